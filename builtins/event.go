@@ -20,7 +20,7 @@ var eventFields = [...]EventField{
 }
 
 // EventFields lists the seven W3C _event fields in the order the Recommendation gives them.
-func EventFields() []EventField { return eventFields[:] }
+func EventFields() []EventField { return append([]EventField(nil), eventFields[:]...) }
 
 // DefaultEventType is the value of _event.type when the caller supplies none.
 const DefaultEventType = "external"
