@@ -16,6 +16,7 @@ require (
 	github.com/peterh/liner v1.2.3 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tliron/glsp v0.2.2 // indirect
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
 	golang.org/x/sys v0.48.0 // indirect
 	golang.org/x/text v0.3.8 // indirect
 	gopkg.in/yaml.v3 v3.0.1 // indirect
