@@ -1,0 +1,77 @@
+package scxml
+
+import (
+	"sort"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// Source is one file's bytes with a line index, so any byte offset can be
+// turned into the line and column an editor shows.
+type Source struct {
+	Name  string // the file name as given by the caller
+	Data  []byte
+	lines []int // offset of the first byte of each line
+}
+
+// NewSource indexes data. Lines end at LF, CR or CRLF, as editors count them.
+func NewSource(name string, data []byte) *Source {
+	lines := []int{0}
+	for i := 0; i < len(data); i++ {
+		switch data[i] {
+		case '\n':
+			lines = append(lines, i+1)
+		case '\r':
+			if i+1 < len(data) && data[i+1] == '\n' {
+				i++
+			}
+			lines = append(lines, i+1)
+		}
+	}
+	return &Source{Name: name, Data: data, lines: lines}
+}
+
+// Position is a place in a file. Line and the columns are 1-based; Column
+// counts runes (what people and terminals count), Column16 counts UTF-16
+// code units (what the Language Server Protocol counts).
+type Position struct {
+	Offset   int
+	Line     int
+	Column   int
+	Column16 int
+}
+
+// Position returns the position of a byte offset, clamped to the file.
+// An offset inside a multi-byte character counts as that character.
+func (s *Source) Position(offset int) Position {
+	offset = max(0, min(offset, len(s.Data)))
+	li := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > offset }) - 1
+	start := s.lines[li]
+	p := Position{Offset: offset, Line: li + 1, Column: 1, Column16: 1}
+	for i := start; i < offset; {
+		r, size := utf8.DecodeRune(s.Data[i:])
+		if i+size > offset {
+			break
+		}
+		p.Column++
+		p.Column16 += max(1, utf16.RuneLen(r))
+		i += size
+	}
+	return p
+}
+
+// Line returns the text of 1-based line n without its line terminator, or
+// "" when there is no such line. Diagnostics print it above a caret.
+func (s *Source) Line(n int) string {
+	if n < 1 || n > len(s.lines) {
+		return ""
+	}
+	start, end := s.lines[n-1], len(s.Data)
+	if n < len(s.lines) {
+		end = s.lines[n]
+	}
+	for end > start && (s.Data[end-1] == '\n' || s.Data[end-1] == '\r') {
+		end--
+	}
+	return string(s.Data[start:end])
+}
