@@ -34,7 +34,7 @@ func compileExpr(c Condition) (Evaluator, error) {
 	}
 	var machine vm.VM
 	return func(in Input) (bool, error) {
-		return exprResult(machine.Run(program, exprEnv{in.Event, in.System, in.States}))
+		return exprResult(machine.Run(program, exprEnv(in)))
 	}, nil
 }
 
@@ -44,7 +44,7 @@ func compileExprShared(c Condition) (Evaluator, error) {
 		return nil, err
 	}
 	return func(in Input) (bool, error) {
-		return exprResult(expr.Run(program, exprEnv{in.Event, in.System, in.States}))
+		return exprResult(expr.Run(program, exprEnv(in)))
 	}, nil
 }
 
