@@ -17,7 +17,8 @@ func exprEngine() Engine {
 }
 
 // exprEnv is the environment expr sees. A struct rather than a map: expr
-// evaluates it without building a map per event, which halves its time.
+// evaluates it without building a map per event, which halves its time. It
+// has Input's fields, so an Input converts to it.
 type exprEnv struct {
 	Event  map[string]any `expr:"_event"`
 	System map[string]any `expr:"system"`
