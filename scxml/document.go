@@ -3,6 +3,7 @@ package scxml
 import (
 	"fmt"
 	"path"
+	"path/filepath"
 	"strings"
 )
 
@@ -182,7 +183,7 @@ func Parse(name string, src []byte) (*Document, error) {
 
 // generated tells Composer output apart from hand-written sources.
 func generated(name string, comments []string) bool {
-	for _, dir := range strings.Split(path.Dir(strings.ReplaceAll(name, `\`, "/")), "/") {
+	for _, dir := range strings.Split(path.Dir(filepath.ToSlash(name)), "/") {
 		if dir == "src-gen" {
 			return true
 		}
@@ -283,9 +284,7 @@ func (r *reader) walk(n *node, ctx Item) {
 	if name == "transition" {
 		ctx.Event = n.value("event")
 	}
-	for _, it := range elementItems(n, ctx) {
-		r.doc.Items = append(r.doc.Items, it)
-	}
+	r.doc.Items = append(r.doc.Items, elementItems(n, ctx)...)
 	switch name {
 	case "data":
 		expr, _ := n.attr("expr")
@@ -353,7 +352,7 @@ func scriptOf(n *node, file string) Script {
 		}
 	}
 	if sc.Src != "" && !strings.Contains(sc.Src, "://") {
-		sc.Path = path.Join(path.Dir(strings.ReplaceAll(file, `\`, "/")), sc.Src)
+		sc.Path = path.Join(path.Dir(filepath.ToSlash(file)), sc.Src)
 	}
 	return sc
 }

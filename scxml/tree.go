@@ -67,10 +67,11 @@ func parseXML(src *Source) (*document, error) {
 		from := int(d.InputOffset())
 		tok, err := d.Token()
 		to := int(d.InputOffset())
+		if len(open) > 0 && (errors.Is(err, io.EOF) || err != nil && xmlMessage(err) == "unexpected EOF") {
+			n := open[len(open)-1]
+			return nil, &SyntaxError{File: src.Name, Pos: src.Position(n.Offset), Msg: fmt.Sprintf("element <%s> is not closed", n.Name.Local)}
+		}
 		if errors.Is(err, io.EOF) {
-			if len(open) > 0 {
-				return nil, &SyntaxError{File: src.Name, Pos: src.Position(to), Msg: fmt.Sprintf("element <%s> is not closed", open[len(open)-1].Name.Local)}
-			}
 			return doc, nil
 		}
 		if err != nil {

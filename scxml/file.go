@@ -1,0 +1,133 @@
+package scxml
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Format is the kind of file, told by its extension.
+type Format int
+
+// Formats the reader knows.
+const (
+	FormatSCXML      Format = iota // .scxml
+	FormatIxnprocess               // .ixnprocess: Composer interaction process (XMI)
+	FormatWorkflow                 // .workflow: Composer workflow (XMI)
+	FormatCond                     // .cond: one condition per line
+)
+
+var formatsByExt = map[string]Format{
+	".scxml": FormatSCXML, ".ixnprocess": FormatIxnprocess, ".workflow": FormatWorkflow, ".cond": FormatCond,
+}
+
+var formatNames = [...]string{"scxml", "ixnprocess", "workflow", "cond"}
+
+func (f Format) String() string {
+	if int(f) < len(formatNames) {
+		return formatNames[f]
+	}
+	return "format?"
+}
+
+// FormatOf returns the format a file name's extension names, and whether
+// it names one. A directory walk reads exactly the files it accepts.
+func FormatOf(name string) (Format, bool) {
+	f, ok := formatsByExt[strings.ToLower(filepath.Ext(name))]
+	return f, ok
+}
+
+// File is what a linter needs from one file, whatever its format.
+type File struct {
+	Path   string
+	Format Format
+	Source *Source
+	// Items are the conditions, expressions, scripts and event attributes,
+	// in document order.
+	Items []Item
+	// Data are the ids of the document's <data> elements: globals the
+	// conditions may read (also as _data.<id>).
+	Data []string
+	// Variables are the names of Composer workflow variables.
+	Variables []string
+	// ScriptPaths are the files that <script src> and <xi:include
+	// parse="text"> load, resolved against the file's directory; the
+	// linter reads them for var and function declarations when present.
+	ScriptPaths []string
+	// Problems are parts of the file that could not be read (a handler body
+	// that is not well-formed XML); the rest of the file still was.
+	Problems []*SyntaxError
+
+	Document *Document // for .scxml
+	Process  *Process  // for .ixnprocess
+	Workflow *Workflow // for .workflow
+}
+
+// ReadFile reads and parses the file at path.
+func ReadFile(path string) (*File, error) {
+	src, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	return Read(path, src)
+}
+
+// Read parses src, choosing the format by the extension of name.
+func Read(name string, src []byte) (*File, error) {
+	format, ok := FormatOf(name)
+	if !ok {
+		return nil, fmt.Errorf("%s: unknown file type %q (want .scxml, .ixnprocess, .workflow or .cond)", name, filepath.Ext(name))
+	}
+	f := &File{Path: name, Format: format}
+	switch format {
+	case FormatSCXML:
+		d, err := Parse(name, src)
+		if err != nil {
+			return nil, err
+		}
+		f.Document, f.Source, f.Items = d, d.Source, d.Items
+		for _, data := range d.Data {
+			f.Data = append(f.Data, data.ID)
+		}
+		for _, sc := range d.Scripts {
+			if sc.Path != "" {
+				f.ScriptPaths = append(f.ScriptPaths, sc.Path)
+			}
+		}
+	case FormatIxnprocess:
+		p, err := ReadProcess(name, src)
+		if err != nil {
+			return nil, err
+		}
+		f.Process, f.Source, f.Items, f.Problems = p, p.Source, p.Items, p.Problems
+	case FormatWorkflow:
+		w, err := ReadWorkflow(name, src)
+		if err != nil {
+			return nil, err
+		}
+		f.Workflow, f.Source, f.Items, f.Problems = w, w.Source, w.Items, w.Problems
+		for _, v := range w.Variables {
+			if v.Name != "" && !strings.Contains(v.Name, ".") {
+				f.Variables = append(f.Variables, v.Name)
+			}
+		}
+	case FormatCond:
+		f.Source = NewSource(name, src)
+		f.Items = ReadConditions(f.Source)
+	}
+	return f, nil
+}
+
+// ReadConditions reads a condition list: one condition per line; blank
+// lines and lines starting with // are skipped.
+func ReadConditions(s *Source) []Item {
+	var items []Item
+	for i, start := range s.lines {
+		line := s.Line(i + 1)
+		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "//") {
+			items = append(items, Item{Kind: Condition, Text: plainText(s, start, start+len(line)), File: s.Name})
+		}
+	}
+	return items
+}
