@@ -95,7 +95,7 @@ func TestProcessItems(t *testing.T) {
 	p, err := ReadProcess("default.ixnprocess", []byte(testIPD))
 	require.NoError(t, err)
 	type row struct {
-		Kind                         Kind
+		Kind                          Kind
 		Element, Attr, Event, Handler string
 		Disabled, MultiLine           bool
 		Value                         string
