@@ -75,7 +75,13 @@ func parseXML(src *Source) (*document, error) {
 			return doc, nil
 		}
 		if err != nil {
-			return nil, &SyntaxError{File: src.Name, Pos: src.Position(to), Msg: xmlMessage(err)}
+			// The decoder stops just past the problem, except after a
+			// whole end tag that does not match: point at that tag.
+			msg, at := xmlMessage(err), to
+			if strings.Contains(msg, "closed by") || strings.HasPrefix(msg, "unexpected end element") {
+				at = from
+			}
+			return nil, &SyntaxError{File: src.Name, Pos: src.Position(at), Msg: msg}
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
