@@ -109,7 +109,7 @@ func TestReadErrors(t *testing.T) {
 		name, file, src, want string
 	}{
 		{"unknown extension", "a.txt", "", `a.txt: unknown file type ".txt"`},
-		{"unclosed element", "a.scxml", "<scxml>\n  <state id=\"a\">\n</scxml>", "a.scxml:3:3: element <state> closed by </scxml>"},
+		{"unclosed element", "a.scxml", "<scxml>\n  <state id=\"a\">\n</scxml>", "a.scxml:3:1: element <state> closed by </scxml>"},
 		{"unclosed at end", "a.scxml", "<scxml>\n  <state>", "a.scxml:2:3: element <state> is not closed"},
 		{"bad entity", "a.scxml", "<scxml>\n <state id=\"&nbsp;\"/></scxml>", "a.scxml:2:"},
 		{"wrong root", "a.scxml", "<?xml version=\"1.0\"?>\n<xmi:XMI xmlns:xmi=\"x\"/>", "a.scxml:2:1: the root element is <XMI>, not <scxml>"},
