@@ -24,3 +24,27 @@ func EventFields() []EventField { return append([]EventField(nil), eventFields[:
 
 // DefaultEventType is the value of _event.type when the caller supplies none.
 const DefaultEventType = "external"
+
+// eventDecl declares _event: the seven W3C fields, closed (anything else on
+// _event is a typo, though Object.prototype members such as toSource are
+// still inherited), with data as the given payload declaration.
+func eventDecl(data Decl) Decl {
+	fields := make([]Decl, len(eventFields))
+	for i, f := range eventFields {
+		fields[i] = decl(KindString, f.Name, f.Doc)
+	}
+	d := object("_event",
+		"The event being processed. It has the seven W3C fields; a field without a value is undefined. For ORS events the payload is in _event.data. Unbound at start-up, and eventless transitions see the last event.",
+		fields...,
+	).cite(Documented, "W3C §5.10.1, §B.2.8 (ORS-REFERENCE §3.1)").closed().rooted(FromSCXML)
+	d.fields[len(d.fields)-1] = data.rooted(FromORS) // the payload's attributes are ORS's
+	return d
+}
+
+// eventDataDecl declares _event.data for a handler: open, since ORS may
+// send more attributes than the sources list.
+func eventDataDecl(fields []Decl, of string) Decl {
+	d := object("data", "The payload of "+of+". Fields ORS does not send read as undefined.", fields...)
+	d.Source, d.Evidence = "ORS-REFERENCE §2.1, §2.2, §3.3", Observed
+	return d
+}

@@ -1,0 +1,94 @@
+package builtins
+
+// The _event.data attributes ORS events carry, declared once by name; the
+// event catalog refers to them and may refine one for a single event (the
+// error codes of error.interaction.terminate). When the handler's event is
+// not known, the union of these is what _event.data may hold.
+
+func data(name string, kind Kind, ev Evidence, source, doc string) Decl {
+	return decl(kind, name, doc).cite(ev, source)
+}
+
+// dataFields is the canonical declaration of every _event.data attribute.
+var dataFields = []Decl{
+	// ORS-REFERENCE §2.1 (OBS: generated code of CRD, mesopotamiaz/genesys, rocklogu/IVRcodetesting).
+	data("interactionid", KindString, Observed, "ORS-REFERENCE §2.1, §2.2",
+		"The ID of the interaction the event is about. Compare it with system.InteractionID (or InitialInteractionID, ParentInteractionID) to handle only the session's own interaction."),
+	resultofDecl(),
+	data("focusdeviceid", KindString, Observed, "ORS-REFERENCE §2.1",
+		"The device (DN) where the interaction now is; Composer's default handler copies it to system.ThisDN."),
+	data("frominteractionid", KindString, Observed, "ORS-REFERENCE §2.1, §5",
+		"The interaction being merged; for a consult call, the consult interaction (system.InteractionID)."),
+	data("tointeractionid", KindString, Observed, "ORS-REFERENCE §2.1, §5",
+		"The interaction merged into; for a consult call, the parent interaction (system.ParentInteractionID)."),
+	data("requestid", KindString, Observed, "ORS-REFERENCE §2.1, §2.2",
+		"The requestid of the action this event answers. Compare it with the requestid the action stored (system.RequestID, App_<block>['requestid'])."),
+	data("error", KindString, Documented, "OS-IxnEvents, TechRef81 (ORS-REFERENCE §2.2, §3.3)",
+		"The error code of a failed action, such as 'unknown', 'invalidstate' or 'remote'."),
+	data("description", KindString, Documented, "OS-IxnEvents, TechRef81 (ORS-REFERENCE §2.2, §3.3)",
+		"A human-readable description of the error."),
+	data("targetselected", KindString, Documented, "TechRef81 (ORS-REFERENCE §2)",
+		"The target queue:submit selected for the interaction (see also system.LastTargetSelected)."),
+	data("vqselected", KindString, Observed, "ORS-REFERENCE §2.1",
+		"The virtual queue queue:submit selected (see also system.LastVirtualQueueSelected)."),
+	data("targetobjectselected", KindString, Observed, "ORS-REFERENCE §2.1",
+		"The high-level target object queue:submit selected (see also system.LastTargetObjectSelected)."),
+	data("targetcomponentselected", KindString, Observed, "ORS-REFERENCE §2.1",
+		"The target component queue:submit selected (see also system.LastTargetComponentSelected)."),
+	data("resource", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"The resource selected by queue:submit."),
+	data("priority", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"The interaction's priority in the queue."),
+	data("positioninqueue", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"The interaction's position in the queue."),
+	data("invqwaittime", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"How long the interaction has waited in the virtual queue."),
+	data("content", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"The content fetched by session:fetch."),
+	data("extensions", KindAny, Observed, "ORS-REFERENCE §2.1",
+		"The extensions returned by the dialog."),
+	data("resolveid", KindString, Observed, "ORS-REFERENCE §2.1, §7",
+		"The prefix of the Composer workflow that sent this delayed event; generated code compares it with _my_prefix."),
+	data("reason", KindString, Observed, "ORS-REFERENCE §3.3, §5",
+		"Why the session, state or invocation ended (for application.exit, e.g. 'current interaction deleted')."),
+	// ORS-REFERENCE §3.3 [DOC TechRef81 "SCXML Event Extensions"].
+	data("document", KindString, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The URL of the SCXML document where the error happened."),
+	data("element", KindString, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The SCXML element where the error happened."),
+	data("linenumber", KindAny, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The line of the document where the error happened."),
+	data("target", KindString, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The target that could not be reached or fetched."),
+	data("sessionid", KindString, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The ID of the session that finished."),
+	data("params", KindAny, Documented, "TechRef81 (ORS-REFERENCE §3.3)",
+		"The parameters returned on completion."),
+}
+
+// dataField returns the canonical declaration of an _event.data attribute.
+// The catalog only names attributes declared above (a test checks it).
+func dataField(name string) Decl {
+	d, _ := find(dataFields, name)
+	return d
+}
+
+// fields turns attribute names into their canonical declarations.
+func fields(names ...string) []Decl {
+	out := make([]Decl, len(names))
+	for i, n := range names {
+		out[i] = dataField(n)
+	}
+	return out
+}
+
+// errorCodes refines the error attribute for one event with its documented codes.
+func errorCodes(source string, codes ...EnumValue) Decl {
+	d := dataField("error").values(codes...)
+	d.Source = source
+	return d
+}
+
+// unionEventData is every known attribute: what _event.data may hold when
+// the handler's event is not known.
+func unionEventData() []Decl { return append([]Decl(nil), dataFields...) }
