@@ -1,0 +1,172 @@
+package builtins
+
+import (
+	"github.com/dop251/goja"
+)
+
+// Env is the input of one evaluation: everything a condition can read besides
+// the ECMAScript built-ins. Its maps are JSON-shaped Go values (what
+// encoding/json produces, or typed maps and slices of them); a condition sees
+// them read-only and can never change them.
+type Env struct {
+	// Event holds the _event fields: name, type, sendid, origin, origintype,
+	// invokeid and data. Missing fields read as undefined; type defaults to
+	// DefaultEventType.
+	Event map[string]any
+	// System is the Composer system-variable object, also _data.system.context.
+	System map[string]any
+	// States are the active state ids, for In().
+	States []string
+	// Globals are further top-level names: App_* variables, <data> ids. Each is
+	// also reachable as _data.<name>.
+	Globals map[string]any
+	// SessionID and Name are _sessionid and _name.
+	SessionID string
+	Name      string
+}
+
+// Names the SCXML ECMAScript data model binds for every condition, in the
+// order Scope.Args returns their values.
+var scopeNames = [...]string{"_event", "system", "_data", "_sessionid", "_name", "_ioprocessors", "In"}
+
+// ScopeNames lists the top-level names a condition always sees (W3C SCXML
+// §B.2 plus Composer's system), in the order of Scope.Args.
+func ScopeNames() []string { return append([]string(nil), scopeNames[:]...) }
+
+// IsScopeName reports whether name is one of ScopeNames: those always win
+// over a caller's global of the same name.
+func IsScopeName(name string) bool {
+	for _, n := range scopeNames {
+		if n == name {
+			return true
+		}
+	}
+	return false
+}
+
+// SCXML event I/O processor type URIs that _ioprocessors lists (W3C SCXML §C.1).
+const (
+	ioProcessorShort = "scxml"
+	ioProcessorURI   = "http://www.w3.org/TR/scxml/#SCXMLEventProcessor"
+)
+
+// Scope is the data model of one goja.Runtime. Its top-level objects are made
+// once per runtime and read whatever Env is bound, so an evaluation costs no
+// more than binding a pointer; nested objects are wrapped on first access.
+// A Scope belongs to one runtime and is not safe for concurrent use.
+type Scope struct {
+	rt    *goja.Runtime
+	env   *Env
+	empty Env
+
+	event, system, data, dataSystem, ioprocessors, globals *goja.Object
+	in                                                     goja.Value
+	args                                                   [len(scopeNames)]goja.Value
+
+	// views caches this evaluation's wrappers of nested values so that
+	// _event.data === _event.data and _data.system.context === system.
+	views []cachedView
+}
+
+type cachedView struct {
+	key viewKey
+	obj *goja.Object
+}
+
+// NewScope builds the data-model objects on rt.
+func NewScope(rt *goja.Runtime) *Scope {
+	s := &Scope{rt: rt}
+	s.env = &s.empty
+	s.event = s.newObject(eventView{s})
+	s.system = s.newObject(systemView{s})
+	s.dataSystem = s.newObject(dataSystemView{s})
+	s.data = s.newObject(dataView{s})
+	s.globals = s.newObject(globalsView{s})
+	s.ioprocessors = s.newObject(ioProcessorsView{s})
+	s.in = rt.ToValue(func(call goja.FunctionCall) goja.Value {
+		id := call.Argument(0).String()
+		for _, st := range s.env.States {
+			if st == id {
+				return s.rt.ToValue(true)
+			}
+		}
+		return s.rt.ToValue(false)
+	})
+	s.args = [...]goja.Value{s.event, s.system, s.data, goja.Undefined(), goja.Undefined(), s.ioprocessors, s.in}
+	return s
+}
+
+// Objects returns the host objects a runtime must freeze so that no
+// evaluation can hang data on them for the next one.
+func (s *Scope) Objects() []goja.Value {
+	return []goja.Value{s.in}
+}
+
+// Bind points the scope at env for one evaluation.
+func (s *Scope) Bind(env *Env) {
+	s.env = env
+	clear(s.views)
+	s.views = s.views[:0]
+	s.args[3] = s.stringValue(3, env.SessionID)
+	s.args[4] = s.stringValue(4, env.Name)
+}
+
+// stringValue converts a string argument, reusing the last conversion:
+// callers usually evaluate many events of one session.
+func (s *Scope) stringValue(arg int, str string) goja.Value {
+	if v, ok := s.args[arg].(goja.String); ok && v.String() == str {
+		return v
+	}
+	return s.rt.ToValue(str)
+}
+
+// Release drops the references to the last Env so that an idle runtime does
+// not keep the caller's data alive.
+func (s *Scope) Release() {
+	s.env = &s.empty
+	clear(s.views)
+	s.views = s.views[:0]
+}
+
+// Args returns the values of ScopeNames for the bound Env. The slice is
+// owned by the scope and valid until the next Bind.
+func (s *Scope) Args() []goja.Value { return s.args[:] }
+
+// Globals is the object that resolves caller-supplied globals: it has a
+// property exactly for each name in Env.Globals that is not a scope name, so
+// an unknown name still raises a ReferenceError.
+func (s *Scope) Globals() *goja.Object { return s.globals }
+
+func (s *Scope) newObject(d goja.DynamicObject) *goja.Object {
+	return s.rt.NewDynamicObject(d)
+}
+
+// Export converts a condition's value to Go for display: host data comes
+// back as the caller's own value, anything else as goja exports it.
+func (s *Scope) Export(v goja.Value) any {
+	if v == nil {
+		return nil
+	}
+	o, ok := v.(*goja.Object)
+	if !ok {
+		return v.Export()
+	}
+	switch x := o.Export().(type) {
+	case mapView:
+		return x.m
+	case reflectMapView:
+		return x.m.Interface()
+	case sliceView:
+		return x.a.Interface()
+	case systemView:
+		return s.env.System
+	case goja.DynamicObject:
+		m := make(map[string]any)
+		for _, k := range x.Keys() {
+			m[k] = s.Export(x.Get(k))
+		}
+		return m
+	default:
+		return x
+	}
+}

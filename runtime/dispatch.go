@@ -1,0 +1,199 @@
+package runtime
+
+import (
+	"context"
+)
+
+// Reason says why a handler did not fire for an event.
+type Reason string
+
+// Reasons, in the order dispatch checks them.
+const (
+	ReasonDisabled   Reason = "disabled"   // the handler is switched off (enabled="false")
+	ReasonDescriptor Reason = "descriptor" // no descriptor of its event attribute matches the event's name
+	ReasonInactive   Reason = "inactive"   // its state is not in the active configuration
+	ReasonError      Reason = "error"      // its condition raised error.execution (or did not compile)
+	ReasonCondition  Reason = "condition"  // its condition is false
+	ReasonPreempted  Reason = "preempted"  // another handler was selected first, so it was not considered
+)
+
+// Match is a handler that fires.
+type Match struct {
+	Handler *Handler
+	State   string // the state the handler belongs to
+	Region  string // the parallel region it fired in; empty outside any <parallel>
+	From    string // the active atomic state whose selection reached it
+	Target  string // the handler's target, as written
+}
+
+// Skip is a handler passed over, and why.
+type Skip struct {
+	Handler *Handler
+	Reason  Reason
+	Err     *ExecError // the error.execution of ReasonError
+	By      *Handler   // the handler that fired instead, for ReasonPreempted
+}
+
+// Outcome is the result of dispatching one event to a handler set.
+type Outcome struct {
+	Event   string   // the event's name; empty for an eventless step
+	States  []string // the active configuration the conditions saw, ancestors included
+	Fired   []Match  // in selection order: the active atomic states in document order
+	Skipped []Skip   // every other handler, in document order
+	// Errors are the error.execution events the conditions raised, in the
+	// order they were evaluated. ORS would put them on the internal queue.
+	Errors []*ExecError
+}
+
+// Ends reports whether a fired handler ends the session.
+func (o *Outcome) Ends() bool {
+	for _, m := range o.Fired {
+		if m.Handler.Ends {
+			return true
+		}
+	}
+	return false
+}
+
+// Dispatch selects the handlers that fire for event (the _event fields;
+// "name" is matched against the descriptors) with W3C SCXML transition
+// selection: for each active atomic state in document order, the first
+// handler of that state or of its nearest ancestor whose descriptor matches
+// and whose condition is true; parallel regions each select their own, and
+// conflicting transitions are then resolved. A nil event selects eventless
+// handlers instead.
+//
+// env supplies system, globals and the active states (env.States; the set's
+// DefaultStates when empty). Descriptors and the enabled flag are checked
+// before any condition runs, so an event evaluates only the conditions of
+// the handlers it can fire. The only error is a state id the set does not
+// know; a failing condition is reported in the Outcome.
+func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env) (*Outcome, error) {
+	states := env.States
+	if len(states) == 0 {
+		states = s.chart.initial
+	}
+	cfg, err := s.chart.configure(states)
+	if err != nil {
+		return nil, err
+	}
+	name, _ := event["name"].(string)
+	env.Event, env.States = event, cfg.ids
+	out := &Outcome{Event: name, States: cfg.ids}
+
+	seen := make([]verdict, len(s.Handlers))
+	var enabled []*Handler
+	from := map[*Handler]*chartState{}
+	for _, leaf := range cfg.leaves {
+		h := s.selectFrom(ctx, leaf, event == nil, name, env, seen, out)
+		if h != nil && from[h] == nil {
+			enabled = append(enabled, h)
+			from[h] = leaf
+		}
+	}
+	dropped := map[*Handler]*Handler{}
+	if len(enabled) > 1 {
+		enabled, dropped = removeConflicts(s.chart, cfg, enabled)
+	}
+	fired := make([]bool, len(s.Handlers))
+	for _, h := range enabled {
+		fired[h.index] = true
+		m := Match{Handler: h, State: h.State, From: from[h].id, Target: h.Target}
+		if r := h.state.region(); r != nil {
+			m.Region = r.id
+		}
+		out.Fired = append(out.Fired, m)
+	}
+	for i, h := range s.Handlers {
+		if fired[i] {
+			continue
+		}
+		out.Skipped = append(out.Skipped, s.skip(h, seen[i], event == nil, name, cfg, enabled, from, dropped))
+	}
+	return out, nil
+}
+
+// verdict is what selection found out about one handler.
+type verdict struct {
+	done   bool
+	reason Reason // empty when the handler was selected
+	err    *ExecError
+}
+
+// selectFrom walks from an active leaf up through its ancestors and returns
+// the first handler that is enabled, matches and whose condition holds.
+// Verdicts are kept, so a handler of a common ancestor of two regions is
+// evaluated once.
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless bool, name string, env Env, seen []verdict, out *Outcome) *Handler {
+	for st := leaf; st != nil; st = st.parent {
+		for _, h := range st.handlers {
+			v := &seen[h.index]
+			if !v.done {
+				*v = s.judge(ctx, h, eventless, name, env, out)
+			}
+			if v.reason == "" {
+				return h
+			}
+		}
+	}
+	return nil
+}
+
+// judge decides one handler: cheap checks first, the condition last.
+func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env Env, out *Outcome) verdict {
+	switch {
+	case !h.Enabled:
+		return verdict{done: true, reason: ReasonDisabled}
+	case !h.matches(eventless, name):
+		return verdict{done: true, reason: ReasonDescriptor}
+	case h.compile != nil:
+		err := CompileError(h.compile)
+		out.Errors = append(out.Errors, err)
+		return verdict{done: true, reason: ReasonError, err: err}
+	case h.condition == nil:
+		return verdict{done: true}
+	}
+	res := h.condition.Eval(ctx, env)
+	switch {
+	case res.Err != nil:
+		out.Errors = append(out.Errors, res.Err)
+		return verdict{done: true, reason: ReasonError, err: res.Err}
+	case !res.Value:
+		return verdict{done: true, reason: ReasonCondition}
+	}
+	return verdict{done: true}
+}
+
+// matches reports whether the handler's descriptors select it: for an
+// event, one descriptor matches its name; for an eventless step, it has none.
+func (h *Handler) matches(eventless bool, name string) bool {
+	if eventless {
+		return h.Event.Eventless()
+	}
+	return h.Event.Match(name)
+}
+
+// skip explains a handler that did not fire.
+func (s *HandlerSet) skip(h *Handler, v verdict, eventless bool, name string, cfg configuration, enabled []*Handler, from map[*Handler]*chartState, dropped map[*Handler]*Handler) Skip {
+	switch {
+	case v.done && v.reason != "":
+		return Skip{Handler: h, Reason: v.reason, Err: v.err}
+	case v.done:
+		// Selected, then removed as a conflicting transition.
+		return Skip{Handler: h, Reason: ReasonPreempted, By: dropped[h]}
+	case !h.Enabled:
+		return Skip{Handler: h, Reason: ReasonDisabled}
+	case !h.matches(eventless, name):
+		return Skip{Handler: h, Reason: ReasonDescriptor}
+	case h.state == nil || !cfg.active[h.state.order]:
+		return Skip{Handler: h, Reason: ReasonInactive}
+	}
+	// Never considered: selection from every leaf below its state stopped
+	// at an earlier handler.
+	for _, e := range enabled {
+		if l := from[e]; l == h.state || l.isDescendant(h.state) {
+			return Skip{Handler: h, Reason: ReasonPreempted, By: e}
+		}
+	}
+	return Skip{Handler: h, Reason: ReasonPreempted}
+}

@@ -1,0 +1,129 @@
+package runtime
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/condeval/condeval/scxml"
+)
+
+// ComposerHandlerState is the state Composer generates an IPD's event
+// handlers into; the handlers of an .ixnprocess are its transitions.
+const ComposerHandlerState = "_composer_event_handler"
+
+// ReadSCXMLHandlers reads the transitions of an SCXML document as a handler
+// set. Each transition is named STATE#N, N counting the transitions of its
+// state from 1. The set's default configuration is the document's initial
+// configuration.
+func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+	doc, err := scxml.Parse(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return DocumentHandlers(doc, opts...), nil
+}
+
+// DocumentHandlers builds the handler set of a parsed SCXML document.
+func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
+	title := doc.Name
+	if title == "" {
+		title = doc.File
+	}
+	set := &HandlerSet{Name: title, File: doc.File, chart: newChart(false)}
+	nodes := map[*scxml.State]*chartState{doc.Root: set.chart.states[0]}
+	for _, s := range doc.States {
+		if s == doc.Root {
+			continue
+		}
+		nodes[s] = set.chart.add(s.ID, nodes[s.Parent], s.Type == scxml.TypeParallel)
+	}
+	b := &setBuilder{set: set, opts: opts}
+	count := map[*scxml.State]int{}
+	for _, t := range doc.Transitions {
+		count[t.Source]++
+		h := &Handler{
+			Name:     fmt.Sprintf("%s#%d", t.Source.ID, count[t.Source]),
+			Event:    ParseDescriptors(t.Event.Value),
+			Cond:     t.Cond.Value,
+			File:     doc.File,
+			Line:     t.Pos.Line,
+			Column:   t.Pos.Column,
+			Enabled:  true,
+			State:    t.Source.ID,
+			Target:   strings.Join(t.Targets, " "),
+			internal: t.Type == "internal",
+			Ends:     endsDocument(doc, t.Targets),
+		}
+		at := func(int) (int, int) { return t.Pos.Line, t.Pos.Column }
+		if strings.TrimSpace(t.Cond.Value) != "" {
+			p := t.Cond.Pos(0)
+			h.Line, h.Column = p.Line, p.Column
+			cond := t.Cond
+			at = func(i int) (int, int) { p := cond.Pos(i); return p.Line, p.Column }
+		}
+		nodes[t.Source].handlers = append(nodes[t.Source].handlers, h)
+		b.add(h, at)
+	}
+	set.chart.initial = doc.InitialConfiguration()
+	return b.finish()
+}
+
+// endsDocument reports whether a transition to targets ends the session: a
+// target is a <final> child of the root.
+func endsDocument(doc *scxml.Document, targets []string) bool {
+	for _, id := range targets {
+		if s := doc.State(id); s != nil && s.Type == scxml.TypeFinal && s.Parent == doc.Root {
+			return true
+		}
+	}
+	return false
+}
+
+// ReadProcessHandlers reads the <events> handlers of a Composer .ixnprocess.
+// They become the transitions of one state, ComposerHandlerState, in their
+// order in the file, as Composer generates them; disabled handlers are kept
+// and never fire. A handler whose body raises application.exit ends the
+// session.
+func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+	p, err := scxml.ReadProcess(name, data)
+	if err != nil {
+		return nil, err
+	}
+	return ProcessHandlers(p, opts...), nil
+}
+
+// ProcessHandlers builds the handler set of a parsed Composer IPD.
+func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
+	title := p.Name
+	if title == "" {
+		title = p.File
+	}
+	set := &HandlerSet{Name: title, File: p.File, chart: newChart(true)}
+	st := set.chart.add(ComposerHandlerState, nil, false)
+	set.chart.initial = []string{ComposerHandlerState}
+	b := &setBuilder{set: set, opts: opts}
+	for _, ph := range p.Handlers {
+		h := &Handler{
+			Name:        ph.Name,
+			Event:       ParseDescriptors(ph.Event.Value),
+			Cond:        ph.Condition.Value,
+			File:        p.File,
+			Line:        ph.Pos.Line,
+			Column:      ph.Pos.Column,
+			Enabled:     ph.Enabled,
+			State:       ComposerHandlerState,
+			Description: ph.Description,
+			Ends:        strings.Contains(ph.Body.Value, "application.exit"),
+		}
+		at := func(int) (int, int) { return ph.Pos.Line, ph.Pos.Column }
+		if strings.TrimSpace(ph.Condition.Value) != "" {
+			p := ph.Condition.Pos(0)
+			h.Line, h.Column = p.Line, p.Column
+			cond := ph.Condition
+			at = func(i int) (int, int) { p := cond.Pos(i); return p.Line, p.Column }
+		}
+		st.handlers = append(st.handlers, h)
+		b.add(h, at)
+	}
+	return b.finish()
+}

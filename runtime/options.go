@@ -1,0 +1,52 @@
+package runtime
+
+import "time"
+
+// Option configures Compile.
+type Option func(*config)
+
+type config struct {
+	timeout         time.Duration
+	maxCallDepth    int
+	maxStringLength int
+	maxArrayLength  int
+	maxMemory       uint64
+	poolSize        int
+}
+
+func defaults() config {
+	return config{
+		timeout:         100 * time.Millisecond,
+		maxCallDepth:    1000,
+		maxStringLength: 1 << 24,
+		maxArrayLength:  1 << 22,
+		maxMemory:       256 << 20,
+	}
+}
+
+// Timeout limits each evaluation (default 100ms); a context deadline that
+// comes sooner wins. A condition stopped by it fails with a TimeoutError.
+func Timeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
+
+// MaxCallDepth limits nested function calls (default 1000), so that runaway
+// recursion ends with a RangeError instead of exhausting the Go stack.
+func MaxCallDepth(n int) Option { return func(c *config) { c.maxCallDepth = n } }
+
+// MaxStringLength limits, in UTF-16 code units, the strings built-in
+// methods accept and produce (default 16 Mi).
+func MaxStringLength(n int) Option { return func(c *config) { c.maxStringLength = n } }
+
+// MaxArrayLength limits the length of the arrays built-in methods accept
+// and produce (default 4 Mi).
+func MaxArrayLength(n int) Option { return func(c *config) { c.maxArrayLength = n } }
+
+// MaxMemory limits how far the Go heap may grow during one evaluation
+// (default 256 MiB). It is checked every few milliseconds of a running
+// evaluation, so only long evaluations pay for it. The heap is the process's,
+// so a host allocating heavily at the same time counts too.
+func MaxMemory(bytes uint64) Option { return func(c *config) { c.maxMemory = bytes } }
+
+// PoolSize keeps at most n idle runtimes per condition instead of letting
+// the garbage collector decide. Evaluations beyond n at once still run, on
+// runtimes made for them.
+func PoolSize(n int) Option { return func(c *config) { c.poolSize = n } }

@@ -1,0 +1,62 @@
+package runtime
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/condeval/condeval/cond"
+)
+
+// Result is the outcome of one evaluation.
+type Result struct {
+	// Value is ECMAScript ToBoolean of the condition's value, false when
+	// Err is set (W3C SCXML §5.9.1).
+	Value bool
+	// Raw is the condition's value exported to Go (nil for undefined and
+	// null; host data comes back as the caller's own maps), for display.
+	Raw any
+	// Type is the JavaScript type of the value: "undefined", "null",
+	// "boolean", "number", "string", "object", "array" or "function".
+	Type string
+	// Err is the error.execution event the evaluation raised, if any.
+	Err *ExecError
+}
+
+// ExecEventName is the name of the event a failed condition raises.
+const ExecEventName = "error.execution"
+
+// ExecError describes why a condition failed: the JavaScript error class,
+// its message and where in the condition it happened.
+type ExecError struct {
+	Name    string   // always ExecEventName
+	Type    string   // TypeError, ReferenceError, SyntaxError, RangeError, TimeoutError, ...
+	Message string   // the JavaScript error's message
+	Line    int      // 1-based line in the condition; 0 when unknown
+	Column  int      // 1-based column in runes; 0 when unknown
+	Span    cond.Span // byte offsets in the condition
+}
+
+func (e *ExecError) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s: %s: %s (line %d, column %d)", e.Name, e.Type, e.Message, e.Line, e.Column)
+	}
+	return fmt.Sprintf("%s: %s: %s", e.Name, e.Type, e.Message)
+}
+
+// CompileError turns the error Compile returned into the error.execution a
+// condition that fails to compile raises when evaluated: a SyntaxError at
+// the first diagnostic.
+func CompileError(err error) *ExecError {
+	var ce *cond.Error
+	if !errors.As(err, &ce) || len(ce.Diagnostics) == 0 {
+		return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: err.Error()}
+	}
+	d := ce.Diagnostics[0]
+	line, col := cond.LineCol(ce.Source, d.Span.Start)
+	return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: d.Message, Line: line, Column: col, Span: d.Span}
+}
+
+// failed is the Result of an evaluation that raised err.
+func failed(err *ExecError) Result {
+	return Result{Type: "undefined", Err: err}
+}
