@@ -146,8 +146,8 @@ func (c *Condition) Eval(ctx context.Context, env Env) Result {
 // pool keeps prepared runtimes: a fixed number when PoolSize is set (tests
 // use it to force reuse), otherwise a sync.Pool the garbage collector trims.
 type pool struct {
-	idle chan *vm
-	sp   *sync.Pool
+	idle  chan *vm
+	sp    *sync.Pool
 	newVM func() *vm
 }
 

@@ -135,8 +135,12 @@ var stringPrechecks = map[string]func(g *guards, s goja.String, call *goja.Funct
 	"repeat": func(g *guards, s goja.String, call *goja.FunctionCall) {
 		g.checkStringLength(float64(s.Length()) * math.Max(0, call.Argument(0).ToFloat()))
 	},
-	"padStart": func(g *guards, _ goja.String, call *goja.FunctionCall) { g.checkStringLength(call.Argument(0).ToFloat()) },
-	"padEnd":   func(g *guards, _ goja.String, call *goja.FunctionCall) { g.checkStringLength(call.Argument(0).ToFloat()) },
+	"padStart": func(g *guards, _ goja.String, call *goja.FunctionCall) {
+		g.checkStringLength(call.Argument(0).ToFloat())
+	},
+	"padEnd": func(g *guards, _ goja.String, call *goja.FunctionCall) {
+		g.checkStringLength(call.Argument(0).ToFloat())
+	},
 	"concat": func(g *guards, s goja.String, call *goja.FunctionCall) {
 		n := float64(s.Length())
 		for i, a := range call.Arguments {

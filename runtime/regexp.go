@@ -3,8 +3,8 @@ package runtime
 import (
 	"errors"
 	"math"
-	"strconv"
 	"regexp"
+	"strconv"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"

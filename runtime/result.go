@@ -28,11 +28,11 @@ const ExecEventName = "error.execution"
 // ExecError describes why a condition failed: the JavaScript error class,
 // its message and where in the condition it happened.
 type ExecError struct {
-	Name    string   // always ExecEventName
-	Type    string   // TypeError, ReferenceError, SyntaxError, RangeError, TimeoutError, ...
-	Message string   // the JavaScript error's message
-	Line    int      // 1-based line in the condition; 0 when unknown
-	Column  int      // 1-based column in runes; 0 when unknown
+	Name    string    // always ExecEventName
+	Type    string    // TypeError, ReferenceError, SyntaxError, RangeError, TimeoutError, ...
+	Message string    // the JavaScript error's message
+	Line    int       // 1-based line in the condition; 0 when unknown
+	Column  int       // 1-based column in runes; 0 when unknown
 	Span    cond.Span // byte offsets in the condition
 }
 
