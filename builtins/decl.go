@@ -84,9 +84,10 @@ type Decl struct {
 	Evidence  Evidence
 	Origin    Origin
 
-	// Closed is true when the listed fields (for an object) or enum values
-	// (for a string) are all there is, so anything else is likely a typo.
-	// An open declaration may carry more than the sources list.
+	// Closed is true when what is listed is all there is, so anything else
+	// is likely a typo: the fields of an object or function, the enum
+	// values of a string. An open declaration may carry more than the
+	// sources list. See also MembersClosed.
 	Closed bool
 
 	Deprecated bool
@@ -141,6 +142,21 @@ func (d Decl) Member(name string) (Decl, bool) {
 // members, for completion.
 func (d Decl) Members() []Decl {
 	return append(d.Fields(), prototypeMembers(d.Kind)...)
+}
+
+// MembersClosed reports whether Members is all a value of d can have, so
+// that reading any other member is likely a typo: always for strings,
+// numbers and booleans (their members come from a fixed prototype), when
+// Closed for objects and functions, never for arrays (indices) or values of
+// unknown kind.
+func (d Decl) MembersClosed() bool {
+	switch d.Kind {
+	case KindString, KindNumber, KindBoolean:
+		return true
+	case KindObject, KindFunction:
+		return d.Closed
+	}
+	return false
 }
 
 // MemberNames lists the names of Members, for did-you-mean.

@@ -16,8 +16,8 @@ func Resolve(path []string, event string) (Decl, bool) {
 
 // ResolvePrefix resolves as much of path as is declared: it returns the
 // declaration of path[:n] and n. When n < len(path), path[n] is not
-// declared in the returned declaration: a likely typo when that declaration
-// is Closed, or when Suggest finds a near miss among its MemberNames.
+// declared in the returned declaration: a likely typo when its
+// MembersClosed is true, or when Suggest finds a near miss among its MemberNames.
 // n is 0 when path[0] is not a global.
 func ResolvePrefix(path []string, event string) (Decl, int) {
 	if len(path) == 0 {
