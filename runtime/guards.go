@@ -95,11 +95,24 @@ func (g *guards) call(f goja.Callable, call goja.FunctionCall) goja.Value {
 
 // wrap replaces obj[name] with what wrapper makes of the original.
 func (g *guards) wrap(obj *goja.Object, name string, wrapper func(goja.Callable) func(goja.FunctionCall) goja.Value) {
-	orig, ok := goja.AssertFunction(obj.Get(name))
+	origVal := obj.Get(name)
+	orig, ok := goja.AssertFunction(origVal)
 	if !ok {
 		return
 	}
-	if err := obj.DefineDataProperty(name, g.rt.ToValue(wrapper(orig)), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+	g.replace(obj, name, origVal.ToObject(g.rt), wrapper(orig))
+}
+
+// replace sets obj[name] to fn, with the name and length of the built-in it
+// replaces so that a condition cannot tell them apart.
+func (g *guards) replace(obj *goja.Object, name string, like *goja.Object, fn func(goja.FunctionCall) goja.Value) {
+	f := g.rt.ToValue(fn).ToObject(g.rt)
+	for _, p := range []string{"name", "length"} {
+		if err := f.DefineDataProperty(p, like.Get(p), goja.FLAG_FALSE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
+			panic(err)
+		}
+	}
+	if err := obj.DefineDataProperty(name, f, goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
 		panic(err)
 	}
 }
@@ -208,9 +221,7 @@ func (g *guards) guardArrays() {
 			}
 		})
 	}
-	if err := proto.DefineDataProperty("join", g.rt.ToValue(g.join), goja.FLAG_TRUE, goja.FLAG_TRUE, goja.FLAG_FALSE); err != nil {
-		panic(err)
-	}
+	g.replace(proto, "join", proto.Get("join").ToObject(g.rt), g.join)
 	array := g.rt.Get("Array").ToObject(g.rt)
 	g.wrap(array, "from", func(orig goja.Callable) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {

@@ -1,0 +1,92 @@
+package runtime
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// Each condition changes something, then reports whether it saw a change an
+// earlier evaluation made. With a pool of one runtime, the second
+// evaluation runs on the runtime the first one used.
+func TestNothingLeaksBetweenEvaluations(t *testing.T) {
+	for _, src := range []string{
+		"typeof leaked == 'undefined' && ((leaked = 1), true)",
+		"typeof Object.prototype.leaked == 'undefined' && ((Object.prototype.leaked = 1), true)",
+		"'abc'.indexOf('b') == 1 && ((String.prototype.indexOf = function() { return 42 }), true)",
+		"Math.max(1, 2) == 2 && ((Math.max = Math.min), true)",
+		"typeof JSON.leaked == 'undefined' && ((JSON.leaked = 1), true)",
+		"typeof In.leaked == 'undefined' && ((In.leaked = 1), true)",
+		"typeof arguments.callee.leaked == 'undefined' && ((arguments.callee.leaked = 1), true)",
+		"Array.prototype.push.length == 1 && (Object.defineProperty(Array.prototype, 'x', {value: 1}), true)",
+		"[].x === undefined && (Object.defineProperty(Array.prototype, 'x', {value: 1}), true)",
+		"typeof Object.getPrototypeOf([][Symbol.iterator]()).leaked == 'undefined' && ((Object.getPrototypeOf([][Symbol.iterator]()).leaked = 1), true)",
+	} {
+		t.Run(src, func(t *testing.T) {
+			c, err := Compile(src, PoolSize(1))
+			require.NoError(t, err)
+			for i := range 3 {
+				r := c.Eval(context.Background(), Env{})
+				// A write refused by a frozen object may throw; what matters
+				// is that no evaluation sees an earlier one's change.
+				if r.Err == nil {
+					assert.True(t, r.Value, "evaluation %d saw a change", i)
+				}
+			}
+		})
+	}
+}
+
+func TestHostDataIsReadOnly(t *testing.T) {
+	data := map[string]any{"x": "orig", "list": []any{"a"}, "nested": map[string]any{"y": 1.0}}
+	system := map[string]any{"InteractionID": "1"}
+	globals := map[string]any{"App_X": map[string]string{"k": "v"}}
+	env := Env{Event: map[string]any{"name": "e", "data": data}, System: system, Globals: globals}
+	for _, src := range []string{
+		"_event.data.x = 'changed'",
+		"_event.data.added = 1",
+		"delete _event.data.x",
+		"_event.data.list[0] = 'b'",
+		"_event.data.list.push('c')",
+		"_event.data.list.length = 0",
+		"_event.data.nested.y = 2",
+		"_event.name = 'other'",
+		"system.InteractionID = '2'",
+		"_data.system.context.InteractionID = '3'",
+		"App_X.k = 'w'",
+		"_data.App_X = 1",
+		"Object.defineProperty(_event.data, 'x', {value: 'defined'})",
+	} {
+		t.Run(src, func(t *testing.T) {
+			r := eval(t, src, env)
+			require.NotNil(t, r.Err, "a write must fail")
+			assert.Equal(t, "TypeError", r.Err.Type)
+		})
+	}
+	assert.Equal(t, map[string]any{"x": "orig", "list": []any{"a"}, "nested": map[string]any{"y": 1.0}}, data)
+	assert.Equal(t, map[string]any{"InteractionID": "1"}, system)
+	assert.Equal(t, map[string]any{"App_X": map[string]string{"k": "v"}}, globals)
+	assert.Equal(t, "e", env.Event["name"])
+}
+
+func TestSourceMapCommentReadsNothing(t *testing.T) {
+	dir := t.TempDir()
+	secret := filepath.Join(dir, "secret.map")
+	require.NoError(t, os.WriteFile(secret, []byte(`{"version":3,"sources":["leak"],"mappings":"AAAA"}`), 0o600))
+	require.NoError(t, os.Chmod(secret, 0)) // reading it would fail loudly
+	for _, src := range []string{
+		"1 //# sourceMappingURL=" + secret,
+		"1 //# sourceMappingURL=/etc/passwd",
+		"1 //@ sourceMappingURL=" + secret,
+	} {
+		c, err := Compile(src)
+		require.NoError(t, err, src)
+		r := c.Eval(context.Background(), Env{})
+		require.Nil(t, r.Err)
+		assert.True(t, r.Value)
+	}
+}
