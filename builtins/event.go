@@ -37,7 +37,7 @@ func eventDecl(data Decl) Decl {
 		"The event being processed. It has the seven W3C fields; a field without a value is undefined. For ORS events the payload is in _event.data. Unbound at start-up, and eventless transitions see the last event.",
 		fields...,
 	).cite(Documented, "W3C §5.10.1, §B.2.8 (ORS-REFERENCE §3.1)").closed().rooted(FromSCXML)
-	d.fields[len(d.fields)-1] = data.rooted(FromORS) // the payload's attributes are ORS's
+	d.fields[len(d.fields)-1] = data // the payload and its attributes are ORS's
 	return d
 }
 
@@ -45,6 +45,6 @@ func eventDecl(data Decl) Decl {
 // send more attributes than the sources list.
 func eventDataDecl(fields []Decl, of string) Decl {
 	d := object("data", "The payload of "+of+". Fields ORS does not send read as undefined.", fields...)
-	d.Source, d.Evidence = "ORS-REFERENCE §2.1, §2.2, §3.3", Observed
+	d.Source, d.Evidence, d.Origin = "ORS-REFERENCE §2.1, §2.2, §3.3", Observed, FromORS
 	return d
 }

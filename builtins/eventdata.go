@@ -6,7 +6,7 @@ package builtins
 // not known, the union of these is what _event.data may hold.
 
 func data(name string, kind Kind, ev Evidence, source, doc string) Decl {
-	return decl(kind, name, doc).cite(ev, source)
+	return decl(kind, name, doc).cite(ev, source).rooted(FromORS)
 }
 
 // dataFields is the canonical declaration of every _event.data attribute.
@@ -86,7 +86,7 @@ func fields(names ...string) []Decl {
 func errorCodes(source string, codes ...EnumValue) Decl {
 	d := dataField("error").values(codes...)
 	d.Source = source
-	return d
+	return d // already rooted in ORS
 }
 
 // unionEventData is every known attribute: what _event.data may hold when

@@ -73,6 +73,15 @@ func coversPrefix(pattern, descriptor []string) bool {
 	return literal
 }
 
+// eventTokens holds the catalog's names split into tokens, index by index.
+var eventTokens = func() [][]string {
+	out := make([][]string, len(events))
+	for i, e := range events {
+		out[i] = splitName(e.Name)
+	}
+	return out
+}()
+
 // lookupName finds the catalog entry a concrete event name belongs to:
 // the exact entry, else the most specific family.
 func lookupName(name string) (Event, bool) {
@@ -82,7 +91,7 @@ func lookupName(name string) (Event, bool) {
 		if e.Name == name {
 			return e, true
 		}
-		if n, ok := matchFull(splitName(e.Name), toks); ok && (best < 0 || n < bestPlaceholders) {
+		if n, ok := matchFull(eventTokens[i], toks); ok && (best < 0 || n < bestPlaceholders) {
 			best, bestPlaceholders = i, n
 		}
 	}
@@ -105,8 +114,8 @@ func LookupEvent(name string) (Event, bool) {
 		return e, true
 	}
 	toks := splitName(name)
-	for _, e := range events {
-		p := splitName(e.Name)
+	for i, e := range events {
+		p := eventTokens[i]
 		if len(p) == len(toks)+1 && isPlaceholder(p[len(toks)]) && !hasPlaceholder(p[:len(toks)]) &&
 			strings.Join(p[:len(toks)], ".") == name {
 			return e, true
@@ -115,8 +124,9 @@ func LookupEvent(name string) (Event, bool) {
 	return Event{}, false
 }
 
-// eventsCovered lists the catalog entries a descriptor selects.
-func eventsCovered(descriptor string) []Event {
+// eventsCovered lists the catalog entries a descriptor selects; with
+// firstOnly it stops at the first.
+func eventsCovered(descriptor string, firstOnly bool) []Event {
 	if strings.TrimSpace(descriptor) == "*" {
 		return Events()
 	}
@@ -126,9 +136,12 @@ func eventsCovered(descriptor string) []Event {
 	}
 	toks := splitName(d)
 	var out []Event
-	for _, e := range events {
-		if coversPrefix(splitName(e.Name), toks) {
+	for i, e := range events {
+		if coversPrefix(eventTokens[i], toks) {
 			out = append(out, e)
+			if firstOnly {
+				break
+			}
 		}
 	}
 	return out
@@ -137,7 +150,7 @@ func eventsCovered(descriptor string) []Event {
 // KnownEventPrefix reports whether a descriptor (one token list, possibly
 // ending in ".*") selects at least one catalogued event or family, so a
 // handler on it can fire for a known event. "*" is always known.
-func KnownEventPrefix(descriptor string) bool { return len(eventsCovered(descriptor)) > 0 }
+func KnownEventPrefix(descriptor string) bool { return len(eventsCovered(descriptor, true)) > 0 }
 
 // EventDataFields declares the _event.data attributes a handler can read.
 // event is a handler's event attribute: an event name or one or more
@@ -151,7 +164,7 @@ func EventDataFields(event string) []Decl {
 			matched = append(matched, e)
 			continue
 		}
-		matched = append(matched, eventsCovered(desc)...)
+		matched = append(matched, eventsCovered(desc, false)...)
 	}
 	switch {
 	case len(matched) == 0:

@@ -27,13 +27,15 @@ func ResolvePrefix(path []string, event string) (Decl, int) {
 	if !ok {
 		return Decl{}, 0
 	}
-	if path[0] == "_event" {
-		d = eventDecl(eventDataDecl(EventDataFields(event), eventDescription(event)))
+	start := 1
+	if path[0] == "_event" && len(path) > 1 && path[1] == "data" {
+		// The handler's event decides what _event.data declares.
+		d, start = eventDataDecl(EventDataFields(event), eventDescription(event)), 2
 	}
-	for i, seg := range path[1:] {
-		next, ok := step(d, seg)
+	for i := start; i < len(path); i++ {
+		next, ok := step(d, path[i])
 		if !ok {
-			return d, i + 1
+			return d, i
 		}
 		d = next
 	}

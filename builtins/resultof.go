@@ -25,5 +25,5 @@ func resultofDecl() Decl {
 		"Why the interaction stopped being controlled by this session (ORS "+ResultofMinORS+" and later). "+
 			"Absent (undefined) with older ORS releases, so the usual filter is "+
 			"!_event.data.resultof || _event.data.resultof == 'deletion'.",
-	).values(resultofValues[:]...).closed().cite(Documented, "Switchovers (ORS-REFERENCE §1)")
+	).values(resultofValues[:]...).closed().cite(Documented, "Switchovers (ORS-REFERENCE §1)").rooted(FromORS)
 }
