@@ -293,7 +293,11 @@ func (g *guards) join(call goja.FunctionCall) goja.Value {
 		if el == nil || goja.IsUndefined(el) || goja.IsNull(el) {
 			continue
 		}
-		s := el.ToString().(goja.String)
+		// A number's ToString is itself in goja, not a goja.String.
+		s, ok := el.ToString().(goja.String)
+		if !ok {
+			s = g.rt.ToValue(el.String()).(goja.String)
+		}
 		total += s.Length()
 		g.checkStringLength(float64(total))
 		b.WriteString(s)
