@@ -21,7 +21,7 @@ func Engines() ([]Engine, error) {
 	if err != nil {
 		return nil, fmt.Errorf("cel: %w", err)
 	}
-	return []Engine{floorEngine(), gojaEngine(), exprEngine(), cel}, nil
+	return []Engine{floorEngine(), condevalEngine(), gojaEngine(), exprEngine(), cel}, nil
 }
 
 func floorEngine() Engine {
