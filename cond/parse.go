@@ -1,10 +1,10 @@
 package cond
 
-// TEMPORARY: placeholder front end so that dependants compile while the real
-// lexer and participle grammar are written. It must be replaced entirely.
-
 import (
-	"github.com/dop251/goja/parser"
+	"fmt"
+	"strings"
+
+	"github.com/alecthomas/participle/v2/lexer"
 )
 
 // Option configures a parse.
@@ -15,34 +15,145 @@ type config struct {
 	maxDepth  int
 }
 
-// MaxLength limits the source length in bytes (default 64 KiB).
+// Default limits. A condition is a line of text; these leave room for the
+// largest <script> blocks while keeping hostile input cheap to refuse.
+const (
+	DefaultMaxLength = 64 << 10
+	DefaultMaxDepth  = 256
+)
+
+// MaxLength limits the source length in bytes (default 64 KiB); 0 or less
+// means no limit.
 func MaxLength(n int) Option { return func(c *config) { c.maxLength = n } }
 
-// MaxDepth limits the nesting depth (default 256).
+// MaxDepth limits the nesting depth (default 256): brackets, ?: chains,
+// runs of prefix operators and else-if chains all count. 0 or less means no
+// limit.
 func MaxDepth(n int) Option { return func(c *config) { c.maxDepth = n } }
 
-// Expr is a parsed condition.
+// Expr is a parsed condition: one ES5.1 expression.
 type Expr struct {
 	Source string
+	Root   Node
+	refs   []*Ident
 }
 
-// Program is a parsed script.
+// Program is a parsed script: ES5.1 statements, as in a <script> block.
 type Program struct {
 	Source string
+	Body   []Node
+	Strict bool // the program starts with a "use strict" directive
+	refs   []*Ident
 }
 
-// ParseExpression parses one ES5.1 expression.
-func ParseExpression(src string, opts ...Option) (*Expr, error) {
-	if _, err := parser.ParseFile(nil, "", "("+src+"\n)", 0, parser.WithDisableSourceMaps); err != nil {
-		return nil, &Error{Source: src, Diagnostics: []Diagnostic{{Code: "C001", Message: err.Error()}}}
+// Globals lists the names the condition reads or writes without declaring
+// them (not function parameters, vars, function names or catch
+// parameters), in order of first use.
+func (e *Expr) Globals() []string { return uniqueNames(e.refs) }
+
+// GlobalRefs returns every use of a global name, in source order, so each
+// can be located.
+func (e *Expr) GlobalRefs() []*Ident { return e.refs }
+
+// Globals is Expr.Globals for a program; names declared at its top level
+// are its own, not globals.
+func (p *Program) Globals() []string { return uniqueNames(p.refs) }
+
+// GlobalRefs is Expr.GlobalRefs for a program.
+func (p *Program) GlobalRefs() []*Ident { return p.refs }
+
+// ParseExpression parses one ES5.1 expression, the form of a cond
+// attribute. On failure it returns a nil tree and an *Error listing every
+// diagnostic, the first one first.
+func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
+	defer recoverParse(src, &err, func() { expr = nil })
+	toks, perr := front(src, opts, true)
+	if perr != nil {
+		return nil, perr
 	}
-	return &Expr{Source: src}, nil
+	g, gerr := grammars().expr.ParseFromLexer(peeking(src, toks))
+	if gerr != nil {
+		return nil, syntaxError(src, toks, gerr, false)
+	}
+	b := newBuilder(src, toks)
+	root := b.expr(g.X)
+	if err := b.result(); err != nil {
+		return nil, err
+	}
+	return &Expr{Source: src, Root: root, refs: globalRefs([]Node{root})}, nil
 }
 
-// ParseProgram parses an ES5.1 program (a <script> body).
-func ParseProgram(src string, opts ...Option) (*Program, error) {
-	if _, err := parser.ParseFile(nil, "", src, 0, parser.WithDisableSourceMaps); err != nil {
-		return nil, &Error{Source: src, Diagnostics: []Diagnostic{{Code: "C001", Message: err.Error()}}}
+// ParseProgram parses an ES5.1 program (a <script> body, or statements to
+// lint). On failure it returns a nil tree and an *Error.
+func ParseProgram(src string, opts ...Option) (prog *Program, err error) {
+	defer recoverParse(src, &err, func() { prog = nil })
+	toks, perr := front(src, opts, false)
+	if perr != nil {
+		return nil, perr
 	}
-	return &Program{Source: src}, nil
+	g, gerr := grammars().program.ParseFromLexer(peeking(src, toks))
+	if gerr != nil {
+		return nil, syntaxError(src, toks, gerr, true)
+	}
+	b := newBuilder(src, toks)
+	body, strict := b.body(g.Body)
+	if err := b.result(); err != nil {
+		return nil, err
+	}
+	return &Program{Source: src, Body: body, Strict: strict, refs: globalRefs(body)}, nil
+}
+
+func newBuilder(src string, toks []token) *builder {
+	return &builder{src: src, toks: toks, fn: &funcCtx{}}
+}
+
+func (b *builder) result() error {
+	if len(b.diags) == 0 {
+		return nil
+	}
+	return &Error{Source: b.src, Diagnostics: b.diags}
+}
+
+// front applies the limits, lexes and prepares the tokens: everything that
+// happens before the grammar recurses.
+func front(src string, opts []Option, expr bool) ([]token, error) {
+	c := config{maxLength: DefaultMaxLength, maxDepth: DefaultMaxDepth}
+	for _, o := range opts {
+		o(&c)
+	}
+	fail := func(ds ...Diagnostic) error { return &Error{Source: src, Diagnostics: ds} }
+	if c.maxLength > 0 && len(src) > c.maxLength {
+		return nil, fail(Diagnostic{Code: CodeTooLong, Severity: SeverityError, Span: Span{c.maxLength, len(src)},
+			Message: fmt.Sprintf("the source is %d bytes long; the limit is %d", len(src), c.maxLength)})
+	}
+	toks, d := lex(src, expr)
+	if d != nil {
+		return nil, fail(*d)
+	}
+	toks, ds := prepare(src, toks, c.maxDepth)
+	if len(ds) > 0 {
+		return nil, fail(ds...)
+	}
+	return toks, nil
+}
+
+func peeking(src string, toks []token) *lexer.PeekingLexer {
+	p, _ := lexer.Upgrade(&tokenStream{toks: participleTokens("", src, toks, false)})
+	return p
+}
+
+// recoverParse turns a panic into a diagnostic: the public entry points
+// must never panic, whatever the input.
+func recoverParse(src string, err *error, clear func()) {
+	r := recover()
+	if r == nil {
+		return
+	}
+	clear()
+	msg := fmt.Sprint(r)
+	if i := strings.IndexByte(msg, '\n'); i >= 0 {
+		msg = msg[:i]
+	}
+	*err = &Error{Source: src, Diagnostics: []Diagnostic{{Code: CodeInternal, Severity: SeverityError,
+		Span: Span{0, 0}, Message: "internal parser error (please report this input): " + msg}}}
 }

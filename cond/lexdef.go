@@ -1,0 +1,148 @@
+package cond
+
+import (
+	"io"
+	"strings"
+
+	"github.com/alecthomas/participle/v2"
+	"github.com/alecthomas/participle/v2/lexer"
+)
+
+// Token types the grammar refers to by name. Punctuators that are only
+// binary operators (BinOp) or only assignment operators (AssignOp) get their
+// own types so the grammar can match a whole class at once; the 'in' of a
+// for-in head is ForIn so it is not read as the relational operator.
+const (
+	ttIdent lexer.TokenType = -(iota + 2)
+	ttKeyword
+	ttPunct
+	ttBinOp
+	ttAssignOp
+	ttNumber
+	ttString
+	ttRegexp
+	ttTemplate
+	ttForIn
+)
+
+var symbols = map[string]lexer.TokenType{
+	"EOF": lexer.EOF, "Ident": ttIdent, "Keyword": ttKeyword, "Punct": ttPunct,
+	"BinOp": ttBinOp, "AssignOp": ttAssignOp, "Number": ttNumber, "String": ttString,
+	"Regexp": ttRegexp, "Template": ttTemplate, "ForIn": ttForIn,
+}
+
+// binOnly are the punctuators that can only be binary operators ('+' and
+// '-' are also unary, so the grammar names them separately).
+var binOnly = map[string]bool{
+	"||": true, "&&": true, "|": true, "^": true, "&": true, "==": true, "!=": true,
+	"===": true, "!==": true, "<": true, ">": true, "<=": true, ">=": true,
+	"<<": true, ">>": true, ">>>": true, "*": true, "/": true, "%": true,
+}
+
+// Lexer is the hand-written ES5.1 lexer as a participle lexer.Definition.
+// It yields the tokens the grammar sees: no comments or white space, with
+// the semicolons of restricted productions already inserted. Lexing and
+// bracket errors come back as participle errors at their position.
+type Lexer struct{}
+
+var _ lexer.StringDefinition = Lexer{}
+
+// Symbols implements lexer.Definition.
+func (Lexer) Symbols() map[string]lexer.TokenType {
+	out := make(map[string]lexer.TokenType, len(symbols))
+	for k, v := range symbols {
+		out[k] = v
+	}
+	return out
+}
+
+// Lex implements lexer.Definition.
+func (d Lexer) Lex(filename string, r io.Reader) (lexer.Lexer, error) {
+	var b strings.Builder
+	if _, err := io.Copy(&b, r); err != nil {
+		return nil, err
+	}
+	return d.LexString(filename, b.String())
+}
+
+// LexString implements lexer.StringDefinition.
+func (Lexer) LexString(filename, src string) (lexer.Lexer, error) {
+	toks, diag := lex(src, false)
+	if diag == nil {
+		var diags []Diagnostic
+		toks, diags = prepare(src, toks, 0)
+		if len(diags) > 0 {
+			diag = &diags[0]
+		}
+	}
+	if diag != nil {
+		line, col := LineCol(src, diag.Span.Start)
+		return nil, participle.Errorf(lexer.Position{Filename: filename, Offset: diag.Span.Start, Line: line, Column: col}, "%s", diag.Message)
+	}
+	return &tokenStream{toks: participleTokens(filename, src, toks, true)}, nil
+}
+
+// tokenStream replays prepared tokens to participle.
+type tokenStream struct {
+	toks []lexer.Token
+	i    int
+}
+
+func (s *tokenStream) Next() (lexer.Token, error) {
+	t := s.toks[s.i]
+	if s.i < len(s.toks)-1 {
+		s.i++
+	}
+	return t, nil
+}
+
+// participleTokens converts tokens for participle. Positions carry the byte
+// offset, from which the parser finds its own tokens again; line and column
+// are only needed for participle's own messages (withLines).
+func participleTokens(filename, src string, toks []token, withLines bool) []lexer.Token {
+	out := make([]lexer.Token, len(toks))
+	line, col, last := 1, 1, 0
+	for i := range toks {
+		t := &toks[i]
+		if withLines {
+			l, c := LineCol(src[last:t.start], t.start-last)
+			if l > 1 {
+				line, col = line+l-1, c
+			} else {
+				col += c - 1
+			}
+			last = t.start
+		}
+		out[i] = lexer.Token{Type: participleType(t), Value: t.text, Pos: lexer.Position{Filename: filename, Offset: t.start, Line: line, Column: col}}
+	}
+	return out
+}
+
+func participleType(t *token) lexer.TokenType {
+	switch t.kind {
+	case tokEOF:
+		return lexer.EOF
+	case tokIdent:
+		return ttIdent
+	case tokKeyword:
+		if t.flags&flagForIn != 0 {
+			return ttForIn
+		}
+		return ttKeyword
+	case tokNumber:
+		return ttNumber
+	case tokString:
+		return ttString
+	case tokRegexp:
+		return ttRegexp
+	case tokTemplate:
+		return ttTemplate
+	}
+	switch {
+	case binOnly[t.text]:
+		return ttBinOp
+	case t.text == "=" || len(t.text) >= 2 && t.text[len(t.text)-1] == '=' && assignOps[t.text] != 0:
+		return ttAssignOp
+	}
+	return ttPunct
+}
