@@ -108,11 +108,11 @@ func directive(s *gStmt) (string, bool) {
 		return "", false
 	}
 	u := a.Head.Test.Head
-	if len(u.Ops) > 0 || u.Post.Op != "" || len(u.Post.X.News) > 0 || len(u.Post.X.Suffixes) > 0 {
+	if len(u.Ops) > 0 || u.Postfix != nil || len(u.X.News) > 0 || len(u.X.Suffixes) > 0 {
 		return "", false
 	}
-	if t := u.Post.X.Primary.Tok; t.Type == ttString {
-		return t.Value, true
+	if l := u.X.Primary.Lit; l != nil && l.Tok.Type == ttString {
+		return l.Tok.Value, true
 	}
 	return "", false
 }
@@ -252,10 +252,19 @@ func (b *builder) binding(g *gIdent, what string) *Ident {
 
 func (b *builder) ident(t lexer.Token) *Ident {
 	tk := b.tok(t)
-	if b.strict && strictReserved[tk.value] {
+	b.checkName(tk)
+	return &Ident{At{tk.span()}, tk.value}
+}
+
+// checkName reports a name that is reserved: in strict code, or a keyword
+// disguised with \u escapes (a.\u0069f is fine; \u0069f alone is not).
+func (b *builder) checkName(tk *token) {
+	switch {
+	case keywords[tk.value]:
+		b.report(CodeReservedWord, tk.span(), "'%s' is a reserved word; writing it with escape sequences does not make it a name", tk.value)
+	case b.strict && strictReserved[tk.value]:
 		b.report(CodeReservedWord, tk.span(), "'%s' is a reserved word in strict mode code", tk.value)
 	}
-	return &Ident{At{tk.span()}, tk.value}
 }
 
 func (b *builder) loop(f func()) {
@@ -498,7 +507,7 @@ func (b *builder) binary(g *gBinary) Node {
 		}
 	}
 	for _, t := range g.Tail {
-		op := b.tok(t.Op)
+		op := b.tok(t.Op.Tok)
 		prec := infixByText[op.text].prec
 		for len(ops) > 0 && infixByText[ops[len(ops)-1].text].prec >= prec {
 			reduce()
@@ -513,7 +522,7 @@ func (b *builder) binary(g *gBinary) Node {
 }
 
 func (b *builder) unary(g *gUnary) Node {
-	x := b.postfix(g.Post)
+	x := b.postfix(g)
 	for i := len(g.Ops) - 1; i >= 0; i-- {
 		op := b.tok(g.Ops[i].Tok)
 		at := At{Span{op.start, x.Span().End}}
@@ -550,12 +559,12 @@ func updateOp(text string) UpdateOp {
 	return OpDec
 }
 
-func (b *builder) postfix(g *gPostfix) Node {
+func (b *builder) postfix(g *gUnary) Node {
 	x := b.lhs(g.X)
-	if g.Op == "" {
+	if g.Postfix == nil {
 		return x
 	}
-	op := &b.toks[b.index(g.X.EndPos.Offset)]
+	op := b.tok(g.Postfix.Tok)
 	b.target(x, "the operand of '"+op.text+"'")
 	return &Update{At{Span{x.Span().Start, op.end}}, updateOp(op.text), false, op.span(), x}
 }
@@ -564,28 +573,29 @@ func (b *builder) postfix(g *gPostfix) Node {
 // innermost pending 'new'; news left over take no arguments (§11.2).
 func (b *builder) lhs(g *gLHS) Node {
 	x := b.primary(g.Primary)
-	pending := g.News
+	first := b.index(g.Pos.Offset)
+	pending := len(g.News)
 	for _, s := range g.Suffixes {
 		end := b.span(s.Pos, s.EndPos).End
 		switch {
 		case s.Dot != nil:
-			t := b.tok(s.Dot.Tok)
+			t := b.tok(s.Dot.Name.Tok)
 			x = &Member{At{Span{x.Span().Start, end}}, x, &Name{At{t.span()}, t.value}, false}
 		case s.Index != nil:
 			x = &Member{At{Span{x.Span().Start, end}}, x, b.expr(s.Index), true}
 		default:
 			args := b.args(s.Args)
-			if n := len(pending); n > 0 {
-				nt := b.tok(pending[n-1].Tok)
-				pending = pending[:n-1]
+			if pending > 0 {
+				pending--
+				nt := &b.toks[first+pending]
 				x = &New{At{Span{nt.start, end}}, x, args, true}
 			} else {
 				x = &Call{At{Span{x.Span().Start, end}}, x, args}
 			}
 		}
 	}
-	for i := len(pending) - 1; i >= 0; i-- {
-		nt := b.tok(pending[i].Tok)
+	for i := pending - 1; i >= 0; i-- {
+		nt := &b.toks[first+i]
 		x = &New{At: At{Span{nt.start, x.Span().End}}, Callee: x}
 	}
 	return x
@@ -602,8 +612,8 @@ func (b *builder) args(g *gArgs) []Node {
 func (b *builder) primary(g *gPrimary) Node {
 	at := At{b.span(g.Pos, g.EndPos)}
 	switch {
-	case g.Tok.Type != 0:
-		return b.literal(b.tok(g.Tok), at)
+	case g.Lit != nil:
+		return b.literal(b.tok(g.Lit.Tok), at)
 	case g.Paren != nil:
 		return &Paren{at, b.expr(g.Paren)}
 	case g.Array != nil:
@@ -619,9 +629,7 @@ func (b *builder) primary(g *gPrimary) Node {
 func (b *builder) literal(t *token, at At) Node {
 	switch t.kind {
 	case tokIdent:
-		if b.strict && strictReserved[t.value] {
-			b.report(CodeReservedWord, t.span(), "'%s' is a reserved word in strict mode code", t.value)
-		}
+		b.checkName(t)
 		return &Ident{at, t.value}
 	case tokNumber:
 		if b.strict && t.flags&flagLegacyOctal != 0 {
@@ -764,7 +772,7 @@ func (b *builder) propKey(g *gPropKey) Node {
 		b.diags = append(b.diags, featureDiag(featComputed, s))
 		return b.assign(g.Computed)
 	}
-	t := b.tok(g.Tok)
+	t := b.tok(g.Key.Tok)
 	at := At{t.span()}
 	switch t.kind {
 	case tokString:

@@ -183,33 +183,22 @@ type gBinary struct {
 }
 
 type gBinTail struct {
-	Op    lexer.Token `parser:"@(BinOp | '+' | '-' | 'in':Keyword | 'instanceof')"`
-	Right *gUnary     `parser:"@@"`
+	Op    binOpTok `parser:"@@"`
+	Right *gUnary  `parser:"@@"`
 }
 
+// gUnary is prefix operators, an operand and a postfix operator.
 type gUnary struct {
-	Ops  []*gToken `parser:"@@*"`
-	Post *gPostfix `parser:"@@"`
-}
-
-type gToken struct {
-	Tok lexer.Token `parser:"@('!' | '~' | '+' | '-' | '++' | '--' | 'typeof' | 'void' | 'delete')"`
-}
-
-type gPostfix struct {
-	X  *gLHS  `parser:"@@"`
-	Op string `parser:"@('++' | '--')?"`
+	Ops     []prefixOpTok `parser:"@@*"`
+	X       *gLHS         `parser:"@@"`
+	Postfix *postfixOpTok `parser:"@@?"`
 }
 
 type gLHS struct {
 	Pos, EndPos lexer.Position
-	News        []*gNew    `parser:"@@*"`
+	News        []string   `parser:"@'new'*"`
 	Primary     *gPrimary  `parser:"@@"`
 	Suffixes    []*gSuffix `parser:"@@*"`
-}
-
-type gNew struct {
-	Tok lexer.Token `parser:"@'new'"`
 }
 
 type gSuffix struct {
@@ -220,7 +209,7 @@ type gSuffix struct {
 }
 
 type gIdentName struct {
-	Tok lexer.Token `parser:"@(Ident | Keyword)"`
+	Name nameTok `parser:"@@"`
 }
 
 type gArgs struct {
@@ -229,7 +218,7 @@ type gArgs struct {
 
 type gPrimary struct {
 	Pos, EndPos lexer.Position
-	Tok         lexer.Token `parser:"  @('this' | 'null' | 'true' | 'false' | Ident | Number | String | Regexp)"`
+	Lit         *literalTok `parser:"  @@"`
 	Paren       *gExpr      `parser:"| '(' @@ ')'"`
 	Array       *gArray     `parser:"| @@"`
 	Object      *gObject    `parser:"| @@"`
@@ -266,8 +255,8 @@ type gAccessor struct {
 
 type gPropKey struct {
 	Pos, EndPos lexer.Position
-	Tok         lexer.Token `parser:"  @(Ident | Keyword | String | Number)"`
-	Computed    *gAssign    `parser:"| '[' @@ ']'"`
+	Key         *keyTok  `parser:"  @@"`
+	Computed    *gAssign `parser:"| '[' @@ ']'"`
 }
 
 type gFuncExpr struct {

@@ -22,10 +22,9 @@ type scanner struct {
 	// (so a '/' after the ')' of if/while/for/with starts a regexp); for '{'
 	// whether it opens a block (so a '/' after its '}' starts a regexp).
 	parens []parenKind
-	braces []bool
-	// closedParen/closedBrace describe the bracket just closed.
+	braces []braceKind
+	// closedParen describes the parenthesis just closed.
 	closedParen parenKind
-	closedBrace bool
 
 	expr        bool    // the source is an expression, not statements
 	escStart    int     // where the escape being read began
@@ -33,6 +32,17 @@ type scanner struct {
 }
 
 type parenKind uint8
+
+// braceKind says what a '{' opens: statements whose '}' ends a statement
+// (a block, a declaration's body), statements whose '}' ends an expression
+// (a function expression's body), or an object literal.
+type braceKind uint8
+
+const (
+	braceBlock braceKind = iota
+	braceFuncExpr
+	braceObject
+)
 
 const (
 	parenOther    parenKind = iota
@@ -233,14 +243,14 @@ func (s *scanner) punct() {
 			t.flags |= flagEndsHead
 		}
 	case "{":
-		s.braces = append(s.braces, s.braceIsBlock())
+		s.braces = append(s.braces, s.braceKindHere())
 	case "}":
-		s.closedBrace = true
+		closed := braceBlock
 		if n := len(s.braces); n > 0 {
-			s.closedBrace = s.braces[n-1]
+			closed = s.braces[n-1]
 			s.braces = s.braces[:n-1]
 		}
-		if s.closedBrace {
+		if closed == braceBlock {
 			t.flags |= flagEndsHead
 		}
 	}
@@ -254,7 +264,7 @@ func (s *scanner) parenKindHere() parenKind {
 		return parenOther
 	}
 	p := &s.toks[n-1]
-	if p.kind == tokKeyword {
+	if p.kind == tokKeyword && !(n >= 2 && s.toks[n-2].is(".")) {
 		switch p.text {
 		case "if", "while", "for", "with", "switch", "catch":
 			return parenCond
@@ -285,7 +295,7 @@ func (s *scanner) atStatementStart(i int) bool {
 		return !s.expr
 	}
 	p := &s.toks[i-1]
-	inBlock := len(s.braces) == 0 || s.braces[len(s.braces)-1]
+	inBlock := len(s.braces) == 0 && !s.expr || len(s.braces) > 0 && s.braces[len(s.braces)-1] != braceObject
 	switch p.kind {
 	case tokPunct:
 		switch p.text {
@@ -302,32 +312,41 @@ func (s *scanner) atStatementStart(i int) bool {
 	return false
 }
 
-// braceIsBlock decides whether a '{' about to be emitted opens a block or
-// function body of a declaration (true) or an object literal or function
-// expression body (false).
-func (s *scanner) braceIsBlock() bool {
+// braceKindHere classifies a '{' about to be emitted by what precedes it.
+func (s *scanner) braceKindHere() braceKind {
 	n := len(s.toks)
 	if n == 0 {
-		return !s.expr
+		if s.expr {
+			return braceObject
+		}
+		return braceBlock
 	}
 	p := &s.toks[n-1]
 	switch p.kind {
 	case tokPunct:
 		switch p.text {
 		case ")":
-			return s.closedParen != parenFuncExpr && s.closedParen != parenOther
+			switch s.closedParen {
+			case parenFuncExpr:
+				return braceFuncExpr
+			case parenOther:
+				return braceObject
+			}
+			return braceBlock
 		case ";", "{", "}":
-			return true
+			return braceBlock
 		case ":":
-			return len(s.braces) > 0 && s.braces[len(s.braces)-1]
+			if len(s.braces) > 0 && s.braces[len(s.braces)-1] != braceObject {
+				return braceBlock
+			}
 		}
 	case tokKeyword:
 		switch p.text {
 		case "else", "do", "try", "finally":
-			return true
+			return braceBlock
 		}
 	}
-	return false
+	return braceObject
 }
 
 func (s *scanner) identifier() {
@@ -381,10 +400,6 @@ func (s *scanner) identifier() {
 	if escaped {
 		t.value = name.String()
 		t.flags |= flagEscaped
-		if keywords[t.value] {
-			s.fail(start, s.pos, CodeBadToken, "the keyword '"+t.value+"' must not contain escape sequences")
-			return
-		}
 	} else if keywords[t.value] {
 		t.kind = tokKeyword
 	}

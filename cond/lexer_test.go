@@ -123,7 +123,6 @@ func TestLexErrors(t *testing.T) {
 		{"a ¤ b", "unexpected character '¤'", Span{2, 4}},
 		{"\xff", "invalid UTF-8 byte in the source", Span{0, 1}},
 		{`\u0030a`, "the escape sequence does not stand for a character allowed in a name", Span{0, 6}},
-		{`v\u0061r`, "the keyword 'var' must not contain escape sequences", Span{0, 8}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {

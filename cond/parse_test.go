@@ -29,6 +29,8 @@ func TestParseExpressionShapes(t *testing.T) {
 		{"new a()()", "(call (new a ) )"},
 		{"a.b(c)[d].e", "(dot (index (call (dot a .b) c) d) .e)"},
 		{"a.if.in", "(dot (dot a .if) .in)"},
+		{`a.\u0069f`, "(dot a .if)"},
+		{"a.if(b) / 2", "(/ (call (dot a .if) b) 2)"},
 		{"[1, , 2, ]", "[1 _ 2]"},
 		{"[,]", "[_]"},
 		{"({a: 1, 'b': 2, 3: c, get d() { return 1 }, set e(v) {}, if: 4})", `(paren {(init .a 1) (init "b" 2) (init 3 c) (get .d (function _ () (return 1))) (set .e (function _ (v) )) (init .if 4)})`},
@@ -92,6 +94,9 @@ func TestParseProgramShapes(t *testing.T) {
 		{"{}\n/foo/.test(a)", "{} (call (dot /foo/ .test) a);"},
 		{"if (a) {}\n/foo/.test(a)", "(if a {} _) (call (dot /foo/ .test) a);"},
 		{"(function () {}) / 2", "(/ (paren (function _ () )) 2);"},
+		{"(function () { function f() {} /x/.test(b) })", "(paren (function _ () (decl (function f () )) (call (dot /x/ .test) b);));"},
+		{"for (var a = b ? c : d in e) ;", "(forin (var a=(? b c d)) e ;)"},
+		{"for (var a = b ? c in d : e in f) ;", "(forin (var a=(? b (in c d) e)) f ;)"},
 		{"a = {} / 2", "(= a (/ {} 2));"},
 	}
 	for _, tt := range tests {
@@ -171,6 +176,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"try {}", true, "1:1: 'try' needs a 'catch' or a 'finally' block [C100]"},
 		{"do x", true, "1:5: unexpected end of input: expected 'while' [C100]"},
 		{"'abc", false, "1:1: unterminated string: missing closing ' [C103]"},
+		{`v\u0061r`, false, "1:1: 'var' is a reserved word; writing it with escape sequences does not make it a name [C126]"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {

@@ -30,6 +30,7 @@ type frame struct {
 	closer    string // the bracket that closes it
 	kind      frameKind
 	questions int  // '?' seen in the current expression of this frame
+	ternaries int  // '?' not yet matched by ':'; 'in' between them is an operator
 	elses     int  // 'else' seen in this frame (else-if chains nest)
 	forDone   bool // for heads: a ';' or the 'in' has been seen
 }
@@ -121,7 +122,12 @@ func (p *preparer) step(toks []token, i int) bool {
 			p.frames = p.frames[:len(p.frames)-1]
 		case "?":
 			top.questions++
+			top.ternaries++
 			p.depth++
+		case ":":
+			if top.ternaries > 0 {
+				top.ternaries--
+			}
 		case ",", ";":
 			p.depth -= top.questions
 			top.questions = 0
@@ -134,7 +140,7 @@ func (p *preparer) step(toks []token, i int) bool {
 		case t.text == "else":
 			top.elses++
 			p.depth++
-		case t.text == "in" && top.kind == frameFor && !top.forDone && top.questions == 0 && (prev == nil || !prev.is(".")):
+		case t.text == "in" && top.kind == frameFor && !top.forDone && top.ternaries == 0 && (prev == nil || !prev.is(".")):
 			t.flags |= flagForIn
 			top.forDone = true
 		}
