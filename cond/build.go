@@ -82,7 +82,7 @@ func (b *builder) semicolon(has bool, end lexer.Position) {
 func (b *builder) body(stmts []*gStmt) ([]Node, bool) {
 	strict := b.strict
 	for _, s := range stmts {
-		raw, ok := directive(s)
+		raw, ok := stringDirective(s)
 		if !ok {
 			break
 		}
@@ -97,9 +97,9 @@ func (b *builder) body(stmts []*gStmt) ([]Node, bool) {
 	return out, strict
 }
 
-// directive returns the raw string of a statement that is only a string
+// stringDirective returns the raw string of a statement that is only a string
 // literal.
-func directive(s *gStmt) (string, bool) {
+func stringDirective(s *gStmt) (string, bool) {
 	if s.Expr == nil || len(s.Expr.X.List) != 1 {
 		return "", false
 	}

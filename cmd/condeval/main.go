@@ -22,6 +22,8 @@ var version = "dev"
 // CLI is the whole command line; each subcommand lives in its own file.
 type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
+
+	Lint LintCmd `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the

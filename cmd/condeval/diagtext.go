@@ -1,0 +1,127 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/condeval/condeval/cond"
+)
+
+// Diagnostic output shared by every command that reports findings (lint,
+// and later the REPL and eval): the text form editors' problem matchers
+// read, and the JSON form tools read.
+
+// writeDiagnosticsText writes each diagnostic as
+//
+//	file:line:col: severity: message [CODE]
+//	<the source line>
+//	     ^~~~
+//	  = help: suggestion
+//
+// Lines and columns are 1-based; columns count runes.
+func writeDiagnosticsText(w io.Writer, file, src string, diags []cond.Diagnostic) error {
+	var b strings.Builder
+	for _, d := range diags {
+		line, col := cond.LineCol(src, d.Span.Start)
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", file, line, col, d.Severity, d.Message, d.Code)
+		text, start := sourceLine(src, d.Span.Start)
+		b.WriteString(text)
+		b.WriteByte('\n')
+		b.WriteString(caretLine(text, d.Span.Start-start, d.Span.End-start))
+		b.WriteByte('\n')
+		if d.Suggestion != "" {
+			fmt.Fprintf(&b, "  = help: %s\n", d.Suggestion)
+		}
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// jsonDiagnostic is one finding in the JSON output.
+type jsonDiagnostic struct {
+	File       string `json:"file"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"endLine"`
+	EndColumn  int    `json:"endColumn"`
+	Severity   string `json:"severity"`
+	Code       string `json:"code"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+}
+
+// writeDiagnosticsJSON writes the diagnostics as one JSON array ([] when
+// there are none).
+func writeDiagnosticsJSON(w io.Writer, file, src string, diags []cond.Diagnostic) error {
+	out := make([]jsonDiagnostic, 0, len(diags))
+	for _, d := range diags {
+		line, col := cond.LineCol(src, d.Span.Start)
+		endLine, endCol := cond.LineCol(src, d.Span.End)
+		out = append(out, jsonDiagnostic{
+			File: file, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
+			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Suggestion: d.Suggestion,
+		})
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(out)
+}
+
+// hasError reports whether any diagnostic is error-level.
+func hasError(diags []cond.Diagnostic) bool {
+	for _, d := range diags {
+		if d.Severity == cond.SeverityError {
+			return true
+		}
+	}
+	return false
+}
+
+func isLineBreak(r rune) bool {
+	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
+}
+
+// sourceLine returns the line of src holding offset and where it starts.
+func sourceLine(src string, offset int) (string, int) {
+	offset = min(max(offset, 0), len(src))
+	start := strings.LastIndexFunc(src[:offset], isLineBreak)
+	if start < 0 {
+		start = 0
+	} else {
+		_, n := utf8.DecodeRuneInString(src[start:])
+		start += n
+	}
+	end := strings.IndexFunc(src[offset:], isLineBreak)
+	if end < 0 {
+		end = len(src)
+	} else {
+		end += offset
+	}
+	return src[start:end], start
+}
+
+// caretLine underlines bytes [from, to) of line: '^' at the start, '~'
+// after it, to the end of the line at most. Tabs in the line are copied so
+// the caret lines up in a terminal.
+func caretLine(line string, from, to int) string {
+	var b strings.Builder
+	for _, r := range line[:min(from, len(line))] {
+		if r == '\t' {
+			b.WriteByte('\t')
+		} else {
+			b.WriteByte(' ')
+		}
+	}
+	b.WriteByte('^')
+	if to > len(line) {
+		to = len(line)
+	}
+	if from < to {
+		n := utf8.RuneCountInString(line[from:to])
+		b.WriteString(strings.Repeat("~", n-1))
+	}
+	return b.String()
+}
