@@ -1,0 +1,95 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/condeval/condeval/conformance"
+)
+
+// ConformanceCmd runs the embedded conformance suite and lists every case
+// with its result.
+type ConformanceCmd struct {
+	Format string `enum:"text,markdown" default:"text" help:"Output format: text or markdown (a report with one table per case file)."`
+	Only   string `placeholder:"PREFIX" help:"Run only the cases whose id starts with PREFIX."`
+}
+
+// Run runs the suite; the exit code is 1 when a case fails.
+func (c *ConformanceCmd) Run(env *Env) error {
+	cases, err := conformance.Cases()
+	if err != nil {
+		return err
+	}
+	var picked []*conformance.Case
+	for _, k := range cases {
+		if strings.HasPrefix(k.ID, c.Only) {
+			picked = append(picked, k)
+		}
+	}
+	if len(picked) == 0 {
+		return fmt.Errorf("no case id starts with %q", c.Only)
+	}
+	results := conformance.NewRunner(conformance.Files()).RunAll(context.Background(), picked)
+	if c.Format == "markdown" {
+		conformanceMarkdown(env.Stdout, results)
+	} else {
+		conformanceText(env.Stdout, results)
+	}
+	if conformanceFailed(results) > 0 {
+		env.Code = exitFalse
+	}
+	return nil
+}
+
+func conformanceFailed(results []conformance.Result) int {
+	n := 0
+	for _, r := range results {
+		if !r.Pass {
+			n++
+		}
+	}
+	return n
+}
+
+func conformanceVerdict(r conformance.Result) string {
+	if r.Pass {
+		return "PASS"
+	}
+	return "FAIL"
+}
+
+func conformanceText(w io.Writer, results []conformance.Result) {
+	for _, r := range results {
+		fmt.Fprintf(w, "%s  %s  [%s]\n", conformanceVerdict(r), r.Case.ID, r.Case.Source)
+		if !r.Pass {
+			fmt.Fprintf(w, "      %s\n", r.Detail)
+		}
+	}
+	fmt.Fprintf(w, "%d passed, %d failed\n", len(results)-conformanceFailed(results), conformanceFailed(results))
+}
+
+// conformanceMarkdown writes a report: a summary, then one table per case
+// file with every case, its source, its result and what was observed.
+func conformanceMarkdown(w io.Writer, results []conformance.Result) {
+	fmt.Fprintln(w, "# condeval conformance report")
+	fmt.Fprintln(w)
+	fmt.Fprintf(w, "%d cases: %d passed, %d failed.\n", len(results), len(results)-conformanceFailed(results), conformanceFailed(results))
+	file := ""
+	for _, r := range results {
+		if r.Case.File != file {
+			file = r.Case.File
+			fmt.Fprintf(w, "\n## %s\n\n", file)
+			fmt.Fprintln(w, "| result | case | source | observed |")
+			fmt.Fprintln(w, "|---|---|---|---|")
+		}
+		fmt.Fprintf(w, "| %s | `%s` | %s | %s |\n", conformanceVerdict(r), r.Case.ID, conformanceCell(r.Case.Source), conformanceCell(r.Detail))
+	}
+}
+
+// conformanceCell makes text safe inside a table cell.
+func conformanceCell(s string) string {
+	s = strings.ReplaceAll(s, "|", `\|`)
+	return strings.ReplaceAll(s, "\n", " ")
+}

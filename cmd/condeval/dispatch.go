@@ -1,0 +1,279 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/condeval/condeval/runtime"
+)
+
+// DispatchCmd shows which handlers of a set fire for an event, and why the
+// others do not.
+type DispatchCmd struct {
+	Handlers string   `required:"" placeholder:"FILE" help:"Handler set: a handler file (.yaml, .yml, .json), an SCXML document (.scxml) or a Composer IPD (.ixnprocess)."`
+	State    []string `placeholder:"ID" help:"An active state (repeatable). Default: the document's initial configuration, or every state of a handler file."`
+	Event    string   `placeholder:"FILE" help:"A JSON file with the _event fields (name, type, data, ...)."`
+	Events   string   `placeholder:"FILE" help:"An NDJSON file (- for stdin): one _event a line, dispatched in order."`
+	System   string   `placeholder:"FILE" help:"A JSON file with the system variables."`
+	Explain  bool     `help:"Also say why every other handler does not fire."`
+	Format   string   `enum:"text,json" default:"text" help:"Output format: text or json (one object per event)."`
+}
+
+// Run loads the set, reads the events and reports each dispatch.
+func (c *DispatchCmd) Run(env *Env) error {
+	if (c.Event == "") == (c.Events == "") {
+		return fmt.Errorf("give exactly one of --event and --events")
+	}
+	set, err := runtime.LoadHandlers(c.Handlers)
+	if err != nil {
+		return err
+	}
+	for _, p := range set.Problems {
+		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, dispatchMessage(p.Err))
+	}
+	var system map[string]any
+	if c.System != "" {
+		if err := dispatchReadObject(c.System, &system); err != nil {
+			return err
+		}
+	}
+	report := c.reportText
+	if c.Format == "json" {
+		report = c.reportJSON
+	}
+	ctx := context.Background()
+	dispatch := func(event map[string]any) error {
+		out, err := set.Dispatch(ctx, event, runtime.Env{System: system, States: c.State})
+		if err != nil {
+			return err
+		}
+		report(env.Stdout, out)
+		return nil
+	}
+	if c.Event != "" {
+		var event map[string]any
+		if err := dispatchReadObject(c.Event, &event); err != nil {
+			return err
+		}
+		return dispatch(event)
+	}
+	return c.dispatchStream(env, dispatch)
+}
+
+// dispatchStream dispatches every line of the --events file. A line that is
+// not a JSON object is reported and skipped; the exit code is then 2.
+func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) error) error {
+	in := io.Reader(env.Stdin)
+	if c.Events != "-" {
+		f, err := os.Open(c.Events)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in = f
+	}
+	sc := bufio.NewScanner(in)
+	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
+	for n := 1; sc.Scan(); n++ {
+		line := bytes.TrimSpace(sc.Bytes())
+		if len(line) == 0 {
+			continue
+		}
+		var event map[string]any
+		if err := dispatchDecodeObject(line, &event); err != nil {
+			c.inputError(env, n, err)
+			continue
+		}
+		if err := dispatch(event); err != nil {
+			return err
+		}
+	}
+	return sc.Err()
+}
+
+// inputError reports a bad --events line where the format puts results.
+func (c *DispatchCmd) inputError(env *Env, line int, err error) {
+	env.Code = exitUsage
+	if c.Format == "json" {
+		b, _ := json.Marshal(map[string]any{"line": line, "error": map[string]string{"name": "error.input", "message": err.Error()}})
+		fmt.Fprintf(env.Stdout, "%s\n", b)
+		return
+	}
+	fmt.Fprintf(env.Stderr, "%s:%d: %v\n", c.Events, line, err)
+}
+
+func (c *DispatchCmd) reportText(w io.Writer, out *runtime.Outcome) {
+	fmt.Fprintf(w, "event %s (states: %s)\n", dispatchEventName(out), strings.Join(out.States, ", "))
+	if len(out.Fired) == 0 {
+		fmt.Fprintln(w, "  no handler fires")
+	}
+	for _, m := range out.Fired {
+		h := m.Handler
+		fmt.Fprintf(w, "  fires    %s  %s:%d", h.Name, h.File, h.Line)
+		if m.Region != "" {
+			fmt.Fprintf(w, "  region %s", m.Region)
+		}
+		if m.Target != "" {
+			fmt.Fprintf(w, "  → %s", m.Target)
+		}
+		if h.Ends {
+			fmt.Fprint(w, "  (ends the session)")
+		}
+		fmt.Fprintln(w)
+		if c.Explain {
+			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, holds(h))
+		}
+	}
+	if !c.Explain {
+		return
+	}
+	for _, s := range out.Skipped {
+		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, why(s, out))
+	}
+}
+
+// holds says why a fired handler's condition let it through.
+func holds(h *runtime.Handler) string {
+	if strings.TrimSpace(h.Cond) == "" {
+		return "no condition"
+	}
+	return strings.TrimSpace(h.Cond) + " is true"
+}
+
+// why puts a skip reason into words.
+func why(s runtime.Skip, out *runtime.Outcome) string {
+	h := s.Handler
+	switch s.Reason {
+	case runtime.ReasonDisabled:
+		return "the handler is disabled"
+	case runtime.ReasonDescriptor:
+		if h.Event.Eventless() {
+			return "eventless; it never fires for an event"
+		}
+		if out.Event == "" {
+			return fmt.Sprintf("event=%q is not eventless", h.Event)
+		}
+		return fmt.Sprintf("event=%q does not match %s", h.Event, out.Event)
+	case runtime.ReasonInactive:
+		return fmt.Sprintf("state %s is not active", h.State)
+	case runtime.ReasonCondition:
+		return fmt.Sprintf("%s is false", strings.TrimSpace(h.Cond))
+	case runtime.ReasonError:
+		return s.Err.Error()
+	case runtime.ReasonPreempted:
+		if s.By != nil {
+			return fmt.Sprintf("%s was selected first", s.By.Name)
+		}
+		return "another handler was selected first"
+	}
+	return ""
+}
+
+// dispatchJSON is the --format json record of one event.
+type dispatchJSON struct {
+	Event   string        `json:"event"`
+	States  []string      `json:"states"`
+	Fired   []firedJSON   `json:"fired"`
+	Skipped []skippedJSON `json:"skipped"`
+	Errors  []*errorJSON  `json:"errors,omitempty"`
+	Ends    bool          `json:"ends"`
+}
+
+type firedJSON struct {
+	Handler string `json:"handler"`
+	Line    int    `json:"line"`
+	State   string `json:"state"`
+	Target  string `json:"target"`
+	Region  string `json:"region,omitempty"`
+	Ends    bool   `json:"ends,omitempty"`
+}
+
+type skippedJSON struct {
+	Handler string         `json:"handler"`
+	Line    int            `json:"line"`
+	Reason  runtime.Reason `json:"reason"`
+	Error   *errorJSON     `json:"error"`
+	By      string         `json:"by,omitempty"`
+}
+
+type errorJSON struct {
+	Name    string `json:"name"`
+	Type    string `json:"type"`
+	Message string `json:"message"`
+	Line    int    `json:"line"`
+	Column  int    `json:"column"`
+}
+
+func newErrorJSON(e *runtime.ExecError) *errorJSON {
+	if e == nil {
+		return nil
+	}
+	return &errorJSON{Name: e.Name, Type: e.Type, Message: e.Message, Line: e.Line, Column: e.Column}
+}
+
+func (c *DispatchCmd) reportJSON(w io.Writer, out *runtime.Outcome) {
+	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.Ends()}
+	for _, m := range out.Fired {
+		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.Ends})
+	}
+	for _, s := range out.Skipped {
+		sk := skippedJSON{Handler: s.Handler.Name, Line: s.Handler.Line, Reason: s.Reason, Error: newErrorJSON(s.Err)}
+		if s.By != nil {
+			sk.By = s.By.Name
+		}
+		rec.Skipped = append(rec.Skipped, sk)
+	}
+	for _, e := range out.Errors {
+		rec.Errors = append(rec.Errors, newErrorJSON(e))
+	}
+	b, _ := json.Marshal(rec)
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+func dispatchEventName(out *runtime.Outcome) string {
+	if out.Event == "" {
+		return "(eventless)"
+	}
+	return out.Event
+}
+
+// dispatchMessage is a compile error's message without its position: the
+// caller prints the position in the file.
+func dispatchMessage(err error) string {
+	e := runtime.CompileError(err)
+	return e.Type + ": " + e.Message
+}
+
+// dispatchReadObject reads a file holding one JSON object.
+func dispatchReadObject(path string, v *map[string]any) error {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := dispatchDecodeObject(data, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// dispatchDecodeObject decodes one JSON object, keeping numbers as JSON reads
+// them into Go (float64), and refuses anything else.
+func dispatchDecodeObject(data []byte, v *map[string]any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	if err := dec.Decode(v); err != nil {
+		return fmt.Errorf("invalid JSON: %w", err)
+	}
+	if *v == nil {
+		return fmt.Errorf("want a JSON object")
+	}
+	if dec.More() {
+		return fmt.Errorf("invalid JSON: more than one value")
+	}
+	return nil
+}
