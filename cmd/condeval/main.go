@@ -23,7 +23,9 @@ var version = "dev"
 type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
-	Lint LintCmd `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
+	Lint        LintCmd        `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
+	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
+	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the
