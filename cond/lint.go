@@ -1,0 +1,257 @@
+package cond
+
+import (
+	"slices"
+	"strings"
+)
+
+// Kind says how a linted text is used, and so which rules apply to it.
+type Kind uint8
+
+// Kinds of linted text.
+const (
+	KindCondition   Kind = iota // a cond or condition: evaluated for its truth value
+	KindExpression              // an expr attribute: evaluated for its value
+	KindLocation                // a location attribute: names where a value goes
+	KindProgram                 // a <script> body: statements
+	KindDescriptors             // an event attribute: descriptors separated by spaces
+)
+
+// Kinds is a set of Kind, the texts a rule looks at.
+type Kinds uint8
+
+// Sets of kinds rules commonly apply to.
+const (
+	OnConditions Kinds = 1 << KindCondition
+	OnValues     Kinds = 1<<KindExpression | 1<<KindLocation
+	OnScripts    Kinds = 1 << KindProgram
+	OnEvents     Kinds = 1 << KindDescriptors
+	OnCode             = OnConditions | OnValues | OnScripts
+)
+
+// Has reports whether k is in the set.
+func (ks Kinds) Has(k Kind) bool { return ks&(1<<k) != 0 }
+
+// Context is what the linter knows about where a text comes from. The zero
+// Context describes a lone condition typed on a command line.
+type Context struct {
+	Kind    Kind
+	File    string // path of the file holding the text, "" for a lone text
+	Event   string // event attribute of the enclosing handler: what _event can be
+	State   string // id of the enclosing state
+	Element string // element holding the text: "transition", "if", "events", …
+	Attr    string // attribute holding the text, "" for element content
+	Handler string // name of the Composer handler, exception or branch
+
+	// Gate is true for the condition that decides whether a handler fires
+	// (a transition's cond, a Composer handler's condition), as opposed to
+	// an <if> inside its body.
+	Gate bool
+	// Generated is true for code Composer generated (under src-gen/).
+	Generated bool
+	// Diagram is true for a Composer diagram (.workflow, .ixnprocess):
+	// Composer's code generator still expands placeholders such as {block}.
+	Diagram bool
+	// Folds are the offsets of spaces that were line breaks in the file,
+	// before XML attribute normalisation turned them into spaces. A text
+	// with folds comes from a multi-line attribute.
+	Folds []int
+	// Decls are the names the document declares. Nil when the text stands
+	// alone, so that only names that look like typos are reported.
+	Decls *Declarations
+}
+
+// MultiLine reports whether the text comes from a multi-line attribute.
+func (c *Context) MultiLine() bool { return len(c.Folds) > 0 }
+
+// Declarations are the global names a document adds to what a condition
+// sees: <data> ids, variables and functions of its scripts, Composer
+// workflow variables.
+type Declarations struct {
+	names map[string]bool
+}
+
+// NewDeclarations collects names; empty ones are ignored.
+func NewDeclarations(names ...string) *Declarations {
+	d := &Declarations{names: make(map[string]bool, len(names))}
+	d.Add(names...)
+	return d
+}
+
+// Add declares more names.
+func (d *Declarations) Add(names ...string) {
+	for _, n := range names {
+		if n != "" {
+			d.names[n] = true
+		}
+	}
+}
+
+// Has reports whether the document declares name.
+func (d *Declarations) Has(name string) bool { return d != nil && d.names[name] }
+
+// Names lists the declared names, sorted.
+func (d *Declarations) Names() []string {
+	if d == nil {
+		return nil
+	}
+	out := make([]string, 0, len(d.names))
+	for n := range d.names {
+		out = append(out, n)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Fix is a machine-applicable edit: replace the bytes of Span by NewText.
+type Fix struct {
+	Span    Span
+	NewText string
+}
+
+// Finding is a lint diagnostic: a Diagnostic with the rule's name and, when
+// the repair is certain enough to apply without reading, a Fix.
+type Finding struct {
+	Diagnostic
+	Rule string // the rule's name, e.g. "unknown-field"; the front end's code name for syntax
+	Fix  *Fix
+}
+
+// Rule is one lint check. Rules are values in a table (Rules); the driver
+// knows nothing about any of them beyond these fields.
+type Rule struct {
+	Code     string   // stable code, C200 and up
+	Name     string   // short kebab-case name, usable instead of the code
+	Doc      string   // what it catches, why it matters in ORS, an example and the fix (Markdown)
+	Severity Severity // default grade
+	Kinds    Kinds    // the texts Run looks at
+
+	// Run checks one text. It may be nil for document-only rules.
+	Run func(*Pass)
+	// RunDocument checks a document as a whole. It may be nil.
+	RunDocument func(*DocumentPass)
+}
+
+// Summary is the first sentence of the rule's doc.
+func (r *Rule) Summary() string {
+	s := r.Doc
+	if i := strings.Index(s, "\n\n"); i >= 0 {
+		s = s[:i]
+	}
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// Pass is one rule's view of one text.
+type Pass struct {
+	Rule    *Rule
+	Source  string   // the text as written, after XML decoding
+	Expr    *Expr    // the tree of a condition, expression or location; nil when empty or unparsable
+	Program *Program // the tree of a script; nil when unparsable
+	Context *Context
+	report  func(Finding)
+}
+
+// Root returns the statements or the expression to inspect; empty when the
+// text did not parse.
+func (p *Pass) Root() []Node {
+	switch {
+	case p.Expr != nil:
+		return []Node{p.Expr.Root}
+	case p.Program != nil:
+		return p.Program.Body
+	}
+	return nil
+}
+
+// GlobalRefs returns every use of a name the text does not declare itself.
+func (p *Pass) GlobalRefs() []*Ident {
+	switch {
+	case p.Expr != nil:
+		return p.Expr.GlobalRefs()
+	case p.Program != nil:
+		return p.Program.GlobalRefs()
+	}
+	return nil
+}
+
+// Text returns the source of a span.
+func (p *Pass) Text(s Span) string { return p.Source[s.Start:s.End] }
+
+// Report records a finding of the pass's rule. suggestion may be empty.
+func (p *Pass) Report(span Span, message, suggestion string) {
+	p.ReportFix(span, message, suggestion, nil)
+}
+
+// ReportFix is Report with a machine-applicable fix (nil for none).
+func (p *Pass) ReportFix(span Span, message, suggestion string, fix *Fix) {
+	p.report(Finding{
+		Diagnostic: Diagnostic{Code: p.Rule.Code, Severity: p.Rule.Severity, Span: span, Message: message, Suggestion: suggestion},
+		Rule:       p.Rule.Name,
+		Fix:        fix,
+	})
+}
+
+// Lint checks one text — a condition, an expression, a script or an event
+// attribute, as ctx.Kind says — with every enabled rule. Syntax errors come
+// from the front end with its own codes (C1xx). An empty condition is no
+// condition: it gets no syntax error. Findings are sorted by position.
+func Lint(src string, ctx Context, cfg Config) []Finding {
+	var out []Finding
+	p := Pass{Source: src, Context: &ctx, report: func(f Finding) { out = append(out, f) }}
+	if ctx.Kind != KindDescriptors && strings.TrimSpace(src) != "" {
+		var err error
+		text := expandPlaceholders(src)
+		if ctx.Kind == KindProgram {
+			p.Program, err = ParseProgram(text)
+		} else {
+			p.Expr, err = ParseExpression(text)
+		}
+		out = append(out, syntaxFindings(err)...)
+	}
+	rules := Rules()
+	for i := range rules {
+		r := &rules[i]
+		if r.Run == nil || !r.Kinds.Has(ctx.Kind) || cfg.disabled(r.Code) {
+			continue
+		}
+		p.Rule = r
+		r.Run(&p)
+	}
+	return finish(out, suppressions(src), cfg)
+}
+
+// syntaxFindings turns a parse error into findings.
+func syntaxFindings(err error) []Finding {
+	e, ok := err.(*Error)
+	if !ok {
+		return nil
+	}
+	names := map[string]string{}
+	for _, c := range Codes() {
+		names[c.Code] = c.Name
+	}
+	out := make([]Finding, len(e.Diagnostics))
+	for i, d := range e.Diagnostics {
+		out[i] = Finding{Diagnostic: d, Rule: names[d.Code]}
+	}
+	return out
+}
+
+// finish applies inline suppressions and the configuration, then sorts.
+func finish(fs []Finding, sup Suppression, cfg Config) []Finding {
+	out := fs[:0]
+	for _, f := range fs {
+		if sup.covers(f) || cfg.disabled(f.Code) {
+			continue
+		}
+		f.Severity = cfg.severity(f.Code, f.Severity)
+		out = append(out, f)
+	}
+	slices.SortStableFunc(out, func(a, b Finding) int {
+		if a.Span.Start != b.Span.Start {
+			return a.Span.Start - b.Span.Start
+		}
+		return strings.Compare(a.Code, b.Code)
+	})
+	return out
+}

@@ -1,0 +1,115 @@
+package cond
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Config switches rules off and re-grades them. The zero Config runs every
+// rule at its default severity. Keys are codes; the methods also accept a
+// rule's name (or a front-end code's name) and resolve it.
+type Config struct {
+	Disabled map[string]bool     // code → off
+	Severity map[string]Severity // code → grade instead of the default
+}
+
+// Disable switches off a rule or front-end code, given by code or name.
+func (c *Config) Disable(ref string) error {
+	code, err := ResolveCode(ref)
+	if err != nil {
+		return err
+	}
+	if c.Disabled == nil {
+		c.Disabled = map[string]bool{}
+	}
+	c.Disabled[code] = true
+	return nil
+}
+
+// Enable switches a rule back on (undoing a Disable from a config file).
+func (c *Config) Enable(ref string) error {
+	code, err := ResolveCode(ref)
+	if err != nil {
+		return err
+	}
+	if c.Disabled == nil {
+		c.Disabled = map[string]bool{}
+	}
+	c.Disabled[code] = false
+	return nil
+}
+
+// SetSeverity re-grades a rule. The level is "error", "warning", "info" or
+// "off" (which disables it).
+func (c *Config) SetSeverity(ref, level string) error {
+	code, err := ResolveCode(ref)
+	if err != nil {
+		return err
+	}
+	if strings.EqualFold(strings.TrimSpace(level), "off") {
+		return c.Disable(code)
+	}
+	s, err := ParseSeverity(level)
+	if err != nil {
+		return fmt.Errorf("%s: %w", ref, err)
+	}
+	if c.Severity == nil {
+		c.Severity = map[string]Severity{}
+	}
+	c.Severity[code] = s
+	if c.Disabled[code] {
+		c.Disabled[code] = false
+	}
+	return nil
+}
+
+// Merge returns c with the settings of over taking precedence, as command
+// line flags take precedence over a config file.
+func (c Config) Merge(over Config) Config {
+	out := Config{Disabled: map[string]bool{}, Severity: map[string]Severity{}}
+	for _, src := range []Config{c, over} {
+		for k, v := range src.Disabled {
+			out.Disabled[k] = v
+		}
+		for k, v := range src.Severity {
+			out.Severity[k] = v
+		}
+	}
+	return out
+}
+
+func (c Config) disabled(code string) bool { return c.Disabled[code] }
+
+func (c Config) severity(code string, def Severity) Severity {
+	if s, ok := c.Severity[code]; ok {
+		return s
+	}
+	return def
+}
+
+// ParseSeverity reads "error", "warning" or "info" (any case).
+func ParseSeverity(s string) (Severity, error) {
+	for i, n := range severityNames {
+		if strings.EqualFold(strings.TrimSpace(s), n) {
+			return Severity(i), nil
+		}
+	}
+	return 0, fmt.Errorf("unknown severity %q (want error, warning, info or off)", s)
+}
+
+// ResolveCode turns a rule code, a rule name or a front-end code or name
+// into the code, so configuration can use whichever reads better.
+func ResolveCode(ref string) (string, error) {
+	ref = strings.TrimSpace(ref)
+	for _, r := range Rules() {
+		if strings.EqualFold(ref, r.Code) || strings.EqualFold(ref, r.Name) {
+			return r.Code, nil
+		}
+	}
+	for _, c := range Codes() {
+		if strings.EqualFold(ref, c.Code) || strings.EqualFold(ref, c.Name) {
+			return c.Code, nil
+		}
+	}
+	return "", fmt.Errorf("unknown rule %q (see docs/rules.md for the codes and names)", ref)
+}

@@ -1,0 +1,162 @@
+package cond
+
+import (
+	"strings"
+
+	"github.com/condeval/condeval/builtins"
+)
+
+// path is a property path rooted at a name: system.InteractionID,
+// _event.data['resultof'], _genesys.ixn.interactions[id].voice.
+type path struct {
+	root  *Ident
+	segs  []string // the root's name, then one entry per property; builtins.AnyKey for a computed key
+	props []Node   // the property node of segs[i+1]
+	node  Node     // the whole member expression
+}
+
+// pathOf reads the property path n spells, if it is one.
+func pathOf(n Node) (path, bool) {
+	switch m := bare(n).(type) {
+	case *Ident:
+		return path{root: m, segs: []string{m.Name}, node: n}, true
+	case *Member:
+		p, ok := pathOf(m.Object)
+		if !ok {
+			return p, false
+		}
+		p.segs = append(p.segs, propertyKey(m))
+		p.props = append(p.props, m.Property)
+		p.node = n
+		return p, true
+	}
+	return path{}, false
+}
+
+// propertyKey is the name a member reads: the identifier after '.', a
+// literal bracket key, or builtins.AnyKey for any other computed key.
+func propertyKey(m *Member) string {
+	switch k := m.Property.(type) {
+	case *Name:
+		return k.Name
+	case *String:
+		return k.Value
+	case *Number:
+		return k.Raw
+	}
+	return builtins.AnyKey
+}
+
+func (p path) String() string {
+	var b strings.Builder
+	b.WriteString(p.segs[0])
+	for _, s := range p.segs[1:] {
+		if s == builtins.AnyKey {
+			b.WriteString("[…]")
+			continue
+		}
+		b.WriteString(".")
+		b.WriteString(s)
+	}
+	return b.String()
+}
+
+// bare strips parentheses.
+func bare(n Node) Node {
+	for {
+		p, ok := n.(*Paren)
+		if !ok {
+			return n
+		}
+		n = p.X
+	}
+}
+
+// treeFacts are the facts about a tree that several rules need: which
+// identifiers are globals, which members head a path, what is written.
+type treeFacts struct {
+	globals map[*Ident]bool
+	inner   map[*Member]bool // members that are the object of another member
+	written map[Node]bool    // assignment targets, ++/-- and delete operands (parentheses stripped)
+	typeofd map[Node]bool    // operands of typeof (parentheses stripped)
+}
+
+func factsOf(p *Pass) treeFacts {
+	f := treeFacts{globals: map[*Ident]bool{}, inner: map[*Member]bool{}, written: map[Node]bool{}, typeofd: map[Node]bool{}}
+	for _, id := range p.GlobalRefs() {
+		f.globals[id] = true
+	}
+	InspectAll(p.Root(), func(n Node) bool {
+		switch n := n.(type) {
+		case *Member:
+			if o, ok := bare(n.Object).(*Member); ok {
+				f.inner[o] = true
+			}
+		case *Assign:
+			f.written[bare(n.Target)] = true
+		case *Update:
+			f.written[bare(n.X)] = true
+		case *Unary:
+			switch n.Op {
+			case OpDelete:
+				f.written[bare(n.X)] = true
+			case OpTypeof:
+				f.typeofd[bare(n.X)] = true
+			}
+		}
+		return true
+	})
+	return f
+}
+
+// globalPaths calls visit for each longest property path rooted at a
+// global name (system.Type in system.Type.toLowerCase() is one, the call
+// breaks the chain).
+func (f treeFacts) globalPaths(p *Pass, visit func(path)) {
+	InspectAll(p.Root(), func(n Node) bool {
+		m, ok := n.(*Member)
+		if !ok || f.inner[m] {
+			return true
+		}
+		if pa, ok := pathOf(m); ok && f.globals[pa.root] {
+			visit(pa)
+		}
+		return true
+	})
+}
+
+// readsResultof reports whether a tree reads _event.data.resultof, in any
+// spelling of its case (a misspelling is another rule's finding).
+func readsResultof(roots []Node) bool {
+	found := false
+	InspectAll(roots, func(n Node) bool {
+		if pa, ok := pathOf(n); ok && len(pa.segs) == 3 && pa.segs[0] == "_event" && pa.segs[1] == "data" && strings.EqualFold(pa.segs[2], "resultof") {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// descriptorMatches reports whether one event descriptor matches the event
+// name, by W3C SCXML §3.12.1: whole tokens, prefix, "*" matches all, a
+// trailing "." or ".*" is ignored.
+func descriptorMatches(descriptor, name string) bool {
+	d := strings.TrimSuffix(strings.TrimSuffix(descriptor, "*"), ".")
+	if descriptor == "*" {
+		return true
+	}
+	return d != "" && (name == d || strings.HasPrefix(name, d+"."))
+}
+
+// namesEvent reports whether an event attribute lists a descriptor that
+// names the event itself (not a prefix shared with others, nor "*").
+func namesEvent(attr, name string) bool {
+	for _, d := range strings.Fields(attr) {
+		d = strings.TrimSuffix(strings.TrimSuffix(d, "*"), ".")
+		if d == name {
+			return true
+		}
+	}
+	return false
+}

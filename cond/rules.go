@@ -1,0 +1,22 @@
+package cond
+
+// Rules returns the lint rules, in code order. Syntax errors and ES2015+
+// constructs are the front end's diagnostics (Codes, C100–C199); these are
+// the checks on top of a tree that parses.
+func Rules() []Rule {
+	return []Rule{
+		{Code: "C201", Name: "unknown-identifier", Severity: SeverityWarning, Kinds: OnCode, Run: unknownIdentifier, Doc: docUnknownIdentifier},
+		{Code: "C202", Name: "unknown-field", Severity: SeverityWarning, Kinds: OnCode, Run: unknownField, Doc: docUnknownField},
+		{Code: "C203", Name: "enum-value", Severity: SeverityWarning, Kinds: OnCode, Run: enumValue, Doc: docEnumValue},
+		{Code: "C204", Name: "side-effect", Severity: SeverityError, Kinds: OnConditions, Run: sideEffect, Doc: docSideEffect},
+		{Code: "C205", Name: "typeof-compare", Severity: SeverityError, Kinds: OnCode, Run: typeofCompare, Doc: docTypeof},
+		{Code: "C206", Name: "constant-condition", Severity: SeverityWarning, Kinds: OnConditions, Run: constantCondition, Doc: docConstant},
+		{Code: "C207", Name: "resultof-unchecked", Severity: SeverityWarning, Kinds: OnConditions, Run: resultofUnchecked, RunDocument: resultofUncheckedDocument, Doc: docResultofUnchecked},
+		{Code: "C208", Name: "unknown-event", Severity: SeverityWarning, Kinds: OnEvents, Run: unknownEvent, Doc: docUnknownEvent},
+		{Code: "C209", Name: "ends-on-notcontrolled", Severity: SeverityWarning, RunDocument: endsOnNotcontrolled, Doc: docEndsOnNotcontrolled},
+		{Code: "C210", Name: "backtracking-regexp", Severity: SeverityWarning, Kinds: OnCode, Run: backtracking, Doc: docBacktracking},
+		{Code: "C211", Name: "line-comment-in-attribute", Severity: SeverityError, Kinds: OnConditions | OnValues, Run: lineComment, Doc: docLineComment},
+		{Code: "C212", Name: "unreplaced-placeholder", Severity: SeverityError, Kinds: OnCode, Run: unreplacedPlaceholder, Doc: docPlaceholder},
+		{Code: "C213", Name: "uninitialised-interactionid", Severity: SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
+	}
+}
