@@ -2,6 +2,8 @@ package scxml
 
 import (
 	"encoding/xml"
+	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -35,7 +37,9 @@ func checkTexts(t *testing.T, src *Source, items []Item) {
 				t.Fatalf("%s item %q: byte %d maps to %d, before byte %d's %d", it.Kind, txt.Value, i, from, i-1, last)
 			}
 			last = from
-			_ = txt.Pos(i)
+		}
+		if p := txt.Pos(len(txt.Value)); p.Line < 1 || p.Column < 1 {
+			t.Fatalf("%s item %q ends at line %d column %d", it.Kind, txt.Value, p.Line, p.Column)
 		}
 	}
 }
@@ -124,6 +128,12 @@ func FuzzAttributeValue(f *testing.F) {
 		}
 		start, ok := tok.(xml.StartElement)
 		if !ok || len(start.Attr) != 1 {
+			return
+		}
+		for err == nil { // the whole document must be well-formed, not just the tag
+			_, err = d.Token()
+		}
+		if !errors.Is(err, io.EOF) {
 			return
 		}
 		x, err := parseXML(NewSource("f", []byte(doc)))
