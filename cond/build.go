@@ -104,14 +104,14 @@ func stringDirective(s *gStmt) (string, bool) {
 		return "", false
 	}
 	a := s.Expr.X.List[0]
-	if len(a.Tail) > 0 || a.Head.Then != nil || len(a.Head.Test.Tail) > 0 {
+	if a.Value != nil || a.Then != nil || len(a.Test.Tail) > 0 {
 		return "", false
 	}
-	u := a.Head.Test.Head
-	if len(u.Ops) > 0 || u.Postfix != nil || len(u.X.News) > 0 || len(u.X.Suffixes) > 0 {
+	u := a.Test.Head
+	if len(u.Ops) > 0 || u.Postfix != nil || len(u.Suffixes) > 0 {
 		return "", false
 	}
-	if l := u.X.Primary.Lit; l != nil && l.Tok.Type == ttString {
+	if l := u.Primary.Lit; l != nil && l.Tok.Type == ttString {
 		return l.Tok.Value, true
 	}
 	return "", false
@@ -429,23 +429,20 @@ func (b *builder) expr(g *gExpr) Node {
 	return n
 }
 
-// assign builds a = b = c right to left.
+// assign builds an AssignmentExpression: a ? b : c, or a = b.
 func (b *builder) assign(g *gAssign) Node {
-	if len(g.Tail) == 0 {
-		return b.cond(g.Head)
+	test := b.binary(g.Test)
+	switch {
+	case g.Then != nil:
+		then, els := b.assign(g.Then), b.assign(g.Else)
+		return &Conditional{At{join(test, els)}, test, then, els}
+	case g.Value != nil:
+		op := b.tok(g.Op)
+		b.target(test, "the left side of '"+op.text+"'")
+		value := b.assign(g.Value)
+		return &Assign{At: At{join(test, value)}, Op: assignOps[op.text], OpSpan: op.span(), Target: test, Value: value}
 	}
-	nodes := make([]Node, 0, len(g.Tail)+1)
-	nodes = append(nodes, b.cond(g.Head))
-	for _, t := range g.Tail {
-		nodes = append(nodes, b.cond(t.Right))
-	}
-	right := nodes[len(nodes)-1]
-	for i := len(g.Tail) - 1; i >= 0; i-- {
-		op := b.tok(g.Tail[i].Op)
-		b.target(nodes[i], "the left side of '"+op.text+"'")
-		right = &Assign{At: At{join(nodes[i], right)}, Op: assignOps[op.text], OpSpan: op.span(), Target: nodes[i], Value: right}
-	}
-	return right
+	return test
 }
 
 // target checks that n can be assigned to (§11.13, §11.3, §12.6.4).
@@ -474,15 +471,6 @@ func (b *builder) target(n Node, what string) {
 	}
 	b.reportFix(CodeInvalidTarget, n.Span(), "only a variable or a property (a.b, a[b]) can be assigned; to compare, use == or ===",
 		"invalid assignment target: %s must be a variable or a property", what)
-}
-
-func (b *builder) cond(g *gCond) Node {
-	test := b.binary(g.Test)
-	if g.Then == nil {
-		return test
-	}
-	then, els := b.assign(g.Then), b.assign(g.Else)
-	return &Conditional{At{join(test, els)}, test, then, els}
 }
 
 // binary resolves a flat operator chain by precedence climbing over the
@@ -522,8 +510,22 @@ func (b *builder) binary(g *gBinary) Node {
 }
 
 func (b *builder) unary(g *gUnary) Node {
-	x := b.postfix(g)
-	for i := len(g.Ops) - 1; i >= 0; i-- {
+	// The 'new's right before the operand belong to its member chain; any
+	// other operator after a 'new' is misplaced.
+	news := len(g.Ops)
+	for news > 0 && g.Ops[news-1].Tok.Value == "new" {
+		news--
+	}
+	for i := 0; i < news; i++ {
+		if g.Ops[i].Tok.Value == "new" {
+			t := b.tok(g.Ops[i+1].Tok)
+			b.report(CodeSyntax, t.span(), "unexpected %s after 'new': expected what to construct", t.describe())
+			news = i
+			break
+		}
+	}
+	x := b.postfix(g, g.Ops[news:])
+	for i := news - 1; i >= 0; i-- {
 		op := b.tok(g.Ops[i].Tok)
 		at := At{Span{op.start, x.Span().End}}
 		switch op.text {
@@ -559,8 +561,8 @@ func updateOp(text string) UpdateOp {
 	return OpDec
 }
 
-func (b *builder) postfix(g *gUnary) Node {
-	x := b.lhs(g.X)
+func (b *builder) postfix(g *gUnary, news []prefixOpTok) Node {
+	x := b.lhs(g, news)
 	if g.Postfix == nil {
 		return x
 	}
@@ -571,10 +573,9 @@ func (b *builder) postfix(g *gUnary) Node {
 
 // lhs builds new/call/member chains. Each argument list binds to the
 // innermost pending 'new'; news left over take no arguments (§11.2).
-func (b *builder) lhs(g *gLHS) Node {
+func (b *builder) lhs(g *gUnary, news []prefixOpTok) Node {
 	x := b.primary(g.Primary)
-	first := b.index(g.Pos.Offset)
-	pending := len(g.News)
+	pending := len(news)
 	for _, s := range g.Suffixes {
 		end := b.span(s.Pos, s.EndPos).End
 		switch {
@@ -587,7 +588,7 @@ func (b *builder) lhs(g *gLHS) Node {
 			args := b.args(s.Args)
 			if pending > 0 {
 				pending--
-				nt := &b.toks[first+pending]
+				nt := b.tok(news[pending].Tok)
 				x = &New{At{Span{nt.start, end}}, x, args, true}
 			} else {
 				x = &Call{At{Span{x.Span().Start, end}}, x, args}
@@ -595,7 +596,7 @@ func (b *builder) lhs(g *gLHS) Node {
 		}
 	}
 	for i := pending - 1; i >= 0; i-- {
-		nt := &b.toks[first+i]
+		nt := b.tok(news[i].Tok)
 		x = &New{At: At{Span{nt.start, x.Span().End}}, Callee: x}
 	}
 	return x

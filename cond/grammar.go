@@ -161,20 +161,14 @@ type gExpr struct {
 	List        []*gAssign `parser:"@@ (',' @@)*"`
 }
 
+// gAssign is an AssignmentExpression: a binary chain, then either ?: or an
+// assignment (one level of structs for both keeps parsing fast).
 type gAssign struct {
-	Head *gCond        `parser:"@@"`
-	Tail []*gAssignOne `parser:"@@*"`
-}
-
-type gAssignOne struct {
-	Op    lexer.Token `parser:"@AssignOp"`
-	Right *gCond      `parser:"@@"`
-}
-
-type gCond struct {
-	Test *gBinary `parser:"@@"`
-	Then *gAssign `parser:"( '?' @@"`
-	Else *gAssign `parser:"  ':' @@ )?"`
+	Test  *gBinary    `parser:"@@"`
+	Then  *gAssign    `parser:"( '?' @@"`
+	Else  *gAssign    `parser:"  ':' @@"`
+	Op    lexer.Token `parser:"| @AssignOp"`
+	Value *gAssign    `parser:"  @@ )?"`
 }
 
 type gBinary struct {
@@ -187,18 +181,13 @@ type gBinTail struct {
 	Right *gUnary  `parser:"@@"`
 }
 
-// gUnary is prefix operators, an operand and a postfix operator.
+// gUnary is one operand: prefix operators (including 'new'), a primary
+// expression, member/call suffixes and a postfix operator.
 type gUnary struct {
-	Ops     []prefixOpTok `parser:"@@*"`
-	X       *gLHS         `parser:"@@"`
-	Postfix *postfixOpTok `parser:"@@?"`
-}
-
-type gLHS struct {
-	Pos, EndPos lexer.Position
-	News        []string   `parser:"@'new'*"`
-	Primary     *gPrimary  `parser:"@@"`
-	Suffixes    []*gSuffix `parser:"@@*"`
+	Ops      []prefixOpTok `parser:"@@*"`
+	Primary  *gPrimary     `parser:"@@"`
+	Suffixes []*gSuffix    `parser:"@@*"`
+	Postfix  *postfixOpTok `parser:"@@?"`
 }
 
 type gSuffix struct {

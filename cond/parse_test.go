@@ -26,6 +26,8 @@ func TestParseExpressionShapes(t *testing.T) {
 		{"new a.b().c", "(dot (new (dot a .b) ) .c)"},
 		{"new new a()()", "(new (new a ) )"},
 		{"new a", "(new a)"},
+		{"!new a", "(! (new a))"},
+		{"typeof new a.b(c).d", "(typeof (dot (new (dot a .b) c) .d))"},
 		{"new a()()", "(call (new a ) )"},
 		{"a.b(c)[d].e", "(dot (index (call (dot a .b) c) d) .e)"},
 		{"a.if.in", "(dot (dot a .if) .in)"},
@@ -166,6 +168,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"[a b]", false, "1:4: missing ',' between array elements [C100]"},
 		{"return", false, "1:1: 'return' is only allowed inside a function; a condition is an expression, not a function body [C121]"},
 		{"if (a) b", false, "1:1: a condition is a single expression; 'if' starts a statement [C100]"},
+		{"new !a", false, "1:5: unexpected '!' after 'new': expected what to construct [C100]"},
 		{"a = = b", false, "1:5: unexpected '=': expected an expression [C100]"},
 		{"var if = 1", true, "1:5: 'if' is a reserved word and cannot be used as a name [C126]"},
 		{"a b", true, "1:3: missing ';' before identifier 'b': statements on one line must be separated by ';' [C104]"},
@@ -381,6 +384,7 @@ func TestLimits(t *testing.T) {
 	for _, src := range []string{
 		strings.Repeat("!", 300) + "a",
 		strings.Repeat("a ? b : ", 300) + "c",
+		strings.Repeat("a = ", 300) + "c",
 		strings.Repeat("[", 300) + strings.Repeat("]", 300),
 		strings.Repeat("f(", 300) + strings.Repeat(")", 300),
 	} {

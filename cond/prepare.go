@@ -29,7 +29,7 @@ type frame struct {
 	open      int    // index in out of the opening token; -1 for the top level
 	closer    string // the bracket that closes it
 	kind      frameKind
-	questions int  // '?' seen in the current expression of this frame
+	questions int  // '?' and assignment operators in the current expression of this frame (each nests)
 	ternaries int  // '?' not yet matched by ':'; 'in' between them is an operator
 	elses     int  // 'else' seen in this frame (else-if chains nest)
 	forDone   bool // for heads: a ';' or the 'in' has been seen
@@ -128,6 +128,9 @@ func (p *preparer) step(toks []token, i int) bool {
 			if top.ternaries > 0 {
 				top.ternaries--
 			}
+		case "=", "+=", "-=", "*=", "/=", "%=", "<<=", ">>=", ">>>=", "&=", "^=", "|=":
+			top.questions++
+			p.depth++
 		case ",", ";":
 			p.depth -= top.questions
 			top.questions = 0

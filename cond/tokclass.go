@@ -56,12 +56,12 @@ func (c *binOpTok) Parse(lex *lexer.PeekingLexer) error {
 	})
 }
 
-// prefixOpTok is a prefix operator.
+// prefixOpTok is a prefix operator or 'new'.
 type prefixOpTok struct{ classTok }
 
 func (c *prefixOpTok) Parse(lex *lexer.PeekingLexer) error {
 	return c.match(lex, func(t *lexer.Token) bool {
-		return isPunct(t, "!", "~", "+", "-", "++", "--") || isWord(t, "typeof", "void", "delete")
+		return isPunct(t, "!", "~", "+", "-", "++", "--") || isWord(t, "typeof", "void", "delete", "new")
 	})
 }
 
