@@ -78,7 +78,7 @@ func TestMutantsAvoidES2015Shapes(t *testing.T) {
 	g := New(11)
 	for range 500 {
 		m := g.Mutant()
-		assert.NotRegexp(t, `,\s*\)|function\s*\*|\*\*|=>|\?\.[^0-9]|\?\?|\.\.\.|`+"`", m)
+		assert.NotRegexp(t, `,\s*\)|function\s*\*|\*\*|=>|\?\.[^0-9]|\?\?|\.\.\.|#\w|`+"`", m)
 	}
 }
 

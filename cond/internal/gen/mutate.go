@@ -71,11 +71,13 @@ func (g *Generator) mutate(toks []token) ([]token, bool) {
 
 // looksES2015 reports token sequences that a mutation can turn into ES2015+
 // syntax: a trailing comma in arguments or parameters, an array or object
-// literal assigned to (destructuring), a generator function.
+// literal assigned to (destructuring), a generator function, a private name.
 func looksES2015(toks []token) bool {
 	for i := 1; i < len(toks); i++ {
 		prev, cur := toks[i-1].text, toks[i].text
 		switch {
+		case prev == "#" && toks[i].kind == word:
+			return true
 		case prev == "," && cur == ")":
 			return true
 		case (prev == "]" || prev == "}") && slices.Contains(assignOps, cur):

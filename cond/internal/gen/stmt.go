@@ -31,7 +31,9 @@ func (g *Generator) statement(d int, top bool) []token {
 		if g.r.chance(4) {
 			return []token{w("return"), p(";")}
 		}
-		return join([]token{w("return")}, e(), []token{p(";")})
+		value := e()
+		value[0].glue = true // a line break after return would end the statement
+		return join([]token{w("return")}, value, []token{p(";")})
 	case n < 12:
 		toks := join([]token{w("if"), p("(")}, e(), []token{p(")")}, g.statement(d-1, false))
 		if g.r.chance(2) {

@@ -20,7 +20,8 @@ type token struct {
 	// into ES2015 syntax (a getter's name removed leaves a method).
 	keep bool
 	// glue forbids a line terminator before the token ([no LineTerminator
-	// here] productions: postfix ++ and --, the expression after throw).
+	// here] productions: postfix ++ and --, the expression after throw or
+	// return).
 	glue bool
 }
 
