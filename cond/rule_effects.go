@@ -136,6 +136,8 @@ func constantCondition(p *Pass) {
 	}
 	InspectAll(p.Root(), func(n Node) bool {
 		switch n := n.(type) {
+		case *Assign:
+			return false // the assignment is the finding (side-effect)
 		case *Binary:
 			outcome, ok := selfCompareOps[n.Op]
 			if ok && pure(n.X) && squeeze(p.Text(n.X.Span())) == squeeze(p.Text(n.Y.Span())) {
