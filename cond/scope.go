@@ -89,8 +89,7 @@ func (r *resolver) function(f *Function, outer *scope) {
 // hoist collects the var and function declarations of a body, not looking
 // into nested functions (§10.5).
 func hoist(body []Node, names map[string]bool) {
-	var visit func(Node) bool
-	visit = func(n Node) bool {
+	visit := func(n Node) bool {
 		switch n := n.(type) {
 		case *Function:
 			return false
