@@ -181,7 +181,7 @@ func (s *Step) check(out *runtime.Outcome) error {
 		}
 		for _, sk := range out.Skipped {
 			if sk.Handler.Name == name {
-				got = "skipped for " + string(sk.Reason)
+				got = "skipped for " + sk.Reason.String()
 			}
 		}
 		if got != "skipped for "+want {

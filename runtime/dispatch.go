@@ -2,20 +2,34 @@ package runtime
 
 import (
 	"context"
+	"strconv"
 )
 
 // Reason says why a handler did not fire for an event.
-type Reason string
+type Reason uint8
 
 // Reasons, in the order dispatch checks them.
 const (
-	ReasonDisabled   Reason = "disabled"   // the handler is switched off (enabled="false")
-	ReasonDescriptor Reason = "descriptor" // no descriptor of its event attribute matches the event's name
-	ReasonInactive   Reason = "inactive"   // its state is not in the active configuration
-	ReasonError      Reason = "error"      // its condition raised error.execution (or did not compile)
-	ReasonCondition  Reason = "condition"  // its condition is false
-	ReasonPreempted  Reason = "preempted"  // another handler was selected first, so it was not considered
+	ReasonDisabled   Reason = iota + 1 // the handler is switched off (enabled="false")
+	ReasonDescriptor                   // no descriptor of its event attribute matches the event's name
+	ReasonInactive                     // its state is not in the active configuration
+	ReasonError                        // its condition raised error.execution (or did not compile)
+	ReasonCondition                    // its condition is false
+	ReasonPreempted                    // another handler was selected first, so it was not considered
 )
+
+var reasonNames = [...]string{"", "disabled", "descriptor", "inactive", "error", "condition", "preempted"}
+
+// String returns the reason's name as reports and JSON show it.
+func (r Reason) String() string {
+	if int(r) < len(reasonNames) {
+		return reasonNames[r]
+	}
+	return "reason(" + strconv.Itoa(int(r)) + ")"
+}
+
+// MarshalText writes the reason's name.
+func (r Reason) MarshalText() ([]byte, error) { return []byte(r.String()), nil }
 
 // Match is a handler that fires.
 type Match struct {
@@ -69,46 +83,43 @@ func (o *Outcome) Ends() bool {
 // the handlers it can fire. The only error is a state id the set does not
 // know; a failing condition is reported in the Outcome.
 func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env) (*Outcome, error) {
-	states := env.States
-	if len(states) == 0 {
-		states = s.chart.initial
-	}
-	cfg, err := s.chart.configure(states)
-	if err != nil {
-		return nil, err
+	cfg := s.chart.defaults
+	if len(env.States) > 0 {
+		var err error
+		if cfg, err = s.chart.configure(env.States); err != nil {
+			return nil, err
+		}
 	}
 	name, _ := event["name"].(string)
 	env.Event, env.States = event, cfg.ids
 	out := &Outcome{Event: name, States: cfg.ids}
 
 	seen := make([]verdict, len(s.Handlers))
+	var picks []pick
 	var enabled []*Handler
-	from := map[*Handler]*chartState{}
 	for _, leaf := range cfg.leaves {
 		h := s.selectFrom(ctx, leaf, event == nil, name, env, seen, out)
-		if h != nil && from[h] == nil {
+		if h != nil && picked(picks, h) == nil {
 			enabled = append(enabled, h)
-			from[h] = leaf
+			picks = append(picks, pick{h: h, from: leaf})
 		}
 	}
-	dropped := map[*Handler]*Handler{}
 	if len(enabled) > 1 {
-		enabled, dropped = removeConflicts(s.chart, cfg, enabled)
+		enabled = removeConflicts(s.chart, cfg, enabled, picks)
 	}
-	fired := make([]bool, len(s.Handlers))
+	out.Skipped = make([]Skip, 0, len(s.Handlers)-len(enabled))
 	for _, h := range enabled {
-		fired[h.index] = true
-		m := Match{Handler: h, State: h.State, From: from[h].id, Target: h.Target}
+		seen[h.index].fired = true
+		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.id, Target: h.Target}
 		if r := h.state.region(); r != nil {
 			m.Region = r.id
 		}
 		out.Fired = append(out.Fired, m)
 	}
 	for i, h := range s.Handlers {
-		if fired[i] {
-			continue
+		if !seen[i].fired {
+			out.Skipped = append(out.Skipped, s.skip(h, seen[i], picks, event == nil, name, cfg, enabled))
 		}
-		out.Skipped = append(out.Skipped, s.skip(h, seen[i], event == nil, name, cfg, enabled, from, dropped))
 	}
 	return out, nil
 }
@@ -116,8 +127,27 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env
 // verdict is what selection found out about one handler.
 type verdict struct {
 	done   bool
-	reason Reason // empty when the handler was selected
+	fired  bool
+	reason Reason // zero when the handler was selected
 	err    *ExecError
+}
+
+// pick is a handler selection chose: the leaf it was selected for, and the
+// transition that removed it again as conflicting, if one did.
+type pick struct {
+	h    *Handler
+	from *chartState
+	by   *Handler
+}
+
+// picked finds h among picks.
+func picked(picks []pick, h *Handler) *pick {
+	for i := range picks {
+		if picks[i].h == h {
+			return &picks[i]
+		}
+	}
+	return nil
 }
 
 // selectFrom walks from an active leaf up through its ancestors and returns
@@ -129,9 +159,10 @@ func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless
 		for _, h := range st.handlers {
 			v := &seen[h.index]
 			if !v.done {
-				*v = s.judge(ctx, h, eventless, name, env, out)
+				v.reason, v.err = s.judge(ctx, h, eventless, name, env, out)
+				v.done = true
 			}
-			if v.reason == "" {
+			if v.reason == 0 {
 				return h
 			}
 		}
@@ -139,29 +170,30 @@ func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless
 	return nil
 }
 
-// judge decides one handler: cheap checks first, the condition last.
-func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env Env, out *Outcome) verdict {
+// judge decides one handler: cheap checks first, the condition last. It
+// returns zero for a handler that is selected.
+func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env Env, out *Outcome) (Reason, *ExecError) {
 	switch {
 	case !h.Enabled:
-		return verdict{done: true, reason: ReasonDisabled}
+		return ReasonDisabled, nil
 	case !h.matches(eventless, name):
-		return verdict{done: true, reason: ReasonDescriptor}
+		return ReasonDescriptor, nil
 	case h.compile != nil:
 		err := CompileError(h.compile)
 		out.Errors = append(out.Errors, err)
-		return verdict{done: true, reason: ReasonError, err: err}
+		return ReasonError, err
 	case h.condition == nil:
-		return verdict{done: true}
+		return 0, nil
 	}
 	res := h.condition.Eval(ctx, env)
 	switch {
 	case res.Err != nil:
 		out.Errors = append(out.Errors, res.Err)
-		return verdict{done: true, reason: ReasonError, err: res.Err}
+		return ReasonError, res.Err
 	case !res.Value:
-		return verdict{done: true, reason: ReasonCondition}
+		return ReasonCondition, nil
 	}
-	return verdict{done: true}
+	return 0, nil
 }
 
 // matches reports whether the handler's descriptors select it: for an
@@ -174,13 +206,13 @@ func (h *Handler) matches(eventless bool, name string) bool {
 }
 
 // skip explains a handler that did not fire.
-func (s *HandlerSet) skip(h *Handler, v verdict, eventless bool, name string, cfg configuration, enabled []*Handler, from map[*Handler]*chartState, dropped map[*Handler]*Handler) Skip {
+func (s *HandlerSet) skip(h *Handler, v verdict, picks []pick, eventless bool, name string, cfg configuration, enabled []*Handler) Skip {
 	switch {
-	case v.done && v.reason != "":
+	case v.done && v.reason != 0:
 		return Skip{Handler: h, Reason: v.reason, Err: v.err}
 	case v.done:
 		// Selected, then removed as a conflicting transition.
-		return Skip{Handler: h, Reason: ReasonPreempted, By: dropped[h]}
+		return Skip{Handler: h, Reason: ReasonPreempted, By: picked(picks, h).by}
 	case !h.Enabled:
 		return Skip{Handler: h, Reason: ReasonDisabled}
 	case !h.matches(eventless, name):
@@ -191,7 +223,7 @@ func (s *HandlerSet) skip(h *Handler, v verdict, eventless bool, name string, cf
 	// Never considered: selection from every leaf below its state stopped
 	// at an earlier handler.
 	for _, e := range enabled {
-		if l := from[e]; l == h.state || l.isDescendant(h.state) {
+		if l := picked(picks, e).from; l == h.state || l.isDescendant(h.state) {
 			return Skip{Handler: h, Reason: ReasonPreempted, By: e}
 		}
 	}

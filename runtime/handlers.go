@@ -148,6 +148,9 @@ func (b *setBuilder) finish() *HandlerSet {
 		}
 		h.condition = c
 	}
+	// The default configuration names states the set itself made, so it
+	// always configures.
+	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
 	return s
 }
 

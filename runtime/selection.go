@@ -10,10 +10,11 @@ import (
 // root with one region per state name, all active at once, as Composer's
 // application and handler regions are.
 type chart struct {
-	states  []*chartState // document order; states[0] is the root
-	byID    map[string]*chartState
-	initial []string // the default configuration
-	flat    bool     // a handler file or IPD: targets are labels, not states
+	states   []*chartState // document order; states[0] is the root
+	byID     map[string]*chartState
+	initial  []string      // the default configuration
+	defaults configuration // initial, configured once the set is built
+	flat     bool          // a handler file or IPD: targets are labels, not states
 }
 
 // chartState is one state of the chart.
@@ -168,11 +169,10 @@ func transitionDomain(c *chart, h *Handler) *chartState {
 
 // removeConflicts drops enabled transitions whose exit sets intersect an
 // earlier one's, keeping the one whose source is deeper (W3C SCXML
-// removeConflictingTransitions). It returns the survivors and, for each
-// dropped transition, the one that preempted it.
-func removeConflicts(c *chart, cfg configuration, enabled []*Handler) ([]*Handler, map[*Handler]*Handler) {
+// removeConflictingTransitions). It returns the survivors and records in
+// picks, for each dropped transition, the one that preempted it.
+func removeConflicts(c *chart, cfg configuration, enabled []*Handler, picks []pick) []*Handler {
 	var kept []*Handler
-	dropped := map[*Handler]*Handler{}
 	exits := map[*Handler][]int{}
 	for _, h := range enabled {
 		exits[h] = cfg.exitSet(c, h)
@@ -192,16 +192,16 @@ func removeConflicts(c *chart, cfg configuration, enabled []*Handler) ([]*Handle
 			break
 		}
 		if by != nil {
-			dropped[t1] = by
+			picked(picks, t1).by = by
 			continue
 		}
 		for _, t2 := range remove {
-			dropped[t2] = t1
+			picked(picks, t2).by = t1
 		}
 		kept = slices.DeleteFunc(kept, func(h *Handler) bool { return slices.Contains(remove, h) })
 		kept = append(kept, t1)
 	}
-	return kept, dropped
+	return kept
 }
 
 // intersects reports whether two ascending lists share an element.
