@@ -5,6 +5,7 @@ package cond
 // the checks on top of a tree that parses.
 func Rules() []Rule {
 	return []Rule{
+		{Code: CodeXML, Name: "xml-syntax", Severity: SeverityError, Doc: docXML},
 		{Code: "C201", Name: "unknown-identifier", Severity: SeverityWarning, Kinds: OnCode, Run: unknownIdentifier, Doc: docUnknownIdentifier},
 		{Code: "C202", Name: "unknown-field", Severity: SeverityWarning, Kinds: OnCode, Run: unknownField, Doc: docUnknownField},
 		{Code: "C203", Name: "enum-value", Severity: SeverityWarning, Kinds: OnCode, Run: enumValue, Doc: docEnumValue},
@@ -20,3 +21,18 @@ func Rules() []Rule {
 		{Code: "C213", Name: "uninitialised-interactionid", Severity: SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
 	}
 }
+
+// CodeXML is the code of a finding about a document's XML, which the
+// document reader reports: no rule runs for it, but it is configured and
+// documented like one.
+const CodeXML = "C200"
+
+const docXML = `A document, or the escaped SCXML in a Composer handler's body, that is not well-formed XML.
+
+Why: ORS (and Composer's code generator) reject a document that is not well-formed, and the linter cannot find the conditions in what it cannot read; in a handler body only that body is skipped.
+
+Example:
+
+    <events name="caller moved" body="&lt;log expr=&quot;'moved'&quot;>"/>
+
+Fix: close the element (&lt;log …/&gt;), or fix whatever the message points at.`

@@ -1,0 +1,267 @@
+package scxml
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+	"regexp"
+	"strconv"
+	"slices"
+	"strings"
+
+	"github.com/condeval/condeval/cond"
+)
+
+// Finding is a lint finding located in a file: the condition-relative
+// spans of cond are mapped through every XML escaping layer to the line and
+// column the user sees.
+type Finding struct {
+	cond.Finding
+	File       string
+	Start, End Position
+	Source     *Source // the file, to print the line under the message
+	Edit       *Edit   // the Fix in file terms; nil when there is none
+}
+
+// Edit is a fix expressed on the file: replace the bytes [Start, End) by
+// NewText, which is already escaped for the XML layers it sits in.
+type Edit struct {
+	Start, End Position
+	NewText    string
+}
+
+// LintFile lints every item of a file: conditions, expressions and scripts
+// with cond's rules, event attributes with the descriptor rules, and the
+// handlers as a whole with the document rules. Names that the file declares
+// (<data> ids, script variables and functions, workflow variables, and the
+// declarations of script files the file loads, when they exist) count as
+// known.
+func LintFile(f *File, cfg cond.Config) []Finding {
+	l := fileLinter{file: f, cfg: cfg, sup: xmlSuppressions(f)}
+	if f.Format != FormatCond {
+		l.decls = declarations(f)
+	}
+	for _, p := range f.Problems {
+		if !cfg.Disabled[cond.CodeXML] {
+			xf := xmlFinding(p, cfg)
+			xf.Source = f.Source
+			l.add(xf)
+		}
+	}
+	for _, it := range f.Items {
+		l.item(it)
+	}
+	l.document()
+	return sortFindings(l.out)
+}
+
+// LintText lints one condition given on a command line, under a display
+// name such as "-e". No document declares anything for it.
+func LintText(name, src string, cfg cond.Config) []Finding {
+	s := NewSource(name, []byte(src))
+	l := fileLinter{file: &File{Path: name, Format: FormatCond, Source: s}, cfg: cfg}
+	l.item(Item{Kind: Condition, Text: plainText(s, 0, len(src)), File: name})
+	return l.out
+}
+
+type fileLinter struct {
+	file  *File
+	cfg   cond.Config
+	decls *cond.Declarations
+	sup   []rangeSuppression
+	out   []Finding
+}
+
+var condKinds = map[Kind]cond.Kind{
+	Condition: cond.KindCondition, Expression: cond.KindExpression, Location: cond.KindLocation,
+	Program: cond.KindProgram, Descriptors: cond.KindDescriptors,
+}
+
+// item lints one item and maps its findings into the file.
+func (l *fileLinter) item(it Item) {
+	ctx := cond.Context{
+		Kind: condKinds[it.Kind], File: it.File, Event: it.Event, State: it.State,
+		Element: it.Element, Attr: it.Attr, Handler: it.Handler,
+		Gate:      isGate(it),
+		Generated: it.Generated,
+		Diagram:   l.file.Format == FormatIxnprocess || l.file.Format == FormatWorkflow,
+		Folds:     folds(it.Text),
+		Decls:     l.decls,
+	}
+	sup := l.suppression(it.Text.FileOffset(0))
+	for _, f := range cond.Lint(it.Text.Value, ctx, l.cfg) {
+		if !sup.Covers(f.Code) {
+			l.add(l.locate(f, it))
+		}
+	}
+}
+
+// textPosition matches a position inside a text, as the front end writes
+// it into a message ("missing ')' to close '(' opened at 1:54").
+var textPosition = regexp.MustCompile(`\bat (\d+):(\d+)\b`)
+
+// relocate rewrites the text positions in a message as file positions.
+func relocate(msg string, t Text) string {
+	if !strings.Contains(msg, " at ") {
+		return msg
+	}
+	return textPosition.ReplaceAllStringFunc(msg, func(m string) string {
+		sub := textPosition.FindStringSubmatch(m)
+		line, _ := strconv.Atoi(sub[1])
+		col, _ := strconv.Atoi(sub[2])
+		p := t.Pos(offsetOf(t.Value, line, col))
+		return fmt.Sprintf("at %d:%d", p.Line, p.Column)
+	})
+}
+
+// offsetOf is the byte offset of a 1-based line and rune column of s,
+// counted as cond.LineCol counts them (LF, CR, CRLF, U+2028, U+2029).
+func offsetOf(s string, line, col int) int {
+	l, c := 1, 1
+	for i, r := range s {
+		if l == line && c == col {
+			return i
+		}
+		switch {
+		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
+		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
+			l, c = l+1, 1
+		default:
+			c++
+		}
+	}
+	return len(s)
+}
+
+// isGate tells a handler's own condition from an <if> in its body.
+func isGate(it Item) bool {
+	switch it.Element {
+	case "transition":
+		return it.Attr == "cond"
+	case "events", "conditionalExceptions":
+		return it.Attr == "condition"
+	}
+	return false
+}
+
+// folds lists the offsets of the spaces XML made of line breaks.
+func folds(t Text) []int {
+	var out []int
+	for _, r := range t.runs {
+		if r.folded {
+			out = append(out, r.dec)
+		}
+	}
+	return out
+}
+
+// locate maps a finding on an item's text into the file.
+func (l *fileLinter) locate(f cond.Finding, it Item) Finding {
+	start, end := it.Text.Span(f.Span.Start, f.Span.End)
+	f.Message = relocate(f.Message, it.Text)
+	out := Finding{Finding: f, File: l.file.Path, Start: start, End: end, Source: l.file.Source}
+	if f.Fix != nil {
+		out.Edit = l.edit(it, *f.Fix)
+	}
+	return out
+}
+
+// edit maps a fix into the file, escaping its text for the XML layers the
+// item was decoded from. A fix it cannot place safely is dropped; the
+// suggestion still says what to do.
+func (l *fileLinter) edit(it Item, fx cond.Fix) *Edit {
+	depth, ok := escapeDepth(l.file.Format, it)
+	if !ok && strings.ContainsAny(fx.NewText, `&<>"'`) {
+		return nil
+	}
+	text := fx.NewText
+	for range depth {
+		text = escapeXML(text)
+	}
+	from, to := it.Text.FileSpan(fx.Span.Start, fx.Span.End)
+	if depth > 0 && strings.Contains(text, "'") && from > 0 && l.file.Source.Data[it.Text.FileOffset(-1)-1] == '\'' {
+		return nil // an attribute in single quotes
+	}
+	return &Edit{Start: l.file.Source.Position(from), End: l.file.Source.Position(to), NewText: text}
+}
+
+// escapeDepth says how many times the file escapes an item's text: once
+// for SCXML attributes and workflow branch expressions, twice for what
+// Composer copies verbatim into generated SCXML (IPD handlers and their
+// bodies, workflow exceptions), never for a condition list. ok is false
+// for element content, which may or may not be in CDATA.
+func escapeDepth(f Format, it Item) (int, bool) {
+	switch {
+	case f == FormatCond:
+		return 0, true
+	case it.Attr == "":
+		return 0, false
+	case f == FormatSCXML, f == FormatWorkflow && it.Element == "conditions":
+		return 1, true
+	}
+	return 2, true
+}
+
+var xmlEscapes = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func escapeXML(s string) string { return xmlEscapes.Replace(s) }
+
+func (l *fileLinter) add(f Finding) { l.out = append(l.out, f) }
+
+// xmlFinding reports XML that is not well-formed (cond.CodeXML).
+func xmlFinding(e *SyntaxError, cfg cond.Config) Finding {
+	sev := cond.SeverityError
+	if s, ok := cfg.Severity[cond.CodeXML]; ok {
+		sev = s
+	}
+	f := cond.Finding{Diagnostic: cond.Diagnostic{Code: cond.CodeXML, Severity: sev, Message: e.Msg}, Rule: "xml-syntax"}
+	return Finding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
+}
+
+// LintPath lints a file, or every file of a directory tree that has an
+// extension Read knows (other files are skipped). config returns the
+// configuration for a file; nil means the defaults. A file that is not
+// well-formed XML yields a cond.CodeXML finding; an error is returned only when a
+// path cannot be read.
+func LintPath(path string, config func(file string) (cond.Config, error)) ([]Finding, error) {
+	files, err := lintableFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []Finding
+	for _, name := range files {
+		cfg := cond.Config{}
+		if config != nil {
+			if cfg, err = config(name); err != nil {
+				return nil, err
+			}
+		}
+		f, err := ReadFile(name)
+		var se *SyntaxError
+		switch {
+		case errors.As(err, &se):
+			if !cfg.Disabled[cond.CodeXML] {
+				xf := xmlFinding(se, cfg)
+				if data, rerr := os.ReadFile(name); rerr == nil {
+					xf.Source = NewSource(name, data)
+				}
+				out = append(out, xf)
+			}
+			continue
+		case err != nil:
+			return nil, err
+		}
+		out = append(out, LintFile(f, cfg)...)
+	}
+	return sortFindings(out), nil
+}
+
+// sortFindings orders findings by file, line, column and code.
+func sortFindings(fs []Finding) []Finding {
+	slices.SortStableFunc(fs, func(a, b Finding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Start.Line, b.Start.Line),
+			cmp.Compare(a.Start.Column, b.Start.Column), strings.Compare(a.Code, b.Code))
+	})
+	return fs
+}
