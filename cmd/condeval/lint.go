@@ -2,45 +2,89 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/scxml"
 )
 
-// LintCmd checks a condition with the ES5.1 front end and reports its
-// syntax diagnostics.
+// LintCmd lints a condition given with -e, or the files and directories
+// given as arguments: .scxml, .ixnprocess, .workflow and .cond files, and
+// directories walked recursively (other files skipped).
 type LintCmd struct {
-	Expr   string `short:"e" name:"expr" required:"" placeholder:"EXPR" help:"Condition to lint, as written in a cond attribute."`
-	Format string `enum:"text,json" default:"text" help:"Output format: text (file:line:col: severity: message [CODE], the line and a caret) or json."`
+	Expr     *string  `short:"e" name:"expr" placeholder:"EXPR" help:"Condition to lint, as written in a cond attribute (instead of paths)."`
+	Paths    []string `arg:"" optional:"" name:"path" help:"Files or directories to lint."`
+	Format   string   `enum:"text,json,sarif" default:"text" help:"Output format: text (file:line:col: severity: message [CODE], the line and a caret), json or sarif (SARIF 2.1.0)."`
+	Disable  []string `placeholder:"RULE" help:"Switch a rule off, by code (C206) or name (constant-condition). Repeatable."`
+	Enable   []string `placeholder:"RULE" help:"Switch a rule on that a config file switches off. Repeatable."`
+	Severity []string `placeholder:"RULE=LEVEL" help:"Re-grade a rule: error, warning, info or off. Repeatable."`
+	Config   string   `placeholder:"FILE" help:"Configuration file to use instead of the nearest .condeval.yaml above each linted file." type:"existingfile"`
 }
 
 // exprFile names the -e expression in diagnostics, where a path would be.
 const exprFile = "<expr>"
 
-// Run lints c.Expr; the exit code is 1 when there is an error-level finding.
+// Run lints; the exit code is 1 when there is an error-level finding.
 func (c *LintCmd) Run(env *Env) error {
-	var diags []cond.Diagnostic
-	// An empty cond attribute means "no condition" in SCXML: nothing to lint.
-	if strings.TrimSpace(c.Expr) != "" {
-		if _, err := cond.ParseExpression(c.Expr); err != nil {
-			var perr *cond.Error
-			if !errors.As(err, &perr) {
-				return err
-			}
-			diags = perr.Diagnostics
-		}
+	exprGiven := c.Expr != nil
+	if exprGiven == (len(c.Paths) > 0) {
+		return errors.New("lint: give either -e EXPR or one or more paths")
 	}
-	var err error
-	if c.Format == "json" {
-		err = writeDiagnosticsJSON(env.Stdout, exprFile, c.Expr, diags)
-	} else {
-		err = writeDiagnosticsText(env.Stdout, exprFile, c.Expr, diags)
-	}
+	flags, err := c.flagConfig()
 	if err != nil {
 		return err
 	}
-	if hasError(diags) {
-		env.Code = exitFalse
+	configs := &scxml.Configs{Override: flags, File: c.Config}
+	var findings []scxml.Finding
+	if exprGiven {
+		cfg, err := configs.For("./" + exprFile)
+		if err != nil {
+			return err
+		}
+		findings = scxml.LintText(exprFile, *c.Expr, cfg)
+	} else {
+		for _, p := range c.Paths {
+			fs, err := scxml.LintPath(p, configs.For)
+			if err != nil {
+				return err
+			}
+			findings = append(findings, fs...)
+		}
+	}
+	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {
+		return err
+	}
+	for _, f := range findings {
+		if f.Severity == cond.SeverityError {
+			env.Code = exitFalse
+			break
+		}
 	}
 	return nil
+}
+
+// flagConfig turns --disable, --enable and --severity into a Config.
+func (c *LintCmd) flagConfig() (cond.Config, error) {
+	var cfg cond.Config
+	for _, r := range c.Disable {
+		if err := cfg.Disable(r); err != nil {
+			return cfg, fmt.Errorf("--disable: %w", err)
+		}
+	}
+	for _, r := range c.Enable {
+		if err := cfg.Enable(r); err != nil {
+			return cfg, fmt.Errorf("--enable: %w", err)
+		}
+	}
+	for _, s := range c.Severity {
+		rule, level, ok := strings.Cut(s, "=")
+		if !ok {
+			return cfg, fmt.Errorf("--severity %q: want RULE=LEVEL, e.g. C201=error", s)
+		}
+		if err := cfg.SetSeverity(rule, level); err != nil {
+			return cfg, fmt.Errorf("--severity: %w", err)
+		}
+	}
+	return cfg, nil
 }

@@ -1,0 +1,71 @@
+package main
+
+import (
+	"io"
+	"path/filepath"
+
+	"github.com/owenrumney/go-sarif/v2/sarif"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/scxml"
+)
+
+// sarifLevels maps severities to SARIF result levels.
+var sarifLevels = map[cond.Severity]string{
+	cond.SeverityError: "error", cond.SeverityWarning: "warning", cond.SeverityInfo: "note",
+}
+
+// sarifColumnKind says how columns are counted: in runes, as in the text
+// and JSON output.
+const sarifColumnKind = "unicodeCodePoints"
+
+// writeSARIF writes the findings as a SARIF 2.1.0 log with one run: the
+// rules (lint rules and front-end codes) with their help text, and one
+// result per finding with its region and, when there is one, its fix.
+func writeSARIF(w io.Writer, fs []scxml.Finding) error {
+	report, err := sarif.New(sarif.Version210)
+	if err != nil {
+		return err
+	}
+	run := sarif.NewRunWithInformationURI("condeval", "https://github.com/condeval/condeval/blob/main/docs/rules.md")
+	run.WithColumnKind(sarifColumnKind)
+	run.Tool.Driver.WithVersion(version)
+	for _, r := range cond.Rules() {
+		run.AddRule(r.Code).WithName(r.Name).WithShortDescription(sarif.NewMultiformatMessageString(r.Summary())).
+			WithHelp(sarif.NewMultiformatMessageString(r.Doc).WithMarkdown(r.Doc)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[r.Severity]))
+	}
+	for _, c := range cond.Codes() {
+		run.AddRule(c.Code).WithName(c.Name).WithShortDescription(sarif.NewMultiformatMessageString(c.Doc)).
+			WithHelp(sarif.NewMultiformatMessageString(c.Doc)).
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("error"))
+	}
+	for _, f := range fs {
+		uri := filepath.ToSlash(f.File)
+		run.AddDistinctArtifact(uri)
+		region := sarif.NewRegion().WithStartLine(f.Start.Line).WithStartColumn(f.Start.Column).
+			WithEndLine(f.End.Line).WithEndColumn(f.End.Column)
+		text := f.Message
+		if f.Suggestion != "" {
+			text += " (" + f.Suggestion + ")"
+		}
+		res := run.CreateResultForRule(f.Code).WithLevel(sarifLevels[f.Severity]).
+			WithMessage(sarif.NewTextMessage(text))
+		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
+			WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).WithRegion(region)))
+		if e := f.Edit; e != nil {
+			fixRegion := sarif.NewRegion().WithStartLine(e.Start.Line).WithStartColumn(e.Start.Column).
+				WithEndLine(e.End.Line).WithEndColumn(e.End.Column)
+			desc := f.Suggestion
+			if desc == "" {
+				desc = "apply the fix"
+			}
+			res.AddFix(sarif.NewFix().WithDescriptionText(desc).WithArtifactChanges([]*sarif.ArtifactChange{
+				sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(uri)).
+					WithReplacement(sarif.NewReplacement(fixRegion).WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText))),
+			}))
+		}
+	}
+	report.AddRun(run)
+	return report.PrettyWrite(w)
+}
