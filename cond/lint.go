@@ -201,6 +201,9 @@ func Lint(src string, ctx Context, cfg Config) []Finding {
 	if ctx.Kind != KindDescriptors && strings.TrimSpace(src) != "" {
 		var err error
 		text := expandPlaceholders(src)
+		if ctx.Kind != KindProgram {
+			text = blankTrailingSemicolon(text)
+		}
 		if ctx.Kind == KindProgram {
 			p.Program, err = ParseProgram(text)
 		} else {
@@ -218,6 +221,25 @@ func Lint(src string, ctx Context, cfg Config) []Finding {
 		r.Run(&p)
 	}
 	return finish(out, suppressions(src), cfg)
+}
+
+// blankTrailingSemicolon replaces a final ';' by a space: engines that
+// evaluate an attribute with eval accept it, so it is a warning of its own
+// (trailing-semicolon), not a syntax error.
+func blankTrailingSemicolon(src string) string {
+	if i := trailingSemicolon(src); i >= 0 {
+		return src[:i] + " " + src[i+1:]
+	}
+	return src
+}
+
+// trailingSemicolon returns the offset of a final ';', or -1.
+func trailingSemicolon(src string) int {
+	t := strings.TrimRight(src, " \t\r\n")
+	if strings.HasSuffix(t, ";") {
+		return len(t) - 1
+	}
+	return -1
 }
 
 // syntaxFindings turns a parse error into findings.

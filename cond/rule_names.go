@@ -88,6 +88,9 @@ func unknownField(p *Pass) {
 		if n == len(pa.segs)-1 && f.written[bare(pa.node)] {
 			return // assigning creates the field
 		}
+		if !decl.MembersClosed() && n == 2 && pa.segs[0] == "_event" && !knownEvent(p.Context.Event) {
+			return // the fields of an event the catalog does not know are anyone's guess
+		}
 		guess, ok := builtins.Suggest(name, decl.MemberNames())
 		if !ok && !decl.MembersClosed() {
 			return
@@ -104,6 +107,21 @@ func unknownField(p *Pass) {
 		}
 		p.ReportFix(prop.Span(), msg, fmt.Sprintf("did you mean '%s'?", guess), fix)
 	})
+}
+
+// knownEvent reports whether a handler's event attribute names a catalogued
+// event, or is unknown ("" for a lone condition), so that the fields the
+// catalog gives _event.data are worth comparing with.
+func knownEvent(attr string) bool {
+	if strings.TrimSpace(attr) == "" {
+		return true
+	}
+	for _, d := range strings.Fields(attr) {
+		if d != "*" && builtins.KnownEventPrefix(d) {
+			return true
+		}
+	}
+	return false
 }
 
 // listNames joins up to max names for a message.

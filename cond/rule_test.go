@@ -131,6 +131,13 @@ var ruleCases = []ruleCase{
 	{"prefix in hand-written SCXML", "In('$$_MY_PREFIX_$$Block1')", document("error"), []string{"C212 at '$$_MY_PREFIX_$$': never replaced"}},
 	{"prefix in generated SCXML", "In('$$_MY_PREFIX_$$Block1')", func() cond.Context { c := document("error"); c.Generated = true; return c }(), nil},
 
+	// C202 on the data of an event the catalog does not know
+	{"application event's own data", "_event.data.param1 == 1", document("event1"), nil},
+
+	// C214 trailing-semicolon
+	{"expr ending in ;", "new Date();", kind(cond.KindExpression), []string{"C214 at ';': makes it a statement"}},
+	{"; inside a string", "x == ';'", document("error"), []string{"C201 at 'x': 'x' is not declared"}},
+
 	// C213 uninitialised-interactionid
 	{"added-time comparison", "_event.data.interactionid == system.InteractionID", document("interaction.added"), []string{"C213 at '_event.data.interactionid == system.InteractionID': undefined until the interaction.added handler sets it"}},
 	{"guarded", "typeof system.InteractionID != 'undefined' && _event.data.interactionid == system.InteractionID", document("interaction.added"), nil},

@@ -94,3 +94,23 @@ func unreplacedPlaceholder(p *Pass) {
 		}
 	}
 }
+
+const docTrailingSemicolon = `A cond or expr attribute that ends with ';'.
+
+Why: a cond or expr is an expression, and an expression has no ';'. Engines that run the attribute through eval (SpiderMonkey in ORS) accept the ';' as the end of a statement, but an engine that compiles the attribute as an expression — condeval's runtime among them — rejects it, and the condition then is false with error.execution.
+
+Example:
+
+    <assign location="foo" expr="new Date();"/>
+
+Fix: drop the ';':
+
+    <assign location="foo" expr="new Date()"/>`
+
+// trailingSemi reports a ';' at the end of an expression.
+func trailingSemi(p *Pass) {
+	if i := trailingSemicolon(p.Source); i >= 0 && p.Expr != nil {
+		at := Span{i, i + 1}
+		p.ReportFix(at, "a cond or expr is an expression: this ';' makes it a statement", "remove the ';'", &Fix{Span: at})
+	}
+}

@@ -19,6 +19,7 @@ func Rules() []Rule {
 		{Code: "C211", Name: "line-comment-in-attribute", Severity: SeverityError, Kinds: OnConditions | OnValues, Run: lineComment, Doc: docLineComment},
 		{Code: "C212", Name: "unreplaced-placeholder", Severity: SeverityError, Kinds: OnCode, Run: unreplacedPlaceholder, Doc: docPlaceholder},
 		{Code: "C213", Name: "uninitialised-interactionid", Severity: SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
+		{Code: "C214", Name: "trailing-semicolon", Severity: SeverityWarning, Kinds: OnConditions | OnValues, Run: trailingSemi, Doc: docTrailingSemicolon},
 	}
 }
 

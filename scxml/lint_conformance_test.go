@@ -1,0 +1,45 @@
+package scxml
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const conformanceDir = "../../shared/conformance-data"
+
+// trueSyntaxFindings are the W3C tests whose ECMAScript is meant to fail:
+// they check that a processor raises error.execution for `return` in a
+// cond or expr.
+var trueSyntaxFindings = map[string]string{
+	"test309.scxml": "C121", "test313.scxml": "C121", "test314.scxml": "C121", "test344.scxml": "C121",
+}
+
+// Every condition, expression and script of the W3C and SCION tests parses,
+// apart from the tests that are about a syntax error.
+func TestLintConformanceDataHasNoFalseSyntaxError(t *testing.T) {
+	if _, err := os.Stat(conformanceDir); err != nil {
+		t.Skip("no conformance data at", conformanceDir)
+	}
+	fs, err := LintPath(conformanceDir, nil)
+	require.NoError(t, err)
+	files, err := lintableFiles(conformanceDir)
+	require.NoError(t, err)
+	require.Greater(t, len(files), 50, "the walk finds the .scxml tests")
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if !strings.HasPrefix(f.Code, "C1") && f.Code != "C200" {
+			continue
+		}
+		base := filepath.Base(f.File)
+		assert.Equal(t, trueSyntaxFindings[base], f.Code, "%s:%d:%d: %s [%s]", f.File, f.Start.Line, f.Start.Column, f.Message, f.Code)
+		seen[base] = true
+	}
+	for base := range trueSyntaxFindings {
+		assert.True(t, seen[base], "%s: the `return` is not reported", base)
+	}
+}
