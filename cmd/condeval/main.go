@@ -26,6 +26,7 @@ type CLI struct {
 	Lint        LintCmd        `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
+	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively: each line is evaluated and answered."`
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the
