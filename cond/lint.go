@@ -3,6 +3,7 @@ package cond
 import (
 	"slices"
 	"strings"
+	"sync"
 )
 
 // Kind says how a linted text is used, and so which rules apply to it.
@@ -196,20 +197,40 @@ func (p *Pass) ReportFix(span Span, message, suggestion string, fix *Fix) {
 // from the front end with its own codes (C1xx). An empty condition is no
 // condition: it gets no syntax error. Findings are sorted by position.
 func Lint(src string, ctx Context, cfg Config) []Finding {
+	return NewLinter().Lint(src, ctx, cfg)
+}
+
+// Linter lints many texts, parsing each distinct text once: generated
+// documents repeat the same conditions and expressions in every handler.
+// A Linter is safe for concurrent use.
+type Linter struct {
+	mu    sync.Mutex
+	trees map[treeKey]*parsed
+}
+
+type treeKey struct {
+	program bool
+	text    string
+}
+
+// parsed is the front end's answer for one text.
+type parsed struct {
+	expr    *Expr
+	program *Program
+	syntax  []Finding
+}
+
+// NewLinter returns a Linter with an empty cache.
+func NewLinter() *Linter { return &Linter{trees: map[treeKey]*parsed{}} }
+
+// Lint is the package-level Lint, with the parse cached.
+func (l *Linter) Lint(src string, ctx Context, cfg Config) []Finding {
 	var out []Finding
 	p := Pass{Source: src, Context: &ctx, report: func(f Finding) { out = append(out, f) }}
 	if ctx.Kind != KindDescriptors && strings.TrimSpace(src) != "" {
-		var err error
-		text := expandPlaceholders(src)
-		if ctx.Kind != KindProgram {
-			text = blankTrailingSemicolon(text)
-		}
-		if ctx.Kind == KindProgram {
-			p.Program, err = ParseProgram(text)
-		} else {
-			p.Expr, err = ParseExpression(text)
-		}
-		out = append(out, syntaxFindings(err)...)
+		t := l.parse(src, ctx.Kind == KindProgram)
+		p.Expr, p.Program = t.expr, t.program
+		out = append(out, t.syntax...)
 	}
 	rules := Rules()
 	for i := range rules {
@@ -221,6 +242,30 @@ func Lint(src string, ctx Context, cfg Config) []Finding {
 		r.Run(&p)
 	}
 	return finish(out, suppressions(src), cfg)
+}
+
+// parse parses a text as a program or an expression, once.
+func (l *Linter) parse(src string, program bool) *parsed {
+	key := treeKey{program, src}
+	l.mu.Lock()
+	t, ok := l.trees[key]
+	l.mu.Unlock()
+	if ok {
+		return t
+	}
+	t = &parsed{}
+	text := expandPlaceholders(src)
+	var err error
+	if program {
+		t.program, err = ParseProgram(text, MaxLength(0))
+	} else {
+		t.expr, err = ParseExpression(blankTrailingSemicolon(text))
+	}
+	t.syntax = syntaxFindings(err)
+	l.mu.Lock()
+	l.trees[key] = t
+	l.mu.Unlock()
+	return t
 }
 
 // blankTrailingSemicolon replaces a final ';' by a space: engines that

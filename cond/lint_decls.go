@@ -5,8 +5,14 @@ package cond
 // assigns to (which become globals in non-strict code). A script that does
 // not parse declares nothing.
 func ScriptDeclarations(src string) []string {
-	p, err := ParseProgram(expandPlaceholders(src), MaxLength(0))
-	if err != nil {
+	return NewLinter().ScriptDeclarations(src)
+}
+
+// ScriptDeclarations is the package-level ScriptDeclarations, sharing the
+// parse with a later Lint of the same script.
+func (l *Linter) ScriptDeclarations(src string) []string {
+	p := l.parse(src, true).program
+	if p == nil {
 		return nil
 	}
 	names := map[string]bool{}

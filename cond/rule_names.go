@@ -85,7 +85,8 @@ func unknownField(p *Pass) {
 		if name == builtins.AnyKey || inPlaceholder(p.Source, prop.Span()) {
 			return
 		}
-		if n == len(pa.segs)-1 && f.written[bare(pa.node)] {
+		written := f.written[bare(pa.node)] || p.Context.Kind == KindLocation && pa.node == p.Expr.Root
+		if n == len(pa.segs)-1 && written {
 			return // assigning creates the field
 		}
 		if !decl.MembersClosed() && n == 2 && pa.segs[0] == "_event" && !knownEvent(p.Context.Event) {

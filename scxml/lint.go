@@ -6,8 +6,11 @@ import (
 	"fmt"
 	"os"
 	"regexp"
+	"runtime"
 	"slices"
 	"strconv"
+	"sync"
+	"sync/atomic"
 	"strings"
 
 	"github.com/condeval/condeval/cond"
@@ -38,9 +41,14 @@ type Edit struct {
 // declarations of script files the file loads, when they exist) count as
 // known.
 func LintFile(f *File, cfg cond.Config) []Finding {
-	l := fileLinter{file: f, cfg: cfg, sup: xmlSuppressions(f)}
+	return lintFile(f, cfg, cond.NewLinter())
+}
+
+// lintFile is LintFile with a linter whose parses are shared between files.
+func lintFile(f *File, cfg cond.Config, lin *cond.Linter) []Finding {
+	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f)}
 	if f.Format != FormatCond {
-		l.decls = declarations(f)
+		l.decls = declarations(f, lin)
 	}
 	for _, p := range f.Problems {
 		if !cfg.Disabled[cond.CodeXML] {
@@ -49,9 +57,7 @@ func LintFile(f *File, cfg cond.Config) []Finding {
 			l.add(xf)
 		}
 	}
-	for _, it := range f.Items {
-		l.item(it)
-	}
+	l.items(f.Items)
 	l.document()
 	return sortFindings(l.out)
 }
@@ -60,14 +66,14 @@ func LintFile(f *File, cfg cond.Config) []Finding {
 // name such as "-e". No document declares anything for it.
 func LintText(name, src string, cfg cond.Config) []Finding {
 	s := NewSource(name, []byte(src))
-	l := fileLinter{file: &File{Path: name, Format: FormatCond, Source: s}, cfg: cfg}
-	l.item(Item{Kind: Condition, Text: plainText(s, 0, len(src)), File: name})
-	return l.out
+	l := fileLinter{file: &File{Path: name, Format: FormatCond, Source: s}, cfg: cfg, lin: cond.NewLinter()}
+	return l.item(Item{Kind: Condition, Text: plainText(s, 0, len(src)), File: name})
 }
 
 type fileLinter struct {
 	file  *File
 	cfg   cond.Config
+	lin   *cond.Linter
 	decls *cond.Declarations
 	sup   []rangeSuppression
 	out   []Finding
@@ -78,8 +84,27 @@ var condKinds = map[Kind]cond.Kind{
 	Program: cond.KindProgram, Descriptors: cond.KindDescriptors,
 }
 
+// items lints the items on every CPU: parsing is most of the work, and the
+// items of a file are independent. Findings keep the items' order.
+func (l *fileLinter) items(items []Item) {
+	per := make([][]Finding, len(items))
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), len(items)) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < len(items); i = int(next.Add(1)) - 1 {
+				per[i] = l.item(items[i])
+			}
+		})
+	}
+	wg.Wait()
+	for _, fs := range per {
+		l.out = append(l.out, fs...)
+	}
+}
+
 // item lints one item and maps its findings into the file.
-func (l *fileLinter) item(it Item) {
+func (l *fileLinter) item(it Item) []Finding {
 	ctx := cond.Context{
 		Kind: condKinds[it.Kind], File: it.File, Event: it.Event, State: it.State,
 		Element: it.Element, Attr: it.Attr, Handler: it.Handler,
@@ -90,11 +115,13 @@ func (l *fileLinter) item(it Item) {
 		Decls:     l.decls,
 	}
 	sup := l.suppression(it.Text.FileOffset(0))
-	for _, f := range cond.Lint(it.Text.Value, ctx, l.cfg) {
+	var out []Finding
+	for _, f := range l.lin.Lint(it.Text.Value, ctx, l.cfg) {
 		if !sup.Covers(f.Code) {
-			l.add(l.locate(f, it))
+			out = append(out, l.locate(f, it))
 		}
 	}
+	return out
 }
 
 // textPosition matches a position inside a text, as the front end writes
@@ -230,6 +257,7 @@ func LintPath(path string, config func(file string) (cond.Config, error)) ([]Fin
 		return nil, err
 	}
 	var out []Finding
+	lin := cond.NewLinter()
 	for _, name := range files {
 		cfg := cond.Config{}
 		if config != nil {
@@ -252,7 +280,7 @@ func LintPath(path string, config func(file string) (cond.Config, error)) ([]Fin
 		case err != nil:
 			return nil, err
 		}
-		out = append(out, LintFile(f, cfg)...)
+		out = append(out, lintFile(f, cfg, lin)...)
 	}
 	return sortFindings(out), nil
 }

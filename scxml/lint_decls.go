@@ -9,17 +9,17 @@ import (
 // declarations collects the global names a file declares for its
 // conditions: <data> ids, workflow variables, what its scripts declare, and
 // what the script files it loads declare when they can be read.
-func declarations(f *File) *cond.Declarations {
+func declarations(f *File, lin *cond.Linter) *cond.Declarations {
 	d := cond.NewDeclarations(f.Data...)
 	d.Add(f.Variables...)
 	for _, it := range f.Items {
 		if it.Kind == Program {
-			d.Add(cond.ScriptDeclarations(it.Text.Value)...)
+			d.Add(lin.ScriptDeclarations(it.Text.Value)...)
 		}
 	}
 	for _, p := range f.ScriptPaths {
 		if src, err := os.ReadFile(p); err == nil {
-			d.Add(cond.ScriptDeclarations(string(src))...)
+			d.Add(lin.ScriptDeclarations(string(src))...)
 		}
 	}
 	return d
