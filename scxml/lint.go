@@ -9,9 +9,9 @@ import (
 	"runtime"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
-	"strings"
 
 	"github.com/condeval/condeval/cond"
 )
