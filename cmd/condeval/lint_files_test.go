@@ -1,0 +1,145 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// writeProject writes files under a temporary directory and returns it.
+func writeProject(t *testing.T, files map[string]string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, body := range files {
+		p := filepath.Join(dir, name)
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(body), 0o644))
+	}
+	return dir
+}
+
+func TestLintFilesExitCodesAndConfig(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"a.cond":             "system.ANI = '1'\n_event.data.resultof == 'deleted'\n",
+		"sub/b.cond":         "_event.data.resultOf == 'routing'\n",
+		"sub/notes.txt":      "system.ANI = '1'",
+		"sub/.condeval.yaml": "disable: [unknown-field]\n",
+	})
+	tests := []struct {
+		args  []string
+		code  int
+		codes []string
+	}{
+		{[]string{dir}, 1, []string{"C204", "C203"}},
+		{[]string{"--disable", "C204", dir}, 0, []string{"C203"}},
+		{[]string{"--severity", "side-effect=warning", "--severity", "C203=error", dir}, 1, []string{"C204", "C203"}},
+		{[]string{"--enable", "unknown-field", filepath.Join(dir, "sub")}, 0, []string{"C202"}},
+		{[]string{filepath.Join(dir, "sub", "b.cond")}, 0, []string{}},
+	}
+	for _, tc := range tests {
+		args := append([]string{"lint", "--format", "json"}, tc.args...)
+		code, out, errOut := runCLI(args...)
+		assert.Equal(t, tc.code, code, "%v: %s", tc.args, errOut)
+		var got []jsonDiagnostic
+		require.NoError(t, json.Unmarshal([]byte(out), &got), out)
+		codes := []string{}
+		for _, d := range got {
+			codes = append(codes, d.Code)
+		}
+		assert.Equal(t, tc.codes, codes, tc.args)
+	}
+
+	for _, args := range [][]string{
+		{"lint", "-e", "a", dir},
+		{"lint", "--disable", "nope", dir},
+		{"lint", "--severity", "C201", dir},
+		{"lint", filepath.Join(dir, "absent")},
+		{"lint", "--format", "xml", dir},
+	} {
+		code, _, errOut := runCLI(args...)
+		assert.Equal(t, 2, code, args)
+		assert.NotEmpty(t, errOut, args)
+	}
+}
+
+func TestLintSARIF(t *testing.T) {
+	dir := writeProject(t, map[string]string{
+		"a.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
+<transition event="interaction.partystate.changed" cond="system.ANI = 'é1'"/>
+</state></scxml>`,
+	})
+	code, out, errOut := runCLI("lint", "--format", "sarif", dir)
+	require.Equal(t, 1, code, errOut)
+	var log struct {
+		Version string `json:"version"`
+		Runs    []struct {
+			ColumnKind string `json:"columnKind"`
+			Tool       struct {
+				Driver struct {
+					Rules []struct {
+						ID   string `json:"id"`
+						Help struct {
+							Text string `json:"text"`
+						} `json:"help"`
+					} `json:"rules"`
+				} `json:"driver"`
+			} `json:"tool"`
+			Results []struct {
+				RuleID    string `json:"ruleId"`
+				Level     string `json:"level"`
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct {
+							URI string `json:"uri"`
+						} `json:"artifactLocation"`
+						Region struct {
+							StartLine, StartColumn, EndLine, EndColumn int
+						} `json:"region"`
+					} `json:"physicalLocation"`
+				} `json:"locations"`
+				Fixes []struct {
+					ArtifactChanges []struct {
+						Replacements []struct {
+							DeletedRegion struct {
+								StartLine, StartColumn, EndColumn int
+							} `json:"deletedRegion"`
+							InsertedContent struct {
+								Text string `json:"text"`
+							} `json:"insertedContent"`
+						} `json:"replacements"`
+					} `json:"artifactChanges"`
+				} `json:"fixes"`
+			} `json:"results"`
+		} `json:"runs"`
+	}
+	require.NoError(t, json.Unmarshal([]byte(out), &log))
+	assert.Equal(t, "2.1.0", log.Version)
+	require.Len(t, log.Runs, 1)
+	run := log.Runs[0]
+	assert.Equal(t, "unicodeCodePoints", run.ColumnKind)
+	ids := map[string]string{}
+	for _, r := range run.Tool.Driver.Rules {
+		ids[r.ID] = r.Help.Text
+	}
+	assert.Contains(t, ids["C204"], "Why:")
+	assert.Contains(t, ids, "C100")
+	require.Len(t, run.Results, 2)
+	event, assign := run.Results[0], run.Results[1]
+	assert.Equal(t, "C208", event.RuleID)
+	assert.Equal(t, "warning", event.Level)
+	assert.Equal(t, "C204", assign.RuleID)
+	assert.Equal(t, "error", assign.Level)
+	loc := assign.Locations[0].PhysicalLocation
+	assert.Equal(t, filepath.ToSlash(filepath.Join(dir, "a.scxml")), loc.ArtifactLocation.URI)
+	assert.Equal(t, 2, loc.Region.StartLine)
+	assert.Equal(t, 69, loc.Region.StartColumn)
+	assert.Equal(t, 70, loc.Region.EndColumn)
+	require.Len(t, assign.Fixes, 1)
+	rep := assign.Fixes[0].ArtifactChanges[0].Replacements[0]
+	assert.Equal(t, "==", rep.InsertedContent.Text)
+	assert.Equal(t, 69, rep.DeletedRegion.StartColumn)
+}
