@@ -51,10 +51,10 @@ func decodeValue(data []byte) (any, error) {
 	if err := dec.Decode(&v); err != nil {
 		return nil, jsonError(data, dec.InputOffset(), err)
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		off := dec.InputOffset()
-		line, col := cond.LineCol(string(data), int(off))
-		return nil, fmt.Errorf("%d:%d: invalid JSON: more than one value", line, col)
+	end := int(dec.InputOffset())
+	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
+		line, col := cond.LineCol(string(data), len(data)-len(rest))
+		return nil, fmt.Errorf("%d:%d: invalid JSON: more text after the value", line, col)
 	}
 	return v, nil
 }
@@ -70,7 +70,7 @@ func jsonError(data []byte, fallback int64, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		off = syn.Offset
+		off = syn.Offset - 1 // Offset counts the offending byte
 	case errors.As(err, &typ):
 		off = typ.Offset
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
