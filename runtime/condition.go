@@ -143,44 +143,40 @@ func (c *Condition) Eval(ctx context.Context, env Env) Result {
 	return res
 }
 
-// pool keeps prepared runtimes: a fixed number when PoolSize is set (tests
-// use it to force reuse), otherwise a sync.Pool the garbage collector trims.
+// pool keeps prepared runtimes, which are costly to make (the hardening
+// walks every built-in). Up to size of them wait in a channel, so a busy
+// condition always finds one; more go to a sync.Pool the garbage collector
+// may trim.
 type pool struct {
 	idle  chan *vm
-	sp    *sync.Pool
+	spare *sync.Pool
 	newVM func() *vm
 }
 
 func newPool(size int, newVM func() *vm) pool {
-	if size > 0 {
-		return pool{idle: make(chan *vm, size), newVM: newVM}
-	}
-	return pool{sp: &sync.Pool{New: func() any { return newVM() }}, newVM: newVM}
+	return pool{idle: make(chan *vm, size), spare: &sync.Pool{}, newVM: newVM}
 }
 
 func (p pool) get() *vm {
-	if p.idle == nil {
-		return p.sp.Get().(*vm)
-	}
 	select {
 	case v := <-p.idle:
 		return v
 	default:
-		return p.newVM()
 	}
+	if v, ok := p.spare.Get().(*vm); ok {
+		return v
+	}
+	return p.newVM()
 }
 
 func (p pool) put(v *vm) {
 	if v.broken {
 		return
 	}
-	if p.idle == nil {
-		p.sp.Put(v)
-		return
-	}
 	select {
 	case p.idle <- v:
 	default:
+		p.spare.Put(v)
 	}
 }
 

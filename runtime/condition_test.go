@@ -119,7 +119,7 @@ func TestToBoolean(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	for _, tc := range []struct {
-		src, typ string
+		src, typ  string
 		line, col int
 	}{
 		{"_event.data.foo.bar", "TypeError", 1, 1},

@@ -1,6 +1,9 @@
 package runtime
 
-import "time"
+import (
+	goruntime "runtime"
+	"time"
+)
 
 // Option configures Compile.
 type Option func(*config)
@@ -21,6 +24,7 @@ func defaults() config {
 		maxStringLength: 1 << 24,
 		maxArrayLength:  1 << 22,
 		maxMemory:       256 << 20,
+		poolSize:        goruntime.GOMAXPROCS(0),
 	}
 }
 
@@ -46,7 +50,8 @@ func MaxArrayLength(n int) Option { return func(c *config) { c.maxArrayLength = 
 // so a host allocating heavily at the same time counts too.
 func MaxMemory(bytes uint64) Option { return func(c *config) { c.maxMemory = bytes } }
 
-// PoolSize keeps at most n idle runtimes per condition instead of letting
-// the garbage collector decide. Evaluations beyond n at once still run, on
+// PoolSize is how many idle runtimes a condition keeps for certain
+// (default GOMAXPROCS); more are kept only until the garbage collector
+// wants the memory. Evaluations beyond that many at once still run, on
 // runtimes made for them.
 func PoolSize(n int) Option { return func(c *config) { c.poolSize = n } }

@@ -24,6 +24,7 @@ type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
 	Lint        LintCmd        `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
+	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: prints true or false (exit 0 or 1)."`
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
 	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively: each line is evaluated and answered."`

@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/condeval/condeval/runtime"
+)
+
+// EvalCmd evaluates one condition, or a stream of cases with --batch.
+type EvalCmd struct {
+	Event  string   `placeholder:"FILE" help:"A JSON file with the _event object (name, type, data, ...)."`
+	System string   `placeholder:"FILE" help:"A JSON file with the system variables."`
+	State  []string `placeholder:"ID" help:"An active state, for In() (repeatable)."`
+	Global []string `placeholder:"NAME=JSON" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
+	Batch  bool     `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
+	Cond   string   `placeholder:"EXPR" help:"With --batch: the condition for cases that carry none."`
+	Expr   string   `arg:"" optional:"" help:"The condition to evaluate."`
+}
+
+// Run evaluates and sets the exit code: 0 true, 1 false, 2 bad input.
+func (c *EvalCmd) Run(env *Env) error {
+	if c.Batch {
+		if c.Expr != "" || c.Event != "" || c.System != "" || len(c.State) > 0 || len(c.Global) > 0 {
+			return errors.New("--batch takes its cases from stdin: give only --cond")
+		}
+		env.Code = runBatch(env.Stdin, env.Stdout, c.Cond)
+		return nil
+	}
+	if c.Expr == "" {
+		return errors.New("give the condition to evaluate")
+	}
+	if c.Cond != "" {
+		return errors.New("--cond goes with --batch")
+	}
+	in := runtime.Env{States: c.State}
+	var err error
+	if c.Event != "" {
+		if in.Event, err = readObjectFile(c.Event); err != nil {
+			return err
+		}
+	}
+	if c.System != "" {
+		if in.System, err = readObjectFile(c.System); err != nil {
+			return err
+		}
+	}
+	if in.Globals, err = parseGlobals(c.Global); err != nil {
+		return err
+	}
+	res := evaluate(context.Background(), c.Expr, in, nil)
+	fmt.Fprintln(env.Stdout, res.Value)
+	if res.Err != nil {
+		printExecError(env.Stderr, c.Expr, res.Err)
+	}
+	if !res.Value {
+		env.Code = exitFalse
+	}
+	return nil
+}
+
+// parseGlobals reads NAME=JSON pairs.
+func parseGlobals(pairs []string) (map[string]any, error) {
+	if len(pairs) == 0 {
+		return nil, nil
+	}
+	globals := make(map[string]any, len(pairs))
+	for _, p := range pairs {
+		name, text, ok := strings.Cut(p, "=")
+		if !ok || name == "" {
+			return nil, fmt.Errorf("--global %q: want NAME=JSON", p)
+		}
+		v, err := decodeValue([]byte(text))
+		if err != nil {
+			return nil, fmt.Errorf("--global %s: %w", name, err)
+		}
+		globals[name] = v
+	}
+	return globals, nil
+}
+
+// evaluate compiles (through cache when given) and evaluates src. A
+// condition that does not compile is false with a SyntaxError, as SCXML
+// says.
+func evaluate(ctx context.Context, src string, in runtime.Env, cache map[string]*runtime.Condition) runtime.Result {
+	c, ok := cache[src]
+	if !ok {
+		var err error
+		if c, err = runtime.Compile(src); err != nil {
+			return runtime.Result{Type: "undefined", Err: runtime.CompileError(err)}
+		}
+		if cache != nil {
+			if len(cache) >= batchCacheSize {
+				clear(cache)
+			}
+			cache[src] = c
+		}
+	}
+	return c.Eval(ctx, in)
+}
+
+// printExecError writes the error.execution event: a header, then the
+// condition's line with a caret under the position.
+func printExecError(w io.Writer, src string, e *runtime.ExecError) {
+	fmt.Fprintf(w, "%s: %s: %s\n", e.Name, e.Type, e.Message)
+	if e.Line == 0 {
+		return
+	}
+	lines := strings.Split(src, "\n")
+	if e.Line > len(lines) {
+		return
+	}
+	fmt.Fprintf(w, " --> condition:%d:%d\n", e.Line, e.Column)
+	fmt.Fprintf(w, "  | %s\n", lines[e.Line-1])
+	fmt.Fprintf(w, "  | %s^\n", strings.Repeat(" ", max(0, e.Column-1)))
+}
+
+// batchCacheSize bounds the compiled conditions a batch keeps.
+const batchCacheSize = 1024
+
+// batchCase is one input line of --batch.
+type batchCase struct {
+	ID      json.RawMessage `json:"id"`
+	Cond    *string         `json:"cond"`
+	Event   map[string]any  `json:"event"`
+	System  map[string]any  `json:"system"`
+	States  []string        `json:"states"`
+	Globals map[string]any  `json:"globals"`
+}
+
+// batchResult is one output line of --batch.
+type batchResult struct {
+	ID     json.RawMessage `json:"id,omitempty"`
+	Line   int             `json:"line,omitempty"`
+	Result bool            `json:"result"`
+	Error  any             `json:"error"`
+}
+
+type inputError struct {
+	Name    string `json:"name"`
+	Message string `json:"message"`
+}
+
+// runBatch evaluates every case of in and writes one result line per input
+// line, in order. Blank lines are not cases and get no result. A line that
+// is not a valid case gets an error.input result, and the exit code is then
+// 2; otherwise 0.
+func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
+	r := bufio.NewReader(in)
+	w := bufio.NewWriter(out)
+	defer w.Flush()
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	cache := make(map[string]*runtime.Condition)
+	code := exitOK
+	for n := 1; ; n++ {
+		line, err := r.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			res, ok := batchLine(line, n, defaultCond, cache)
+			if !ok {
+				code = exitUsage
+			}
+			if encErr := enc.Encode(res); encErr != nil {
+				return exitUsage
+			}
+		}
+		if err != nil {
+			if err != io.EOF {
+				code = exitUsage
+			}
+			return code
+		}
+	}
+}
+
+// batchLine evaluates one input line; ok is false when it is not valid input.
+func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime.Condition) (batchResult, bool) {
+	bad := func(msg string) (batchResult, bool) {
+		return batchResult{Line: n, Error: inputError{Name: "error.input", Message: msg}}, false
+	}
+	var c batchCase
+	dec := json.NewDecoder(bytes.NewReader(line))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return bad("not a valid case: " + err.Error())
+	}
+	if dec.More() {
+		return bad("not a valid case: more than one JSON value on the line")
+	}
+	if len(c.ID) > 0 && !json.Valid(c.ID) {
+		return bad("not a valid id")
+	}
+	src := defaultCond
+	if c.Cond != nil {
+		src = *c.Cond
+	}
+	if src == "" {
+		return bad(`no condition: give "cond" or --cond`)
+	}
+	res := evaluate(context.Background(), src, runtime.Env{Event: c.Event, System: c.System, States: c.States, Globals: c.Globals}, cache)
+	out := batchResult{ID: c.ID, Result: res.Value}
+	if len(out.ID) == 0 {
+		out.ID = json.RawMessage("null")
+	}
+	if res.Err != nil {
+		out.Error = newErrorJSON(res.Err)
+	}
+	return out, true
+}

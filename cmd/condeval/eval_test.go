@@ -1,0 +1,143 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const seedExpr = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
+
+func evalCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = run(args, strings.NewReader(stdin), &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+func writeJSON(t *testing.T, dir, name, text string) string {
+	t.Helper()
+	p := filepath.Join(dir, name)
+	require.NoError(t, os.WriteFile(p, []byte(text), 0o600))
+	return p
+}
+
+func TestEvalCommand(t *testing.T) {
+	dir := t.TempDir()
+	system := writeJSON(t, dir, "system.json", `{"InteractionID": "0001"}`)
+	event := func(resultof string) string {
+		data := `{"interactionid": "0001"`
+		if resultof != "" {
+			data += `, "resultof": "` + resultof + `"`
+		}
+		return writeJSON(t, dir, "event-"+resultof+".json", `{"name": "interaction.notcontrolled", "data": `+data+`}}`)
+	}
+	bad := writeJSON(t, dir, "bad.json", `{"name": `)
+	for _, tc := range []struct {
+		name       string
+		args       []string
+		code       int
+		out, inErr string
+	}{
+		{"seed, absent", []string{"eval", "--event", event(""), "--system", system, seedExpr}, 0, "true\n", ""},
+		{"seed, deletion", []string{"eval", "--event", event("deletion"), "--system", system, seedExpr}, 0, "true\n", ""},
+		{"seed, revoking", []string{"eval", "--event", event("revoking"), "--system", system, seedExpr}, 1, "false\n", ""},
+		{"state", []string{"eval", "--state", "s1", "--state", "s2", "In('s2')"}, 0, "true\n", ""},
+		{"global", []string{"eval", "--global", `App_X={"requestid":"7"}`, "App_X.requestid == '7'"}, 0, "true\n", ""},
+		{"type error", []string{"eval", "_event.data.a.b"}, 1, "false\n", "error.execution: TypeError"},
+		{"syntax error", []string{"eval", "1 +"}, 1, "false\n", "error.execution: SyntaxError"},
+		{"no expression", []string{"eval"}, 2, "", "give the condition"},
+		{"bad event file", []string{"eval", "--event", bad, "true"}, 2, "", "bad.json"},
+		{"missing file", []string{"eval", "--event", filepath.Join(dir, "nope.json"), "true"}, 2, "", "nope.json"},
+		{"bad global", []string{"eval", "--global", "App_X", "true"}, 2, "", "NAME=JSON"},
+		{"bad global JSON", []string{"eval", "--global", "App_X={", "true"}, 2, "", "App_X"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			code, out, errOut := evalCLI(t, "", tc.args...)
+			assert.Equal(t, tc.code, code, errOut)
+			assert.Equal(t, tc.out, out)
+			assert.Contains(t, errOut, tc.inErr)
+		})
+	}
+}
+
+func TestEvalBatch(t *testing.T) {
+	in := strings.Join([]string{
+		`{"id": 1, "event": {"name": "interaction.notcontrolled", "data": {"interactionid": "A"}}, "system": {"InteractionID": "A"}}`,
+		`{"id": "two", "event": {"data": {"interactionid": "A", "resultof": "revoking"}}, "system": {"InteractionID": "A"}}`,
+		`not json`,
+		``,
+		`{"id": 4, "cond": "_event.data.x.y"}`,
+		`{"id": 5, "cond": "In('s1')", "states": ["s1"]}`,
+		`{"id": 6, "cond": "1 +"}`,
+		`{"id": 7, "unknown": true}`,
+		`{"id": 8, "cond": "App_X", "globals": {"App_X": 0}}`,
+	}, "\n")
+	code, out, _ := evalCLI(t, in, "eval", "--batch", "--cond", seedExpr)
+	assert.Equal(t, 2, code, "a malformed line makes the exit code 2")
+	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, 8, "one result per non-blank input line")
+	want := []string{
+		`{"id":1,"result":true,"error":null}`,
+		`{"id":"two","result":false,"error":null}`,
+		`{"line":3,"result":false,"error":{"name":"error.input","message":"not a valid case: invalid character 'o' in literal null (expecting 'u')"}}`,
+		`{"id":4,"result":false,"error":{"name":"error.execution","type":"TypeError",`,
+		`{"id":5,"result":true,"error":null}`,
+		`{"id":6,"result":false,"error":{"name":"error.execution","type":"SyntaxError",`,
+		`{"line":8,"result":false,"error":{"name":"error.input","message":"not a valid case: json: unknown field \"unknown\""}}`,
+		`{"id":8,"result":false,"error":null}`,
+	}
+	for i, w := range want {
+		assert.True(t, strings.HasPrefix(lines[i], w), "line %d: %s", i+1, lines[i])
+		assert.True(t, json.Valid([]byte(lines[i])), lines[i])
+	}
+
+	code, out, _ = evalCLI(t, `{"id":1,"cond":"true"}`+"\n", "eval", "--batch")
+	assert.Equal(t, 0, code)
+	assert.Equal(t, `{"id":1,"result":true,"error":null}`+"\n", out)
+
+	code, out, _ = evalCLI(t, `{"id":1}`, "eval", "--batch")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, out, `no condition`)
+
+	code, _, errOut := evalCLI(t, "", "eval", "--batch", "true")
+	assert.Equal(t, 2, code)
+	assert.Contains(t, errOut, "--batch")
+}
+
+// FuzzBatch: whatever the input, one output line per non-blank input line,
+// each valid JSON, and no panic.
+func FuzzBatch(f *testing.F) {
+	f.Add(`{"id":1,"cond":"true"}` + "\n" + `garbage` + "\n\n" + `{"id":2,"event":{"data":{"x":1}},"cond":"_event.data.x"}`)
+	f.Add(`{"cond":"(function(){for(;;){}})()"}`)
+	f.Add(`{"id":[1,{"a":null}],"cond":"In('a')","states":["a"],"globals":{"g":[1,2]}}` + "\r\n")
+	f.Add("\x00\xff{}\n[]\n\"s\"\n{\"cond\":1}")
+	f.Fuzz(func(t *testing.T, in string) {
+		var out bytes.Buffer
+		runBatch(strings.NewReader(in), &out, "")
+		want := 0
+		for _, l := range strings.Split(in, "\n") {
+			if strings.TrimSpace(l) != "" {
+				want++
+			}
+		}
+		got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+		if out.Len() == 0 {
+			got = nil
+		}
+		if len(got) != want {
+			t.Fatalf("%d non-blank input lines, %d output lines:\n%s", want, len(got), out.String())
+		}
+		for _, l := range got {
+			if !json.Valid([]byte(l)) {
+				t.Fatalf("output line is not JSON: %s", l)
+			}
+		}
+	})
+}

@@ -1,0 +1,62 @@
+package runtime_test
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/condeval/condeval/runtime"
+)
+
+// The handler of interaction.notcontrolled from Composer's "Handling
+// eServices Switchovers": it should end the session only when the
+// interaction was deleted (or when ORS is too old to say why).
+func Example() {
+	c, err := runtime.Compile(`_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')`)
+	if err != nil {
+		panic(err)
+	}
+	system := map[string]any{"InteractionID": "00N5RaB8"}
+	for _, resultof := range []string{"revoking", "deletion"} {
+		r := c.Eval(context.Background(), runtime.Env{
+			Event: map[string]any{
+				"name": "interaction.notcontrolled",
+				"data": map[string]any{"interactionid": "00N5RaB8", "resultof": resultof},
+			},
+			System: system,
+		})
+		fmt.Println(resultof, r.Value)
+	}
+	// Output:
+	// revoking false
+	// deletion true
+}
+
+// A condition that throws evaluates to false and carries the
+// error.execution event ORS would raise.
+func ExampleCondition_Eval_error() {
+	c := runtime.MustCompile("_event.data.party.state == 'ringing'")
+	r := c.Eval(context.Background(), runtime.Env{Event: map[string]any{"data": map[string]any{}}})
+	fmt.Println(r.Value, r.Err.Name, r.Err.Type, r.Err.Line)
+	// Output: false error.execution TypeError 1
+}
+
+// Composer conditions read App_* variables and <data> items; pass them as
+// globals.
+func ExampleEnv_globals() {
+	c := runtime.MustCompile("_event.data.requestid == App_Target['requestid'] && In('Routing')")
+	r := c.Eval(context.Background(), runtime.Env{
+		Event:   map[string]any{"name": "queue.submit.done", "data": map[string]any{"requestid": "7"}},
+		Globals: map[string]any{"App_Target": map[string]any{"requestid": "7"}},
+		States:  []string{"Main", "Routing"},
+	})
+	fmt.Println(r.Value)
+	// Output: true
+}
+
+// A condition that does not compile reports a SyntaxError with its position.
+func ExampleCompileError() {
+	_, err := runtime.Compile("_event.data.resultof == 'deletion' &&")
+	e := runtime.CompileError(err)
+	fmt.Println(e.Type, e.Line)
+	// Output: SyntaxError 1
+}
