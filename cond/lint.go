@@ -142,6 +142,22 @@ func (r *Rule) Summary() string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// markdownEscapes keeps the prose of a doc from being read as HTML or
+// emphasis.
+var markdownEscapes = strings.NewReplacer("<", "&lt;", "*", `\*`, "_", `\_`)
+
+// Markdown returns the doc as Markdown: indented lines are code blocks as
+// they stand; in the prose, markup characters are escaped.
+func (r *Rule) Markdown() string {
+	lines := strings.Split(r.Doc, "\n")
+	for i, l := range lines {
+		if !strings.HasPrefix(l, "    ") && !strings.HasPrefix(l, "\t") {
+			lines[i] = markdownEscapes.Replace(l)
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
 // Pass is one rule's view of one text.
 type Pass struct {
 	Rule    *Rule

@@ -49,7 +49,9 @@ func sideEffect(p *Pass) {
 	})
 }
 
-const docTypeof = `A typeof result compared with something typeof never yields: the value undefined instead of the string 'undefined', or a misspelt type name such as 'undefind' or 'String'.
+const docTypeof = `A typeof result compared with something typeof never yields.
+
+That is the value undefined instead of the string 'undefined', or a misspelt type name such as 'undefind' or 'String'.
 
 Why: typeof always yields one of the strings 'undefined', 'object', 'boolean', 'number', 'string' or 'function' in ES5. typeof x == undefined is therefore always false and typeof x != undefined always true, whatever x is — the guard that was meant to stop a TypeError never works.
 
@@ -104,7 +106,9 @@ func typeofCompare(p *Pass) {
 	})
 }
 
-const docConstant = `A condition, or a part of one, whose value does not depend on anything: a lone string or number literal, a value compared with itself (x == x), or a string or number literal as an operand of || or &&.
+const docConstant = `A condition, or a part of one, whose value does not depend on anything.
+
+That is a lone string or number literal, a value compared with itself (x == x), or a string or number literal as an operand of || or &&.
 
 Why: ToBoolean of a non-empty string or a non-zero number is true, so the handler fires for every event (or, for '' and 0, never). x == x is true for every x but NaN. _event.data.resultof == 'deletion' || 'detaching' reads as "deletion or detaching" but is always true: the right operand is a non-empty string.
 

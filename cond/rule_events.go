@@ -7,7 +7,9 @@ import (
 	"github.com/condeval/condeval/builtins"
 )
 
-const docUnknownEvent = `An event descriptor that names no event ORS, Composer or SCXML sends, in a namespace the catalog knows (interaction., queue., error., …), or a known misspelling.
+const docUnknownEvent = `An event descriptor that names no event ORS, Composer or SCXML sends.
+
+Only descriptors in a namespace the catalog knows (interaction., queue., error., …) and known misspellings are reported.
 
 Why: descriptors match whole dot-separated tokens, case-sensitively (W3C SCXML 3.12.1), so a handler on a name no event has never fires. The usual suspects: interaction.partystate.changed is interaction.partystatechanged; interaction.attached is interaction.attach.done; interaction.error does not exist — errors of interaction actions are error.interaction.<action>. Descriptors in namespaces the catalog does not know (an application's own events) are not reported.
 

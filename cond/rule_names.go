@@ -8,7 +8,9 @@ import (
 	"github.com/condeval/condeval/builtins"
 )
 
-const docUnknownIdentifier = `A top-level name that nothing declares: not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, or a Composer App_* variable).
+const docUnknownIdentifier = `A top-level name that nothing declares.
+
+The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, or a Composer App_* variable).
 
 Why: reading an undeclared name throws a ReferenceError. In ORS a condition that throws is false and raises an error event, which Composer's "catch all errors" handler answers by ending the session. The finding is a warning because names can also come from include files the linter cannot see. For a lone condition (a .cond file, -e) only names that look like a typo of a known one are reported.
 
@@ -60,7 +62,9 @@ func known(p *Pass, name string) bool {
 	return p.Context.Decls.Has(name) || strings.HasPrefix(name, "App_")
 }
 
-const docUnknownField = `A field that the object does not have: _event.data.resultOf, system.InteractionId, _event.nmae. For _event.data the fields are those of the handler's event when the catalog knows it.
+const docUnknownField = `A field that the object does not have: _event.data.resultOf, system.InteractionId, _event.nmae.
+
+For _event.data the fields are those of the handler's event when the catalog knows it.
 
 Why: ECMAScript is case-sensitive and reading a missing field is not an error: _event.data.resultOf is always undefined, so _event.data.resultOf != 'revoking' is always true and the handler fires for every reason. Objects whose fields are all known (_event, system) report every unknown field; open objects (_event.data, whose attributes ORS may extend) report only near misses of a known field.
 

@@ -5,7 +5,9 @@ import (
 	"strings"
 )
 
-const docBacktracking = `A regular expression that needs a backtracking matcher: a backreference (\1), a lookahead ((?=…), (?!…)), or a quantified group that itself contains an unbounded quantifier ((a+)+, (\w+\s?)*).
+const docBacktracking = `A regular expression that needs a backtracking matcher.
+
+That is one with a backreference (\1), a lookahead ((?=…), (?!…)), or a quantified group that itself contains an unbounded quantifier ((a+)+, (\w+\s?)*).
 
 Why: such patterns cannot be run by a linear-time matcher. A backtracking matcher can take time exponential in the input on them, and a match in progress is not interrupted by a time-out: one long user-data value can stall the ORS session (and condeval's evaluation) on a single condition.
 

@@ -36,4 +36,4 @@ Example:
 
     <events name="caller moved" body="&lt;log expr=&quot;'moved'&quot;>"/>
 
-Fix: close the element (&lt;log …/&gt;), or fix whatever the message points at.`
+Fix: close the element (in a handler body, <log …/> is written &lt;log …/&gt;), or fix whatever the message points at.`

@@ -32,7 +32,7 @@ func writeSARIF(w io.Writer, fs []scxml.Finding) error {
 	run.Tool.Driver.WithVersion(version)
 	for _, r := range cond.Rules() {
 		run.AddRule(r.Code).WithName(r.Name).WithShortDescription(sarif.NewMultiformatMessageString(r.Summary())).
-			WithHelp(sarif.NewMultiformatMessageString(r.Doc).WithMarkdown(r.Doc)).
+			WithHelp(sarif.NewMultiformatMessageString(r.Doc).WithMarkdown(r.Markdown())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[r.Severity]))
 	}
 	for _, c := range cond.Codes() {
