@@ -52,9 +52,14 @@ func (c completer) completeCommand(before, trimmed, tail string) (string, []stri
 	if !hasArg {
 		var out []string
 		for _, cmd := range replCommands() {
-			if strings.HasPrefix(cmd.name, name) {
-				out = append(out, ":"+cmd.name+" ")
+			if !strings.HasPrefix(cmd.name, name) {
+				continue
 			}
+			cand := ":" + cmd.name
+			if cmd.args != "" {
+				cand += " " // ready for the argument
+			}
+			out = append(out, cand)
 		}
 		return lead, out
 	}
