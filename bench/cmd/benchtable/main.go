@@ -1,13 +1,18 @@
 // Command benchtable turns `go test -bench` output into the README's markdown
-// table: the median of each benchmark's runs, and its time as a multiple of
+// table: each benchmark's median over its runs, and its time as a multiple of
 // the baseline engine measured in the same run (the Go floor, or for compile
 // times, where the floor has nothing to do, condeval).
 //
-//	go run ./cmd/benchtable < results.txt
+//	go run ./cmd/benchtable [-stat median|min] < results.txt
+//
+// -stat min takes each benchmark's fastest run instead: on a machine shared
+// with other work, interference only ever adds time, so the fastest run is the
+// closest to the uncontended cost.
 package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -26,21 +31,31 @@ var line = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(
 
 type sample struct{ ns, allocs []float64 }
 
-// result is one benchmark's medians.
+// result is one benchmark's summarised time and allocations.
 type result struct {
 	group, engine string
 	ns, allocs    float64
 }
 
+// stats are the ways to summarise a benchmark's runs.
+var stats = map[string]func([]float64) float64{"median": median, "min": minimum}
+
 func main() {
-	if err := run(os.Stdin, os.Stdout); err != nil {
+	stat := flag.String("stat", "median", "how to summarise repeated runs: median or min")
+	flag.Parse()
+	summarise, ok := stats[*stat]
+	if !ok {
+		fmt.Fprintf(os.Stderr, "benchtable: -stat %q: want median or min\n", *stat)
+		os.Exit(2)
+	}
+	if err := run(os.Stdin, os.Stdout, summarise); err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
 }
 
-func run(r io.Reader, w io.Writer) error {
-	results, err := parse(r)
+func run(r io.Reader, w io.Writer, summarise func([]float64) float64) error {
+	results, err := parse(r, summarise)
 	if err != nil {
 		return err
 	}
@@ -51,8 +66,8 @@ func run(r io.Reader, w io.Writer) error {
 }
 
 // parse reads benchmark lines in order of first appearance and returns each
-// benchmark's median time and allocations.
-func parse(r io.Reader) ([]result, error) {
+// benchmark's time and allocations, summarised over its runs.
+func parse(r io.Reader, summarise func([]float64) float64) ([]result, error) {
 	samples := map[string]*sample{}
 	var order []string
 	sc := bufio.NewScanner(r)
@@ -90,8 +105,8 @@ func parse(r io.Reader) ([]result, error) {
 		results = append(results, result{
 			group:  strings.TrimPrefix(name[:cut], "Benchmark"),
 			engine: name[cut+1:],
-			ns:     median(s.ns),
-			allocs: median(s.allocs),
+			ns:     summarise(s.ns),
+			allocs: summarise(s.allocs),
 		})
 	}
 	return results, nil
@@ -107,6 +122,13 @@ func median(xs []float64) float64 {
 		return xs[len(xs)/2]
 	}
 	return (xs[len(xs)/2-1] + xs[len(xs)/2]) / 2
+}
+
+func minimum(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	return slices.Min(xs)
 }
 
 func write(w io.Writer, results []result) error {

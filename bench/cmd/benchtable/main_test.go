@@ -12,6 +12,7 @@ import (
 func TestRun(t *testing.T) {
 	tests := []struct {
 		name, in, want, err string
+		stat                string
 	}{
 		{
 			name: "median and ratio against the floor",
@@ -26,6 +27,14 @@ PASS
 `,
 			want: "| Eval/seed/decoded | go | 90 | 0 | 1 (go) |\n" +
 				"| Eval/seed/decoded | goja | 2000 | 18 | 22.22 |\n",
+		},
+		{
+			name: "fastest run",
+			stat: "min",
+			in: "BenchmarkEval/a/go-2 10 90 ns/op 0 allocs/op\nBenchmarkEval/a/cel-2 10 300 ns/op 4 allocs/op\n" +
+				"BenchmarkEval/a/go-2 10 60 ns/op 0 allocs/op\nBenchmarkEval/a/cel-2 10 240 ns/op 4 allocs/op\n",
+			want: "| Eval/a | go | 60 | 0 | 1 (go) |\n" +
+				"| Eval/a | cel | 240 | 4 | 4.00 |\n",
 		},
 		{
 			name: "compile times against condeval",
@@ -44,7 +53,11 @@ PASS
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			err := run(strings.NewReader(tt.in), &out)
+			stat := tt.stat
+			if stat == "" {
+				stat = "median"
+			}
+			err := run(strings.NewReader(tt.in), &out, stats[stat])
 			if tt.err != "" {
 				require.EqualError(t, err, tt.err)
 				return
