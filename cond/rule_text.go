@@ -34,7 +34,7 @@ func lineComment(p *Pass) {
 		}
 		fold := -1
 		for _, f := range folds {
-			if f > c.Span.Start {
+			if f >= c.Span.Start+2 {
 				fold = f
 				break
 			}

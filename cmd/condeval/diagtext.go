@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 	"strings"
@@ -51,33 +50,6 @@ type jsonDiagnostic struct {
 	Code       string `json:"code"`
 	Message    string `json:"message"`
 	Suggestion string `json:"suggestion"`
-}
-
-// writeDiagnosticsJSON writes the diagnostics as one JSON array ([] when
-// there are none).
-func writeDiagnosticsJSON(w io.Writer, file, src string, diags []cond.Diagnostic) error {
-	out := make([]jsonDiagnostic, 0, len(diags))
-	for _, d := range diags {
-		line, col := cond.LineCol(src, d.Span.Start)
-		endLine, endCol := cond.LineCol(src, d.Span.End)
-		out = append(out, jsonDiagnostic{
-			File: file, Line: line, Column: col, EndLine: endLine, EndColumn: endCol,
-			Severity: d.Severity.String(), Code: d.Code, Message: d.Message, Suggestion: d.Suggestion,
-		})
-	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	return enc.Encode(out)
-}
-
-// hasError reports whether any diagnostic is error-level.
-func hasError(diags []cond.Diagnostic) bool {
-	for _, d := range diags {
-		if d.Severity == cond.SeverityError {
-			return true
-		}
-	}
-	return false
 }
 
 func isLineBreak(r rune) bool {
