@@ -23,7 +23,7 @@ var version = "dev"
 type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
-	Lint        LintCmd        `cmd:"" help:"Check a condition for syntax errors and ES2015+ constructs."`
+	Lint        LintCmd        `cmd:"" help:"Lint conditions: a -e EXPR, or .scxml, .ixnprocess, .workflow and .cond files and directories."`
 	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: prints true or false (exit 0 or 1)."`
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
