@@ -14,6 +14,7 @@ require (
 	github.com/mattn/go-runewidth v0.0.31 // indirect
 	github.com/owenrumney/go-sarif/v2 v2.3.3 // indirect
 	github.com/peterh/liner v1.2.3 // indirect
+	github.com/sourcegraph/jsonrpc2 v0.2.0 // indirect
 	github.com/stretchr/testify v1.12.1 // indirect
 	github.com/tliron/glsp v0.2.2 // indirect
 	go.yaml.in/yaml/v3 v3.0.5 // indirect

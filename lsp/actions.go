@@ -1,0 +1,76 @@
+package lsp
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/tliron/glsp"
+	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/condeval/condeval/scxml"
+)
+
+// codeAction offers a quick fix for each finding with a machine-applicable
+// fix whose range meets the requested one. The edit is the one scxml maps
+// into the file, its text already escaped for every XML layer it lands in
+// (&& becomes &amp;&amp; in an SCXML attribute, &amp;amp;&amp;amp; in an
+// IPD handler's condition).
+func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any, error) {
+	findings, ok := s.findings(p.TextDocument.URI)
+	if !ok {
+		return nil, nil
+	}
+	actions := []protocol.CodeAction{}
+	for _, f := range findings {
+		if f.Edit == nil {
+			continue
+		}
+		diag := diagnostic(f)
+		if !overlaps(diag.Range, p.Range) {
+			continue
+		}
+		kind := protocol.CodeActionKindQuickFix
+		preferred := true
+		actions = append(actions, protocol.CodeAction{
+			Title:       actionTitle(f),
+			Kind:        &kind,
+			Diagnostics: []protocol.Diagnostic{diag},
+			IsPreferred: &preferred,
+			Edit: &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{
+				p.TextDocument.URI: {{Range: protocolRange(f.Edit.Start, f.Edit.End), NewText: f.Edit.NewText}},
+			}},
+		})
+	}
+	return actions, nil
+}
+
+// actionTitle is the finding's suggestion, which says what the fix does
+// ("use '==' to compare"), capitalised as a menu entry.
+func actionTitle(f scxml.Finding) string {
+	t := f.Suggestion
+	if t == "" {
+		t = "fix: " + f.Message
+	}
+	r, n := utf8.DecodeRuneInString(t)
+	return string(unicode.ToUpper(r)) + t[n:] + " (" + f.Code + ")"
+}
+
+// findings returns the findings of a document's current text: the ones
+// last published when they are still current, else a fresh lint.
+func (s *server) findings(uri protocol.DocumentUri) ([]scxml.Finding, bool) {
+	s.mu.Lock()
+	d, ok := s.docs[uri]
+	if !ok {
+		s.mu.Unlock()
+		return nil, false
+	}
+	if d.result != nil {
+		res := d.result
+		s.mu.Unlock()
+		return res.findings, true
+	}
+	path, text, set := d.path, d.text, s.settings
+	s.mu.Unlock()
+	cfg, _ := set.configFor(path)
+	return lint(path, text, cfg).findings, true
+}

@@ -1,0 +1,109 @@
+package lsp
+
+import (
+	"strings"
+	"time"
+
+	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/scxml"
+)
+
+// diagnosticSource names condeval in the editor's problem list.
+const diagnosticSource = "condeval"
+
+var severities = map[cond.Severity]protocol.DiagnosticSeverity{
+	cond.SeverityError:   protocol.DiagnosticSeverityError,
+	cond.SeverityWarning: protocol.DiagnosticSeverityWarning,
+	cond.SeverityInfo:    protocol.DiagnosticSeverityInformation,
+}
+
+// diagnostic converts a finding. The suggestion, when there is one, is the
+// message's second line, as the command line prints it under the caret.
+func diagnostic(f scxml.Finding) protocol.Diagnostic {
+	sev := severities[f.Severity]
+	source := diagnosticSource
+	msg := f.Message
+	if f.Suggestion != "" {
+		msg += "\n" + f.Suggestion
+	}
+	return protocol.Diagnostic{
+		Range:    protocolRange(f.Start, f.End),
+		Severity: &sev,
+		Code:     &protocol.IntegerOrString{Value: f.Code},
+		Source:   &source,
+		Message:  msg,
+	}
+}
+
+// configDiagnostic reports a configuration file that could not be used, at
+// the top of the document it would have configured.
+func configDiagnostic(err error) protocol.Diagnostic {
+	sev := protocol.DiagnosticSeverityWarning
+	source := diagnosticSource
+	return protocol.Diagnostic{
+		Severity: &sev,
+		Source:   &source,
+		Message:  "configuration not applied: " + strings.TrimSpace(err.Error()),
+	}
+}
+
+// schedule lints a document after delay, unless it changes before: each
+// change re-arms the timer. The caller holds s.mu.
+func (s *server) schedule(d *document, delay time.Duration) {
+	d.cancel()
+	uri, gen := d.uri, d.generation
+	d.timer = time.AfterFunc(delay, func() { s.lintAndPublish(uri, gen) })
+}
+
+// lintAndPublish lints the generation gen of a document and publishes the
+// diagnostics, unless the document changed or closed in the meantime: a
+// stale result never replaces a fresh one.
+func (s *server) lintAndPublish(uri protocol.DocumentUri, gen uint64) {
+	s.mu.Lock()
+	d, ok := s.docs[uri]
+	if !ok || d.generation != gen {
+		s.mu.Unlock()
+		return
+	}
+	path, text, version, set := d.path, d.text, d.version, s.settings
+	s.mu.Unlock()
+
+	cfg, cfgErr := set.configFor(path)
+	res := lint(path, text, cfg)
+	diags := make([]protocol.Diagnostic, 0, len(res.findings)+1)
+	if cfgErr != nil {
+		diags = append(diags, configDiagnostic(cfgErr))
+	}
+	for _, f := range res.findings {
+		diags = append(diags, diagnostic(f))
+	}
+
+	s.publishing.Lock()
+	defer s.publishing.Unlock()
+	s.mu.Lock()
+	d, ok = s.docs[uri]
+	current := ok && d.generation == gen
+	if current {
+		d.result = &res
+	}
+	s.mu.Unlock()
+	if !current {
+		return
+	}
+	v := protocol.UInteger(max(version, 0))
+	s.send(protocol.ServerTextDocumentPublishDiagnostics, protocol.PublishDiagnosticsParams{URI: uri, Version: &v, Diagnostics: diags})
+}
+
+// relintAll lints every open document again, after the settings or a
+// configuration file changed.
+func (s *server) relintAll() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	for _, d := range s.docs {
+		d.generation++
+		d.result = nil
+		s.schedule(d, 0)
+	}
+}
