@@ -166,6 +166,7 @@ type Pass struct {
 	Program *Program // the tree of a script; nil when unparsable
 	Context *Context
 	report  func(Finding)
+	facts   *treeFacts // computed on first use, shared by the rules of the pass
 }
 
 // Root returns the statements or the expression to inspect; empty when the

@@ -81,7 +81,16 @@ type treeFacts struct {
 	typeofd map[Node]bool    // operands of typeof (parentheses stripped)
 }
 
+// factsOf returns the facts of the pass's tree, computing them once.
 func factsOf(p *Pass) treeFacts {
+	if p.facts == nil {
+		f := computeFacts(p)
+		p.facts = &f
+	}
+	return *p.facts
+}
+
+func computeFacts(p *Pass) treeFacts {
 	f := treeFacts{globals: map[*Ident]bool{}, inner: map[*Member]bool{}, written: map[Node]bool{}, typeofd: map[Node]bool{}}
 	for _, id := range p.GlobalRefs() {
 		f.globals[id] = true

@@ -88,19 +88,24 @@ var condKinds = map[Kind]cond.Kind{
 // items of a file are independent. Findings keep the items' order.
 func (l *fileLinter) items(items []Item) {
 	per := make([][]Finding, len(items))
+	parallel(len(items), func(i int) { per[i] = l.item(items[i]) })
+	for _, fs := range per {
+		l.out = append(l.out, fs...)
+	}
+}
+
+// parallel calls f(0) … f(n-1) on every CPU and waits for them.
+func parallel(n int, f func(int)) {
 	var wg sync.WaitGroup
 	next := atomic.Int64{}
-	for range min(runtime.GOMAXPROCS(0), len(items)) {
+	for range min(runtime.GOMAXPROCS(0), n) {
 		wg.Go(func() {
-			for i := int(next.Add(1)) - 1; i < len(items); i = int(next.Add(1)) - 1 {
-				per[i] = l.item(items[i])
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
 			}
 		})
 	}
 	wg.Wait()
-	for _, fs := range per {
-		l.out = append(l.out, fs...)
-	}
 }
 
 // item lints one item and maps its findings into the file.

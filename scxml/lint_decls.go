@@ -12,15 +12,21 @@ import (
 func declarations(f *File, lin *cond.Linter) *cond.Declarations {
 	d := cond.NewDeclarations(f.Data...)
 	d.Add(f.Variables...)
+	var scripts []string
 	for _, it := range f.Items {
 		if it.Kind == Program {
-			d.Add(lin.ScriptDeclarations(it.Text.Value)...)
+			scripts = append(scripts, it.Text.Value)
 		}
 	}
 	for _, p := range f.ScriptPaths {
 		if src, err := os.ReadFile(p); err == nil {
-			d.Add(lin.ScriptDeclarations(string(src))...)
+			scripts = append(scripts, string(src))
 		}
+	}
+	names := make([][]string, len(scripts))
+	parallel(len(scripts), func(i int) { names[i] = lin.ScriptDeclarations(scripts[i]) })
+	for _, ns := range names {
+		d.Add(ns...)
 	}
 	return d
 }
