@@ -48,7 +48,7 @@ func (d *document) apply(changes []any) {
 				continue
 			}
 			start, end := offsetAt(d.text, c.Range.Start), offsetAt(d.text, c.Range.End)
-			end = max(start, end)
+			start, end = min(start, end), max(start, end) // a reversed range is taken as written backwards
 			d.text = d.text[:start] + c.Text + d.text[end:]
 		}
 	}
