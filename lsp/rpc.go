@@ -2,6 +2,7 @@ package lsp
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -10,6 +11,10 @@ import (
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
+
+// ErrNoShutdown is returned by Serve when the connection ended without a
+// shutdown request: the protocol asks the server to exit with code 1 then.
+var ErrNoShutdown = errors.New("the client ended the connection without a shutdown request")
 
 // Serve runs a language server on stream until the client sends exit or
 // closes the stream. stream carries Content-Length framed JSON-RPC, as on
@@ -64,5 +69,8 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options, logw io
 		jsonrpc2.SetLogger(logger))
 	<-conn.DisconnectNotify()
 	s.stop()
+	if !s.shutDown() {
+		return ErrNoShutdown
+	}
 	return nil
 }

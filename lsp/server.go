@@ -31,6 +31,7 @@ type server struct {
 	docs     map[protocol.DocumentUri]*document
 	settings settings
 	notify   glsp.NotifyFunc
+	shutdown bool // the client asked the server to shut down
 
 	// publishing serialises publication, so that the check that a result
 	// is still current and its sending cannot interleave with another's.
@@ -74,12 +75,26 @@ func (s *server) stop() {
 	s.docs = map[protocol.DocumentUri]*document{}
 }
 
+func (s *server) shutdownRequest(*glsp.Context) error {
+	s.stop()
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.shutdown = true
+	return nil
+}
+
+func (s *server) shutDown() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.shutdown
+}
+
 // protocolHandler routes the protocol's methods to the server.
 func (s *server) protocolHandler() *protocol.Handler {
 	return &protocol.Handler{
 		Initialize:                      s.initialize,
 		Initialized:                     func(*glsp.Context, *protocol.InitializedParams) error { return nil },
-		Shutdown:                        func(*glsp.Context) error { s.stop(); return nil },
+		Shutdown:                        s.shutdownRequest,
 		Exit:                            func(*glsp.Context) error { return nil },
 		SetTrace:                        func(*glsp.Context, *protocol.SetTraceParams) error { return nil },
 		CancelRequest:                   func(*glsp.Context, *protocol.CancelParams) error { return nil },

@@ -28,6 +28,7 @@ type CLI struct {
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
 	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively: each line is evaluated and answered."`
+	Lsp         LspCmd         `cmd:"" help:"Run the language server on stdin/stdout: diagnostics, hover, completion and quick fixes in editors."`
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the
