@@ -18,8 +18,19 @@ type gProgram struct {
 	Body []*gStmt `parser:"@@*"`
 }
 
+// gExprRoot is a condition. fastExpr reads the common shapes quickly; the
+// grammar reads everything else and reports every syntax error.
 type gExprRoot struct {
-	X *gExpr `parser:"@@"`
+	Fast *fastExpr `parser:"  @@"`
+	X    *gExpr    `parser:"| @@"`
+}
+
+// expr is the parsed expression, whichever alternative read it.
+func (g *gExprRoot) expr() *gExpr {
+	if g.Fast != nil {
+		return g.Fast.X
+	}
+	return g.X
 }
 
 type gStmt struct {
@@ -266,12 +277,16 @@ type gIdent struct {
 // grammars builds the two parsers once; participle parsers are safe for
 // concurrent use.
 var grammars = sync.OnceValue(func() grammarSet {
-	opts := []participle.Option{participle.Lexer(Lexer{}), participle.UseLookahead(2)}
+	opts := grammarOptions()
 	return grammarSet{
 		expr:    participle.MustBuild[gExprRoot](opts...),
 		program: participle.MustBuild[gProgram](opts...),
 	}
 })
+
+func grammarOptions() []participle.Option {
+	return []participle.Option{participle.Lexer(Lexer{}), participle.UseLookahead(2)}
+}
 
 type grammarSet struct {
 	expr    *participle.Parser[gExprRoot]

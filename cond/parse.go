@@ -76,7 +76,7 @@ func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
 		return nil, syntaxError(src, toks, gerr, false)
 	}
 	b := newBuilder(src, toks)
-	root := b.expr(g.X)
+	root := b.expr(g.expr())
 	if err := b.result(); err != nil {
 		return nil, err
 	}

@@ -46,62 +46,57 @@ func isPunct(t *lexer.Token, ps ...string) bool {
 	return false
 }
 
-// binOpTok is any binary operator, including && and || (not the 'in' of a
+// The token classes as predicates, shared by the Parse methods below and
+// by the hand-written fast path (fastexpr.go).
+
+// isBinOp is any binary operator, including && and || (not the 'in' of a
 // for-in head, which has its own token type).
-type binOpTok struct{ classTok }
-
-func (c *binOpTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool {
-		return t.Type == ttBinOp || isPunct(t, "+", "-") || isWord(t, "in", "instanceof")
-	})
+func isBinOp(t *lexer.Token) bool {
+	return t.Type == ttBinOp || isPunct(t, "+", "-") || isWord(t, "in", "instanceof")
 }
 
-// prefixOpTok is a prefix operator or 'new'.
-type prefixOpTok struct{ classTok }
-
-func (c *prefixOpTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool {
-		return isPunct(t, "!", "~", "+", "-", "++", "--") || isWord(t, "typeof", "void", "delete", "new")
-	})
+// isPrefixOp is a prefix operator or 'new'.
+func isPrefixOp(t *lexer.Token) bool {
+	return isPunct(t, "!", "~", "+", "-", "++", "--") || isWord(t, "typeof", "void", "delete", "new")
 }
 
-// postfixOpTok is ++ or --.
-type postfixOpTok struct{ classTok }
+// isPostfixOp is ++ or --.
+func isPostfixOp(t *lexer.Token) bool { return isPunct(t, "++", "--") }
 
-func (c *postfixOpTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool { return isPunct(t, "++", "--") })
-}
-
-// literalTok is a one-token primary expression: a name, this, null, a
+// isLiteral is a one-token primary expression: a name, this, null, a
 // boolean, number, string or regexp literal.
-type literalTok struct{ classTok }
-
-func (c *literalTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool {
-		switch t.Type {
-		case ttIdent, ttNumber, ttString, ttRegexp:
-			return true
-		}
-		return isWord(t, "this", "null", "true", "false")
-	})
+func isLiteral(t *lexer.Token) bool {
+	switch t.Type {
+	case ttIdent, ttNumber, ttString, ttRegexp:
+		return true
+	}
+	return isWord(t, "this", "null", "true", "false")
 }
 
-// nameTok is an IdentifierName: a name or a reserved word (after '.').
-type nameTok struct{ classTok }
+// isName is an IdentifierName: a name or a reserved word (after '.').
+func isName(t *lexer.Token) bool { return t.Type == ttIdent || t.Type == ttKeyword }
 
-func (c *nameTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool { return t.Type == ttIdent || t.Type == ttKeyword })
+// isKey is an object literal key: a name, reserved word, string or number.
+func isKey(t *lexer.Token) bool {
+	switch t.Type {
+	case ttIdent, ttKeyword, ttString, ttNumber:
+		return true
+	}
+	return false
 }
 
-// keyTok is an object literal key: a name, reserved word, string or number.
-type keyTok struct{ classTok }
+type (
+	binOpTok     struct{ classTok }
+	prefixOpTok  struct{ classTok }
+	postfixOpTok struct{ classTok }
+	literalTok   struct{ classTok }
+	nameTok      struct{ classTok }
+	keyTok       struct{ classTok }
+)
 
-func (c *keyTok) Parse(lex *lexer.PeekingLexer) error {
-	return c.match(lex, func(t *lexer.Token) bool {
-		switch t.Type {
-		case ttIdent, ttKeyword, ttString, ttNumber:
-			return true
-		}
-		return false
-	})
-}
+func (c *binOpTok) Parse(lex *lexer.PeekingLexer) error     { return c.match(lex, isBinOp) }
+func (c *prefixOpTok) Parse(lex *lexer.PeekingLexer) error  { return c.match(lex, isPrefixOp) }
+func (c *postfixOpTok) Parse(lex *lexer.PeekingLexer) error { return c.match(lex, isPostfixOp) }
+func (c *literalTok) Parse(lex *lexer.PeekingLexer) error   { return c.match(lex, isLiteral) }
+func (c *nameTok) Parse(lex *lexer.PeekingLexer) error      { return c.match(lex, isName) }
+func (c *keyTok) Parse(lex *lexer.PeekingLexer) error       { return c.match(lex, isKey) }
