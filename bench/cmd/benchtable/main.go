@@ -1,18 +1,16 @@
 // Command benchtable turns `go test -bench` output into the README's markdown
-// table: each benchmark's median over its runs, and its time as a multiple of
-// the baseline engine measured in the same run (the Go floor, or for compile
-// times, where the floor has nothing to do, condeval).
+// table: each benchmark's median time and allocations over its runs, and its
+// time as a multiple of the baseline engine measured in the same run (the Go
+// floor, or for compile times, where the floor has nothing to do, condeval).
+// The ratio is given twice: of the medians, and of the fastest runs — on a
+// machine shared with other work, interference only ever adds time, so the
+// fastest run is the closest to the uncontended cost.
 //
-//	go run ./cmd/benchtable [-stat median|min] < results.txt
-//
-// -stat min takes each benchmark's fastest run instead: on a machine shared
-// with other work, interference only ever adds time, so the fastest run is the
-// closest to the uncontended cost.
+//	go run ./cmd/benchtable < results.txt
 package main
 
 import (
 	"bufio"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -31,31 +29,21 @@ var line = regexp.MustCompile(`^(Benchmark\S+?)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op(
 
 type sample struct{ ns, allocs []float64 }
 
-// result is one benchmark's summarised time and allocations.
+// result is one benchmark's median time, fastest time and median allocations.
 type result struct {
-	group, engine string
-	ns, allocs    float64
+	group, engine    string
+	ns, fast, allocs float64
 }
 
-// stats are the ways to summarise a benchmark's runs.
-var stats = map[string]func([]float64) float64{"median": median, "min": minimum}
-
 func main() {
-	stat := flag.String("stat", "median", "how to summarise repeated runs: median or min")
-	flag.Parse()
-	summarise, ok := stats[*stat]
-	if !ok {
-		fmt.Fprintf(os.Stderr, "benchtable: -stat %q: want median or min\n", *stat)
-		os.Exit(2)
-	}
-	if err := run(os.Stdin, os.Stdout, summarise); err != nil {
+	if err := run(os.Stdin, os.Stdout); err != nil {
 		fmt.Fprintln(os.Stderr, "benchtable:", err)
 		os.Exit(1)
 	}
 }
 
-func run(r io.Reader, w io.Writer, summarise func([]float64) float64) error {
-	results, err := parse(r, summarise)
+func run(r io.Reader, w io.Writer) error {
+	results, err := parse(r)
 	if err != nil {
 		return err
 	}
@@ -65,9 +53,9 @@ func run(r io.Reader, w io.Writer, summarise func([]float64) float64) error {
 	return write(w, results)
 }
 
-// parse reads benchmark lines in order of first appearance and returns each
-// benchmark's time and allocations, summarised over its runs.
-func parse(r io.Reader, summarise func([]float64) float64) ([]result, error) {
+// parse reads benchmark lines in order of first appearance and summarises
+// each benchmark's runs.
+func parse(r io.Reader) ([]result, error) {
 	samples := map[string]*sample{}
 	var order []string
 	sc := bufio.NewScanner(r)
@@ -105,8 +93,9 @@ func parse(r io.Reader, summarise func([]float64) float64) ([]result, error) {
 		results = append(results, result{
 			group:  strings.TrimPrefix(name[:cut], "Benchmark"),
 			engine: name[cut+1:],
-			ns:     summarise(s.ns),
-			allocs: summarise(s.allocs),
+			ns:     median(s.ns),
+			fast:   minimum(s.ns),
+			allocs: median(s.allocs),
 		})
 	}
 	return results, nil
@@ -140,18 +129,21 @@ func write(w io.Writer, results []result) error {
 			}
 		}
 	}
-	if _, err := fmt.Fprintln(w, "| benchmark | engine | ns/op | allocs/op | × baseline |\n|---|---|--:|--:|--:|"); err != nil {
+	const header = "| benchmark | engine | ns/op | allocs/op | × baseline | × baseline, fastest runs |\n" +
+		"|---|---|--:|--:|--:|--:|"
+	if _, err := fmt.Fprintln(w, header); err != nil {
 		return err
 	}
 	for _, r := range results {
-		ratio := "—"
-		if b, ok := base[r.group]; ok && b.ns > 0 {
-			ratio = fmt.Sprintf("%.2f", r.ns/b.ns)
+		ratio, fast := "—", "—"
+		if b, ok := base[r.group]; ok && b.ns > 0 && b.fast > 0 {
+			ratio, fast = fmt.Sprintf("%.2f", r.ns/b.ns), fmt.Sprintf("%.2f", r.fast/b.fast)
 			if b.engine == r.engine {
-				ratio = "1 (" + r.engine + ")"
+				ratio, fast = "1 ("+r.engine+")", "1"
 			}
 		}
-		if _, err := fmt.Fprintf(w, "| %s | %s | %s | %s | %s |\n", r.group, r.engine, number(r.ns), number(r.allocs), ratio); err != nil {
+		if _, err := fmt.Fprintf(w, "| %s | %s | %s | %s | %s | %s |\n",
+			r.group, r.engine, number(r.ns), number(r.allocs), ratio, fast); err != nil {
 			return err
 		}
 	}
