@@ -57,9 +57,10 @@ type nvimDiagnostic struct {
 }
 
 // TestNeovimEndToEnd starts Debian's Neovim headless with a minimal
-// configuration that attaches `condeval lsp` (built here) to .scxml files,
-// opens the example IPD, and checks the diagnostics the editor received and
-// a quick fix applied through it.
+// configuration that attaches `condeval lsp` (built here) to .scxml files
+// through the shipped editors/nvim/condeval.lua, with a setting; opens the
+// example IPD; and checks the diagnostics the editor received and a quick
+// fix applied through it.
 func TestNeovimEndToEnd(t *testing.T) {
 	nvim, err := exec.LookPath("nvim")
 	if err != nil {
@@ -78,13 +79,15 @@ func TestNeovimEndToEnd(t *testing.T) {
 	require.NoError(t, os.CopyFS(project, os.DirFS(filepath.Join("..", "..", "examples"))))
 	initLua, err := filepath.Abs(filepath.Join("testdata", "lsp", "init.lua"))
 	require.NoError(t, err)
+	editors, err := filepath.Abs(filepath.Join("..", "..", "editors", "nvim"))
+	require.NoError(t, err)
 	reportPath := filepath.Join(tmp, "report.json")
 
 	cmd := exec.CommandContext(ctx, nvim, "--headless", "-n", "-i", "NONE", "--noplugin", "-u", initLua,
 		filepath.Join("src-gen", "IPD_default_defaultWorkflow.scxml"))
 	cmd.Dir = project
 	cmd.Env = append(os.Environ(),
-		"CONDEVAL_BIN="+bin, "CONDEVAL_OUT="+reportPath,
+		"CONDEVAL_BIN="+bin, "CONDEVAL_OUT="+reportPath, "CONDEVAL_EDITORS="+editors,
 		"XDG_CONFIG_HOME="+filepath.Join(tmp, "config"), "XDG_DATA_HOME="+filepath.Join(tmp, "data"),
 		"XDG_STATE_HOME="+filepath.Join(tmp, "state"), "XDG_CACHE_HOME="+filepath.Join(tmp, "cache"))
 	out, err = cmd.CombinedOutput()
@@ -101,7 +104,7 @@ func TestNeovimEndToEnd(t *testing.T) {
 	assert.Equal(t, []nvimDiagnostic{
 		{"C202", 172, 129, 172, 137, 2}, // _event.data.resultOf
 		{"C211", 179, 100, 180, 54, 1},  // a // comment in a multi-line attribute
-		{"C208", 184, 23, 184, 53, 2},   // interaction.partystate.changed
+		{"C208", 184, 23, 184, 53, 1},   // interaction.partystate.changed, an error by the settings
 		{"C101", 188, 177, 188, 177, 1}, // the seed's missing ')'
 	}, editorDiagnostics(r))
 	require.Len(t, r.Published.Diagnostics, 4)

@@ -1,6 +1,6 @@
 -- A minimal Neovim configuration for the editor end-to-end test of
 -- `condeval lsp` (see lsp_nvim_test.go). It attaches the server to the
--- condition files, waits for the diagnostics of the file given on the
+-- condition files with the shipped editors/nvim/condeval.lua, waits for the diagnostics of the file given on the
 -- command line and writes what the editor received as JSON to
 -- $CONDEVAL_OUT: the protocol message and the diagnostics as Neovim holds
 -- them (0-based lines, byte columns). Then it asks for the quick fix of the
@@ -24,26 +24,26 @@ end
 -- Give up rather than hang when the server never answers.
 vim.defer_fn(function() finish("timed out waiting for the server") end, 20000)
 
-local client_id
-local function attach(bufnr)
-  local config = { name = "condeval", cmd = { bin, "lsp" }, root_dir = vim.fn.getcwd() }
-  if vim.lsp.start then
-    client_id = vim.lsp.start(config, { bufnr = bufnr })
-  else
-    client_id = client_id or vim.lsp.start_client(config)
-    vim.lsp.buf_attach_client(bufnr, client_id)
+-- The configuration users are given: editors/nvim/condeval.lua, with a
+-- setting that re-grades a rule, as a user would write it.
+package.path = assert(os.getenv("CONDEVAL_EDITORS"), "CONDEVAL_EDITORS is not set") .. "/?.lua;" .. package.path
+require("condeval").setup({
+  cmd = { bin, "lsp" },
+  settings = { condeval = { severity = { ["unknown-event"] = "error" } } },
+})
+
+local function condeval_client()
+  for _, c in pairs(vim.lsp.get_active_clients()) do
+    if c.name == "condeval" then
+      return c
+    end
   end
 end
-
-vim.api.nvim_create_autocmd({ "BufReadPost", "BufNewFile" }, {
-  pattern = { "*.scxml", "*.ixnprocess", "*.workflow", "*.cond" },
-  callback = function(args) attach(args.buf) end,
-})
 
 -- Asks for the code actions at the first diagnostic that has a quick fix
 -- and applies the first one; returns false when there is none.
 local function apply_first_fix(bufnr, diagnostics)
-  local client = vim.lsp.get_client_by_id(client_id)
+  local client = condeval_client()
   for _, d in ipairs(diagnostics) do
     local params = {
       textDocument = { uri = vim.uri_from_bufnr(bufnr) },
@@ -61,24 +61,26 @@ local function apply_first_fix(bufnr, diagnostics)
   return false
 end
 
-local publishes = 0
+-- The first publication is the file as opened; once the fix is applied,
+-- the one for the buffer's new version is the fixed file's.
+local fixed_version
 local default_handler = vim.lsp.handlers["textDocument/publishDiagnostics"]
 vim.lsp.handlers["textDocument/publishDiagnostics"] = function(err, result, ctx, config)
   default_handler(err, result, ctx, config)
-  publishes = publishes + 1
   local bufnr = vim.uri_to_bufnr(result.uri)
-  if publishes == 1 then
+  if not report.published then
     report.published = result
     report.diagnostics = vim.diagnostic.get(bufnr)
     vim.schedule(function()
       if not apply_first_fix(bufnr, result.diagnostics) then
         finish(nil)
       end
+      fixed_version = vim.lsp.util.buf_versions[bufnr]
     end)
-  else
+  elseif fixed_version and result.version and result.version >= fixed_version then
     report.fixed_published = result
-    report.fixed_line = report.action and vim.api.nvim_buf_get_lines(bufnr,
-      report.action.diagnostics[1].range.start.line, report.action.diagnostics[1].range.start.line + 1, false)[1]
+    local line = report.action.diagnostics[1].range.start.line
+    report.fixed_line = vim.api.nvim_buf_get_lines(bufnr, line, line + 1, false)[1]
     vim.schedule(function() finish(nil) end)
   end
 end
