@@ -79,43 +79,44 @@ func (Lexer) LexString(filename, src string) (lexer.Lexer, error) {
 		line, col := LineCol(src, diag.Span.Start)
 		return nil, participle.Errorf(lexer.Position{Filename: filename, Offset: diag.Span.Start, Line: line, Column: col}, "%s", diag.Message)
 	}
-	return &tokenStream{toks: participleTokens(filename, src, toks, true)}, nil
+	return newTokenStream(filename, src, toks, true), nil
 }
 
-// tokenStream replays prepared tokens to participle.
+// tokenStream replays prepared tokens to participle, converting each one as
+// participle asks for it: lexer.Upgrade copies them into a slice of its
+// own, so a converted slice here would only be a second copy. Positions
+// carry the byte offset, from which the parser finds its own tokens again;
+// line and column are only needed for participle's own messages
+// (withLines).
 type tokenStream struct {
-	toks []lexer.Token
-	i    int
+	filename, src string
+	toks          []token
+	withLines     bool
+	i             int
+	line, col     int // of the token before toks[i] …
+	last          int // … which starts at this offset
+}
+
+func newTokenStream(filename, src string, toks []token, withLines bool) *tokenStream {
+	return &tokenStream{filename: filename, src: src, toks: toks, withLines: withLines, line: 1, col: 1}
 }
 
 func (s *tokenStream) Next() (lexer.Token, error) {
-	t := s.toks[s.i]
+	t := &s.toks[s.i]
 	if s.i < len(s.toks)-1 {
 		s.i++
 	}
-	return t, nil
-}
-
-// participleTokens converts tokens for participle. Positions carry the byte
-// offset, from which the parser finds its own tokens again; line and column
-// are only needed for participle's own messages (withLines).
-func participleTokens(filename, src string, toks []token, withLines bool) []lexer.Token {
-	out := make([]lexer.Token, len(toks))
-	line, col, last := 1, 1, 0
-	for i := range toks {
-		t := &toks[i]
-		if withLines {
-			l, c := LineCol(src[last:t.start], t.start-last)
-			if l > 1 {
-				line, col = line+l-1, c
-			} else {
-				col += c - 1
-			}
-			last = t.start
+	if s.withLines {
+		l, c := LineCol(s.src[s.last:t.start], t.start-s.last)
+		if l > 1 {
+			s.line, s.col = s.line+l-1, c
+		} else {
+			s.col += c - 1
 		}
-		out[i] = lexer.Token{Type: participleType(t), Value: t.text, Pos: lexer.Position{Filename: filename, Offset: t.start, Line: line, Column: col}}
+		s.last = t.start
 	}
-	return out
+	pos := lexer.Position{Filename: s.filename, Offset: t.start, Line: s.line, Column: s.col}
+	return lexer.Token{Type: participleType(t), Value: t.text, Pos: pos}, nil
 }
 
 func participleType(t *token) lexer.TokenType {

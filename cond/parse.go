@@ -138,7 +138,7 @@ func front(src string, opts []Option, expr bool) ([]token, error) {
 }
 
 func peeking(src string, toks []token) *lexer.PeekingLexer {
-	p, _ := lexer.Upgrade(&tokenStream{toks: participleTokens("", src, toks, false)})
+	p, _ := lexer.Upgrade(newTokenStream("", src, toks, false))
 	return p
 }
 
