@@ -1,0 +1,30 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The README's REPL transcript is this session, run from the repository's
+// root with the shipped examples; -update rewrites it.
+func TestReplReadmeTranscript(t *testing.T) {
+	script, err := os.ReadFile("testdata/repl/readme-session.txt")
+	require.NoError(t, err)
+	golden, err := filepath.Abs("testdata/repl/readme-session.golden")
+	require.NoError(t, err)
+	t.Chdir("../..")
+
+	code, out, stderr := repl(t, string(script), "--echo",
+		"--event", "examples/events/notcontrolled-revoking.json", "--system", "examples/system.json")
+	require.Equal(t, 0, code, stderr)
+	if *update {
+		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
+	}
+	want, err := os.ReadFile(golden)
+	require.NoError(t, err, "run go test -update to create it")
+	assert.Equal(t, string(want), out)
+}
