@@ -92,5 +92,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 const description = `Lint and evaluate the ECMAScript conditions of SCXML event handlers
 (Genesys Composer / Orchestration Server strategies).
 
+Examples:
+
+    condeval lint examples/
+    condeval lint -e "_event.data.resultof == 'deleted'"
+    condeval dispatch --explain --handlers examples/ipd/default.ixnprocess --event examples/events/notcontrolled-revoking.json
+    condeval repl --event examples/events/notcontrolled-revoking.json --system examples/system.json
+
 Exit codes: 0 success (true, or no error-level finding); 1 false, or an
 error-level finding; 2 usage, input or I/O error.`
