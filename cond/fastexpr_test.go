@@ -23,21 +23,12 @@ func TestFastExprMatchesGrammar(t *testing.T) {
 	srcs := append(corpusExpressions(t), seed)
 	valid, fast := 0, 0
 	for _, src := range srcs {
-		toks, err := front(src, nil, true)
-		if err != nil {
-			continue
-		}
-		want, gerr := grammar.ParseFromLexer(peeking(src, toks))
-		if gerr == nil {
+		grammarOK, fastOK := compareFastExpr(t, grammar, src)
+		if grammarOK {
 			valid++
 		}
-		var f fastExpr
-		if f.Parse(peeking(src, toks)) != nil {
-			continue
-		}
-		fast++
-		if assert.NoError(t, gerr, "fastExpr accepts what the grammar rejects: %s", src) {
-			assert.Equal(t, want, f.X, "fastExpr builds another tree than the grammar for %s", src)
+		if fastOK {
+			fast++
 		}
 	}
 	t.Logf("fastExpr read %d of the %d expressions the grammar accepts", fast, valid)
@@ -45,6 +36,36 @@ func TestFastExprMatchesGrammar(t *testing.T) {
 
 	var f fastExpr
 	require.NoError(t, f.Parse(peeking(seed, mustFront(t, seed))), "fastExpr must read the seed condition")
+}
+
+// FuzzFastExprMatchesGrammar is TestFastExprMatchesGrammar on any input.
+func FuzzFastExprMatchesGrammar(f *testing.F) {
+	for _, s := range fuzzSeeds {
+		f.Add(s)
+	}
+	grammar := participle.MustBuild[gExpr](grammarOptions()...)
+	f.Fuzz(func(t *testing.T, src string) {
+		compareFastExpr(t, grammar, src)
+	})
+}
+
+// compareFastExpr parses src with the grammar and with fastExpr, and
+// requires the same tree whenever fastExpr succeeds.
+func compareFastExpr(t *testing.T, grammar *participle.Parser[gExpr], src string) (grammarOK, fastOK bool) {
+	t.Helper()
+	toks, err := front(src, nil, true)
+	if err != nil {
+		return false, false
+	}
+	want, gerr := grammar.ParseFromLexer(peeking(src, toks))
+	var f fastExpr
+	if f.Parse(peeking(src, toks)) != nil {
+		return gerr == nil, false
+	}
+	if assert.NoError(t, gerr, "fastExpr accepts what the grammar rejects: %q", src) {
+		assert.Equal(t, want, f.X, "fastExpr builds another tree than the grammar for %q", src)
+	}
+	return gerr == nil, true
 }
 
 func mustFront(t *testing.T, src string) []token {
