@@ -164,39 +164,25 @@ func (s *replSession) cmdShow(arg string, _ entry) error {
 	if arg != "" {
 		return fmt.Errorf(":show takes no argument; type the path as a condition to see one value")
 	}
-	names := make([]string, 0, len(s.vars))
+	for _, root := range []string{rootEvent, rootSystem} {
+		if v, ok := s.vars[root]; ok {
+			fmt.Fprintf(s.out, "%s = %s\n", root, indentJSON(v))
+		} else {
+			fmt.Fprintf(s.out, "%s: not loaded (its fields read as undefined)\n", root)
+		}
+	}
+	others := make([]string, 0, len(s.vars))
 	for name := range s.vars {
-		names = append(names, name)
-	}
-	// The fixed roots first, in the order the data model lists them, then
-	// the globals by name.
-	slices.SortFunc(names, func(a, b string) int {
-		ra, rb := rootRank(a), rootRank(b)
-		if ra != rb {
-			return ra - rb
-		}
-		return strings.Compare(a, b)
-	})
-	for _, name := range []string{rootEvent, rootSystem} {
-		if _, ok := s.vars[name]; !ok {
-			fmt.Fprintf(s.out, "%s: not loaded (its fields read as undefined)\n", name)
+		if name != rootEvent && name != rootSystem {
+			others = append(others, name)
 		}
 	}
-	for _, name := range names {
+	slices.Sort(others)
+	for _, name := range others {
 		fmt.Fprintf(s.out, "%s = %s\n", name, indentJSON(s.vars[name]))
 	}
 	fmt.Fprintf(s.out, "states: %s\n", s.stateList())
 	return nil
-}
-
-// rootRank orders the fixed roots before the globals.
-func rootRank(name string) int {
-	for i, r := range []string{rootEvent, rootSystem, rootSessionID, rootName} {
-		if r == name {
-			return i
-		}
-	}
-	return 4
 }
 
 func (s *replSession) cmdLint(arg string, _ entry) error {

@@ -222,7 +222,6 @@ func TestReplCommands(t *testing.T) {
 		{":show", lines(`:set App_X = 1`, ":state s1", ":show"), lines(
 			"App_X = 1",
 			"states: s1",
-			"system: not loaded (its fields read as undefined)",
 			"_event = {",
 			`  "data": {`,
 			`    "interactionid": "00A1QW4N8C7H2001",`,
@@ -232,6 +231,7 @@ func TestReplCommands(t *testing.T) {
 			`  "origin": "fm://interaction",`,
 			`  "type": "external"`,
 			"}",
+			"system: not loaded (its fields read as undefined)",
 			"App_X = 1",
 			"states: s1",
 		), 0},
