@@ -27,7 +27,7 @@ const waitLimit = 10 * time.Second
 // Content-Length headers on one end of a pipe whose other end a server
 // serves.
 type client struct {
-	t    *testing.T
+	t    testing.TB
 	conn net.Conn
 
 	mu      sync.Mutex
@@ -77,7 +77,7 @@ type rpcMessage struct {
 
 // startServer serves a server on a pipe and returns a client on it,
 // initialised with the given initializationOptions (nil for none).
-func startServer(t *testing.T, opts Options, initOptions any) *client {
+func startServer(t testing.TB, opts Options, initOptions any) *client {
 	t.Helper()
 	server, conn := net.Pipe()
 	served := make(chan struct{})
@@ -227,7 +227,7 @@ func (c *client) change(uri string, version int, text string) published {
 // position is the protocol position of the byte offset of needle in text,
 // plus delta bytes: 0-based line, UTF-16 units into the line. It is written
 // independently of the server's conversions, which it checks.
-func position(t *testing.T, text, needle string, delta int) protocol.Position {
+func position(t testing.TB, text, needle string, delta int) protocol.Position {
 	t.Helper()
 	i := strings.Index(text, needle)
 	require.GreaterOrEqual(t, i, 0, "%q not in the text", needle)
@@ -241,7 +241,7 @@ func position(t *testing.T, text, needle string, delta int) protocol.Position {
 
 // offset is the byte offset of a protocol position in a text with LF line
 // ends, the inverse of position.
-func offset(t *testing.T, text string, p protocol.Position) int {
+func offset(t testing.TB, text string, p protocol.Position) int {
 	t.Helper()
 	lines := strings.SplitAfter(text, "\n")
 	require.Less(t, int(p.Line), len(lines))
@@ -260,7 +260,7 @@ func offset(t *testing.T, text string, p protocol.Position) int {
 }
 
 // rangeOf is the range of needle in text.
-func rangeOf(t *testing.T, text, needle string) protocol.Range {
+func rangeOf(t testing.TB, text, needle string) protocol.Range {
 	t.Helper()
 	return protocol.Range{Start: position(t, text, needle, 0), End: position(t, text, needle, len(needle))}
 }

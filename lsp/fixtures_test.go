@@ -39,7 +39,7 @@ func workflowDoc(blocks string) string {
 
 // fileURI is the URI of a file name in a fresh directory of the test, so
 // that no .condeval.yaml above the repository interferes.
-func fileURI(t *testing.T, name string) string {
+func fileURI(t testing.TB, name string) string {
 	t.Helper()
 	return "file://" + filepath.ToSlash(filepath.Join(t.TempDir(), name))
 }
