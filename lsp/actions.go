@@ -7,6 +7,7 @@ import (
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
 )
 
@@ -48,7 +49,10 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 // ("use '==' to compare"), capitalised as a menu entry.
 func actionTitle(f scxml.Finding) string {
 	t := f.Suggestion
-	if t == "" {
+	switch {
+	case f.Code == cond.CodeUnclosed:
+		t = "add the missing '" + f.Edit.NewText + "'"
+	case t == "":
 		t = "fix: " + f.Message
 	}
 	r, n := utf8.DecodeRuneInString(t)

@@ -49,6 +49,15 @@ func TestCodeActionsFixTheFile(t *testing.T) {
 		newText                string // the edit's text, escaped for where it goes
 		fixed                  string // the text after the fix
 	}{
+		{"the seed's missing ')' in SCXML", "a.scxml",
+			scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.interactionid == system.InteractionID &amp;&amp; (!_event.data.resultof || _event.data.resultof == 'deletion'" target="s"/>`), "C101", ")",
+			scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.interactionid == system.InteractionID &amp;&amp; (!_event.data.resultof || _event.data.resultof == 'deletion')" target="s"/>`)},
+		{"the seed's missing ')' in an IPD condition", "default.ixnprocess",
+			ipdDoc(`    <events name="revoked" event="interaction.notcontrolled" condition="_event.data.interactionid == system.InteractionID &amp;amp;&amp;amp; (!_event.data.resultof || _event.data.resultof == 'deletion'" body=""/>`), "C101", ")",
+			ipdDoc(`    <events name="revoked" event="interaction.notcontrolled" condition="_event.data.interactionid == system.InteractionID &amp;amp;&amp;amp; (!_event.data.resultof || _event.data.resultof == 'deletion')" body=""/>`)},
+		{"a missing ']' in a condition list", "list.cond",
+			"_event.data['resultof' == 'routing'\n", "C101", "]",
+			"_event.data['resultof' == 'routing']\n"},
 		{"a misspelt field", "a.scxml",
 			scxmlDoc(`<transition event="interaction.deleted" cond="_event.data.resultOf == 'deletion'"/>`), "C202", "resultof",
 			scxmlDoc(`<transition event="interaction.deleted" cond="_event.data.resultof == 'deletion'"/>`)},
@@ -113,4 +122,12 @@ func TestCodeActionTitlesAndRanges(t *testing.T) {
 
 	elsewhere := position(t, text, "transition", 0)
 	assert.Empty(t, c.actionsAt(uri, protocol.Range{Start: elsewhere, End: elsewhere}))
+
+	unclosed := "(a || b\n"
+	uri = fileURI(t, "list.cond")
+	p := c.open(uri, unclosed)
+	require.Len(t, p.Diagnostics, 1)
+	actions = c.actionsAt(uri, p.Diagnostics[0].Range)
+	require.Len(t, actions, 1)
+	assert.Equal(t, "Add the missing ')' (C101)", actions[0].Title)
 }

@@ -35,5 +35,9 @@ func lint(path, text string, cfg cond.Config) lintResult {
 	case err != nil:
 		return lintResult{}
 	}
-	return lintResult{file: f, findings: scxml.LintFile(f, cfg)}
+	findings := scxml.LintFile(f, cfg)
+	for i := range findings {
+		findings[i] = withCloserFix(findings[i])
+	}
+	return lintResult{file: f, findings: findings}
 }
