@@ -62,21 +62,28 @@ func textRange(t scxml.Text, start, end int) protocol.Range {
 	return protocolRange(src.Position(from), src.Position(to))
 }
 
-// cursor is the byte offset and file of a document position.
+// cursor is the file of a document and the byte offset of a position in
+// it. The file read by the last lint is reused while the text is unchanged.
 func (s *server) cursor(uri protocol.DocumentUri, pos protocol.Position) (*scxml.File, int, bool) {
 	s.mu.Lock()
 	d, ok := s.docs[uri]
 	var path, text string
+	var f *scxml.File
 	if ok {
 		path, text = d.path, d.text
+		if d.result != nil {
+			f = d.result.file
+		}
 	}
 	s.mu.Unlock()
 	if !ok {
 		return nil, 0, false
 	}
-	f, err := scxml.Read(path, []byte(text))
-	if err != nil {
-		return nil, 0, false
+	if f == nil {
+		var err error
+		if f, err = scxml.Read(path, []byte(text)); err != nil {
+			return nil, 0, false
+		}
 	}
 	return f, offsetAt(text, pos), true
 }
