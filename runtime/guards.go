@@ -132,14 +132,24 @@ func methods(obj *goja.Object) []string {
 	return names
 }
 
+// toString is ECMAScript ToString as a goja.String: goja's ToString of a
+// number is the number itself. It converts once, so an object's toString
+// runs once.
+func (g *guards) toString(v goja.Value) goja.String {
+	x := v.ToString()
+	if s, ok := x.(goja.String); ok {
+		return s
+	}
+	return g.rt.ToValue(x.String()).(goja.String)
+}
+
 // thisString is the receiver of a String.prototype method as a string, or
 // nil when it is null or undefined (the original then throws).
-func thisString(call goja.FunctionCall) goja.String {
+func (g *guards) thisString(call goja.FunctionCall) goja.String {
 	if goja.IsUndefined(call.This) || goja.IsNull(call.This) {
 		return nil
 	}
-	s, _ := call.This.ToString().(goja.String)
-	return s
+	return g.toString(call.This)
 }
 
 // stringPrechecks bound the result of the String.prototype methods whose
@@ -157,9 +167,9 @@ var stringPrechecks = map[string]func(g *guards, s goja.String, call *goja.Funct
 	"concat": func(g *guards, s goja.String, call *goja.FunctionCall) {
 		n := float64(s.Length())
 		for i, a := range call.Arguments {
-			as := a.ToString()
+			as := g.toString(a)
 			call.Arguments[i] = as
-			n += float64(as.(goja.String).Length())
+			n += float64(as.Length())
 		}
 		g.checkStringLength(n)
 	},
@@ -177,9 +187,9 @@ func checkReplacement(g *guards, s goja.String, call *goja.FunctionCall) {
 	if _, isFn := goja.AssertFunction(call.Arguments[1]); isFn {
 		return
 	}
-	repl := call.Arguments[1].ToString()
+	repl := g.toString(call.Arguments[1])
 	call.Arguments[1] = repl
-	n, r := float64(s.Length()), float64(repl.(goja.String).Length())
+	n, r := float64(s.Length()), float64(repl.Length())
 	per := r
 	if strings.Contains(repl.String(), "$") {
 		per = r * math.Max(1, n)
@@ -187,13 +197,31 @@ func checkReplacement(g *guards, s goja.String, call *goja.FunctionCall) {
 	g.checkStringLength(n + (n+1)*per)
 }
 
+// boundedStringMethods are the String.prototype methods left unguarded: the
+// string or number each returns is at most a small constant factor longer
+// than the string it is called on (case mapping can triple a character,
+// nothing here repeats one), so they cannot grow memory by themselves, and
+// their regular expressions, if any, go through the guarded exec. Every other
+// method, including any a later goja adds, is guarded.
+var boundedStringMethods = map[string]bool{
+	"at": true, "charAt": true, "charCodeAt": true, "codePointAt": true,
+	"endsWith": true, "includes": true, "indexOf": true, "lastIndexOf": true,
+	"localeCompare": true, "search": true, "slice": true, "startsWith": true,
+	"substr": true, "substring": true, "toString": true, "valueOf": true,
+	"toLowerCase": true, "toUpperCase": true, "toLocaleLowerCase": true, "toLocaleUpperCase": true,
+	"trim": true, "trimStart": true, "trimEnd": true, "trimLeft": true, "trimRight": true,
+}
+
 func (g *guards) guardStrings() {
 	proto := g.proto("String")
 	for _, name := range methods(proto) {
+		if boundedStringMethods[name] {
+			continue
+		}
 		pre := stringPrechecks[name]
 		g.wrap(proto, name, func(orig goja.Callable) func(goja.FunctionCall) goja.Value {
 			return func(call goja.FunctionCall) goja.Value {
-				if s := thisString(call); s != nil {
+				if s := g.thisString(call); s != nil {
 					g.checkStringLength(float64(s.Length()))
 					if pre != nil {
 						call.This = s
@@ -275,7 +303,7 @@ func (g *guards) join(call goja.FunctionCall) goja.Value {
 	}
 	sep := goja.String(nil)
 	if s := call.Argument(0); !goja.IsUndefined(s) {
-		sep = s.ToString().(goja.String)
+		sep = g.toString(s)
 	} else {
 		sep = g.rt.ToValue(",").(goja.String)
 	}
@@ -293,11 +321,7 @@ func (g *guards) join(call goja.FunctionCall) goja.Value {
 		if el == nil || goja.IsUndefined(el) || goja.IsNull(el) {
 			continue
 		}
-		// A number's ToString is itself in goja, not a goja.String.
-		s, ok := el.ToString().(goja.String)
-		if !ok {
-			s = g.rt.ToValue(el.String()).(goja.String)
-		}
+		s := g.toString(el)
 		total += s.Length()
 		g.checkStringLength(float64(total))
 		b.WriteString(s)

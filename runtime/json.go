@@ -14,9 +14,9 @@ func (g *guards) guardJSON() {
 	json := g.rt.Get("JSON").ToObject(g.rt)
 	g.wrap(json, "parse", func(orig goja.Callable) func(goja.FunctionCall) goja.Value {
 		return func(call goja.FunctionCall) goja.Value {
-			text := call.Argument(0).ToString()
+			text := g.toString(call.Argument(0))
 			call.Arguments = append([]goja.Value{text}, call.Arguments[min(1, len(call.Arguments)):]...)
-			g.checkStringLength(float64(text.(goja.String).Length()))
+			g.checkStringLength(float64(text.Length()))
 			if d := jsonDepth(text.String()); d > g.cfg.maxCallDepth {
 				g.throw(g.syntaxError, "JSON nested "+strconv.Itoa(d)+" levels deep exceeds the condition's limit")
 			}
