@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 
@@ -103,6 +104,13 @@ func (c *ReplCmd) preload(s *replSession) error {
 // and written back to historyFile; a history that cannot be read or written
 // costs the user their history, never the session.
 func (s *replSession) interactive(historyFile string) error {
+	// Between prompts the terminal turns Ctrl-C into SIGINT; a Ctrl-C
+	// pressed while a condition runs must not end the session. The signal
+	// is dropped: an evaluation stops by itself within its time limit.
+	sigint := make(chan os.Signal, 1)
+	signal.Notify(sigint, os.Interrupt)
+	defer signal.Stop(sigint)
+
 	ed := liner.NewLiner()
 	defer ed.Close()
 	ed.SetCtrlCAborts(true)

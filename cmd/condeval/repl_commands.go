@@ -239,10 +239,10 @@ func (s *replSession) cmdHelp(arg string, _ entry) error {
 	for _, c := range replCommands() {
 		fmt.Fprintf(s.out, "  %-20s %s\n", strings.TrimSpace(":"+c.name+" "+c.args), c.help)
 	}
-	fmt.Fprint(s.out, `Commands may be shortened to a unique prefix (:q). An answer reads
-  true  (string "deletion")   the outcome, then the value's JavaScript type and value
-  false (error.execution TypeError)   the condition threw: it counts as false
-Input continues on the next line while a bracket is open; an empty line ends it.
+	fmt.Fprint(s.out, `Commands may be shortened to a unique prefix (:q). Answers read
+  true  (string "deletion")          the outcome, then the value's type and value
+  false (error.execution TypeError)  the condition threw, so it counts as false
+Input goes on to the next line while a bracket is open; an empty line ends it.
 Tab completes names, fields after a dot, and resultof values after ==.
 Ctrl-C clears the line, Ctrl-D leaves.
 `)

@@ -73,19 +73,27 @@ func startTerminal(t *testing.T, env ...string) *terminal {
 }
 
 // waitFor waits until the terminal shows want after offset from, and
-// returns the offset just after it. It gives up after a generous delay so a
-// broken REPL fails the test instead of hanging it.
+// returns the offset just after it. It gives up when the REPL ends, or after
+// a generous delay, so that a broken REPL fails the test instead of hanging
+// it.
 func (term *terminal) waitFor(from int, want string) int {
 	term.t.Helper()
 	deadline := time.Now().Add(20 * time.Second)
-	for time.Now().Before(deadline) {
+	for ended := false; ; {
 		term.mu.Lock()
 		out := term.out.String()
 		term.mu.Unlock()
 		if i := strings.Index(out[min(from, len(out)):], want); i >= 0 {
 			return from + i + len(want)
 		}
-		time.Sleep(10 * time.Millisecond)
+		if ended || time.Now().After(deadline) {
+			break
+		}
+		select {
+		case <-term.done: // the REPL has ended: look once more, then give up
+			ended = true
+		case <-time.After(10 * time.Millisecond):
+		}
 	}
 	term.mu.Lock()
 	defer term.mu.Unlock()
@@ -119,12 +127,14 @@ func TestReplTerminal(t *testing.T) {
 	history := filepath.Join(t.TempDir(), "cache", "history")
 	term := startTerminal(t, "CONDEVAL_HISTORY="+history, "NO_COLOR=")
 
-	at := term.waitFor(0, "cond> ")
+	// Each line is typed once the prompt shows, as a person would.
+	at := term.waitFor(0, promptMain)
 	term.typeText("_event.data.resultof\r")
 	at = term.waitFor(at, "\x1b[32mtrue\x1b[0m  (string \"revoking\")")
 
 	// Tab completes the field, then the value inside the string with its
 	// closing quote; the completed condition runs.
+	at = term.waitFor(at, promptMain)
 	term.typeText("_event.data.res\t")
 	at = term.waitFor(at, "_event.data.resultof")
 	term.typeText(" == 'del\t")
@@ -133,20 +143,23 @@ func TestReplTerminal(t *testing.T) {
 	at = term.waitFor(at, "\x1b[31mfalse\x1b[0m (boolean false)")
 
 	// Ctrl-C drops the line being typed.
+	at = term.waitFor(at, promptMain)
 	term.typeText("_event.data.x.y.z(")
+	at = term.waitFor(at, "z(")
 	term.typeText("\x03")
-	at = term.waitFor(at, "cond> ")
+	at = term.waitFor(at, promptMain)
 	term.typeText("1\r")
 	at = term.waitFor(at, "(number 1)")
 
 	// An open bracket continues the entry on the next line.
+	at = term.waitFor(at, promptMain)
 	term.typeText("(1 +\r")
 	at = term.waitFor(at, promptMore)
 	term.typeText("1)\r")
 	at = term.waitFor(at, "(number 2)")
 
 	// Ctrl-D leaves.
-	term.waitFor(at, "cond> ")
+	term.waitFor(at, promptMain)
 	term.typeText("\x04")
 	assert.Equal(t, 0, term.wait())
 
@@ -155,17 +168,22 @@ func TestReplTerminal(t *testing.T) {
 	assert.Equal(t, "_event.data.resultof\n_event.data.resultof == 'deletion'\n1\n(1 +\n1)\n", string(saved))
 }
 
-// NO_COLOR turns colour off on a terminal, and a history file that cannot
-// be written costs the history, not the session.
+// NO_COLOR turns colour off on a terminal; an interrupt signal (a Ctrl-C
+// pressed while a condition runs) does not end the session; a history file
+// that cannot be written costs the history, not the session.
 func TestReplTerminalNoColourUnwritableHistory(t *testing.T) {
 	blocker := filepath.Join(t.TempDir(), "file")
 	require.NoError(t, os.WriteFile(blocker, nil, 0o600))
 	term := startTerminal(t, "NO_COLOR=1", "CONDEVAL_HISTORY="+filepath.Join(blocker, "history"))
 
-	at := term.waitFor(0, "cond> ")
+	at := term.waitFor(0, promptMain)
 	term.typeText("_event.data.resultof == 'revoking'\r")
 	at = term.waitFor(at, "true  (boolean true)")
-	term.waitFor(at, "cond> ")
+	at = term.waitFor(at, promptMain)
+	require.NoError(t, term.cmd.Process.Signal(os.Interrupt))
+	term.typeText("2\r")
+	at = term.waitFor(at, "true  (number 2)")
+	term.waitFor(at, promptMain)
 	term.typeText("\x04")
 	assert.Equal(t, 0, term.wait())
 
