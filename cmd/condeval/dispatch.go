@@ -1,8 +1,6 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -39,7 +37,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 	}
 	var system map[string]any
 	if c.System != "" {
-		if err := dispatchReadObject(c.System, &system); err != nil {
+		if system, err = readObjectFile(c.System); err != nil {
 			return err
 		}
 	}
@@ -57,8 +55,8 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return nil
 	}
 	if c.Event != "" {
-		var event map[string]any
-		if err := dispatchReadObject(c.Event, &event); err != nil {
+		event, err := readObjectFile(c.Event)
+		if err != nil {
 			return err
 		}
 		return dispatch(event)
@@ -69,43 +67,38 @@ func (c *DispatchCmd) Run(env *Env) error {
 // dispatchStream dispatches every line of the --events file. A line that is
 // not a JSON object is reported and skipped; the exit code is then 2.
 func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) error) error {
-	in := io.Reader(env.Stdin)
+	in, name := io.Reader(env.Stdin), "<stdin>"
 	if c.Events != "-" {
 		f, err := os.Open(c.Events)
 		if err != nil {
 			return err
 		}
 		defer f.Close()
-		in = f
+		in, name = f, c.Events
 	}
-	sc := bufio.NewScanner(in)
-	sc.Buffer(make([]byte, 64*1024), 16*1024*1024)
-	for n := 1; sc.Scan(); n++ {
-		line := bytes.TrimSpace(sc.Bytes())
-		if len(line) == 0 {
-			continue
+	return eachLine(in, func(n int, line []byte) error {
+		event, err := decodeObjectLine(line, n)
+		if err != nil {
+			c.inputError(env, name, n, err)
+			return nil
 		}
-		var event map[string]any
-		if err := dispatchDecodeObject(line, &event); err != nil {
-			c.inputError(env, n, err)
-			continue
-		}
-		if err := dispatch(event); err != nil {
-			return err
-		}
-	}
-	return sc.Err()
+		return dispatch(event)
+	})
 }
 
-// inputError reports a bad --events line where the format puts results.
-func (c *DispatchCmd) inputError(env *Env, line int, err error) {
+// inputError reports a bad --events line where the format puts results:
+// the record of --format json, or a file:line:col message on stderr.
+func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 	env.Code = exitUsage
 	if c.Format == "json" {
-		b, _ := json.Marshal(map[string]any{"line": line, "error": map[string]string{"name": "error.input", "message": err.Error()}})
+		b, _ := json.Marshal(struct {
+			Line  int        `json:"line"`
+			Error inputError `json:"error"`
+		}{line, inputError{Name: "error.input", Message: err.Error()}})
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 		return
 	}
-	fmt.Fprintf(env.Stderr, "%s:%d: %v\n", c.Events, line, err)
+	fmt.Fprintf(env.Stderr, "%s:%v\n", name, err)
 }
 
 func (c *DispatchCmd) reportText(w io.Writer, out *runtime.Outcome) {
@@ -248,32 +241,4 @@ func dispatchEventName(out *runtime.Outcome) string {
 func dispatchMessage(err error) string {
 	e := runtime.CompileError(err)
 	return e.Type + ": " + e.Message
-}
-
-// dispatchReadObject reads a file holding one JSON object.
-func dispatchReadObject(path string, v *map[string]any) error {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return err
-	}
-	if err := dispatchDecodeObject(data, v); err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	return nil
-}
-
-// dispatchDecodeObject decodes one JSON object, keeping numbers as JSON reads
-// them into Go (float64), and refuses anything else.
-func dispatchDecodeObject(data []byte, v *map[string]any) error {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	if err := dec.Decode(v); err != nil {
-		return fmt.Errorf("invalid JSON: %w", err)
-	}
-	if *v == nil {
-		return fmt.Errorf("want a JSON object")
-	}
-	if dec.More() {
-		return fmt.Errorf("invalid JSON: more than one value")
-	}
-	return nil
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"encoding/json"
 	"os"
 	"path/filepath"
@@ -19,13 +18,6 @@ const (
 	revoking      = "../../examples/events/notcontrolled-revoking.json"
 	switchover    = "../../examples/events/switchover.ndjson"
 )
-
-func runWithInput(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errb)
-	return code, out.String(), errb.String()
-}
 
 // lineOf returns the output line that mentions handler, or fails.
 func lineOf(t *testing.T, out, prefix, handler string) string {
@@ -168,7 +160,7 @@ func TestDispatchInputErrors(t *testing.T) {
 		{"missing handlers", []string{"dispatch", "--handlers", "nope.yaml", "--event", revoking}, "nope.yaml"},
 		{"unknown type", []string{"dispatch", "--handlers", "../../examples/conditions.cond", "--event", revoking}, "unknown handler file type"},
 		{"not a handler file", []string{"dispatch", "--handlers", exampleSystem, "--event", revoking}, `system.json:2:3: unknown key "SessionID"`},
-		{"not an object", []string{"dispatch", "--handlers", exampleIPD, "--event", bad}, "bad.json: invalid JSON"},
+		{"not an object", []string{"dispatch", "--handlers", exampleIPD, "--event", bad}, "bad.json:1:1: want a JSON object, got an array"},
 		{"unknown state", []string{"dispatch", "--handlers", exampleIPD, "--event", revoking, "--state", "nowhere"}, `no state "nowhere"`},
 	}
 	for _, tt := range tests {
@@ -201,4 +193,13 @@ func TestDispatchState(t *testing.T) {
 	code, out, _ := runWithInput(t, "", "dispatch", "--handlers", exampleIPD, "--event", revoking, "--system", exampleSystem, "--state", "_composer_event_handler", "--explain")
 	require.Equal(t, 0, code)
 	assert.Contains(t, lineOf(t, out, "skipped", "_composer_application#2"), "inactive: state _composer_application is not active")
+}
+
+func TestDispatchEventsTextNamesTheBadLines(t *testing.T) {
+	stdin := "{\"name\":\"interaction.present\"}\nnot json\n\n[1]\n"
+	code, out, errOut := runWithInput(t, stdin, "dispatch", "--handlers", exampleProc, "--events", "-")
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, out, "event interaction.present")
+	assert.Contains(t, errOut, "<stdin>:2:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')\n")
+	assert.Contains(t, errOut, "<stdin>:4:1: want a JSON object, got an array\n")
 }

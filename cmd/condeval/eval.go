@@ -65,20 +65,16 @@ func (c *EvalCmd) Run(env *Env) error {
 	return nil
 }
 
-// parseGlobals reads NAME=JSON pairs.
-func parseGlobals(pairs []string) (map[string]any, error) {
-	if len(pairs) == 0 {
+// parseGlobals reads the --global NAME=JSON flags.
+func parseGlobals(flags []string) (map[string]any, error) {
+	if len(flags) == 0 {
 		return nil, nil
 	}
-	globals := make(map[string]any, len(pairs))
-	for _, p := range pairs {
-		name, text, ok := strings.Cut(p, "=")
-		if !ok || name == "" {
-			return nil, fmt.Errorf("--global %q: want NAME=JSON", p)
-		}
-		v, err := decodeValue([]byte(text))
+	globals := make(map[string]any, len(flags))
+	for _, f := range flags {
+		name, v, err := parseGlobal(f)
 		if err != nil {
-			return nil, fmt.Errorf("--global %s: %w", name, err)
+			return nil, err
 		}
 		globals[name] = v
 	}
@@ -152,31 +148,23 @@ type inputError struct {
 // is not a valid case gets an error.input result, and the exit code is then
 // 2; otherwise 0.
 func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
-	r := bufio.NewReader(in)
 	w := bufio.NewWriter(out)
 	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	cache := make(map[string]*runtime.Condition)
 	code := exitOK
-	for n := 1; ; n++ {
-		line, err := r.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
-			res, ok := batchLine(line, n, defaultCond, cache)
-			if !ok {
-				code = exitUsage
-			}
-			if encErr := enc.Encode(res); encErr != nil {
-				return exitUsage
-			}
+	err := eachLine(in, func(n int, line []byte) error {
+		res, ok := batchLine(line, n, defaultCond, cache)
+		if !ok {
+			code = exitUsage
 		}
-		if err != nil {
-			if err != io.EOF {
-				code = exitUsage
-			}
-			return code
-		}
+		return enc.Encode(res)
+	})
+	if err != nil {
+		return exitUsage
 	}
+	return code
 }
 
 // batchLine evaluates one input line; ok is false when it is not valid input.

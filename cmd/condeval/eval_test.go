@@ -14,13 +14,6 @@ import (
 
 const seedExpr = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
 
-func evalCLI(t *testing.T, stdin string, args ...string) (code int, stdout, stderr string) {
-	t.Helper()
-	var out, errOut bytes.Buffer
-	code = run(args, strings.NewReader(stdin), &out, &errOut)
-	return code, out.String(), errOut.String()
-}
-
 func writeJSON(t *testing.T, dir, name, text string) string {
 	t.Helper()
 	p := filepath.Join(dir, name)
@@ -59,7 +52,7 @@ func TestEvalCommand(t *testing.T) {
 		{"bad global JSON", []string{"eval", "--global", "App_X={", "true"}, 2, "", "App_X"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, out, errOut := evalCLI(t, "", tc.args...)
+			code, out, errOut := runWithInput(t, "", tc.args...)
 			assert.Equal(t, tc.code, code, errOut)
 			assert.Equal(t, tc.out, out)
 			assert.Contains(t, errOut, tc.inErr)
@@ -79,7 +72,7 @@ func TestEvalBatch(t *testing.T) {
 		`{"id": 7, "unknown": true}`,
 		`{"id": 8, "cond": "App_X", "globals": {"App_X": 0}}`,
 	}, "\n")
-	code, out, _ := evalCLI(t, in, "eval", "--batch", "--cond", seedExpr)
+	code, out, _ := runWithInput(t, in, "eval", "--batch", "--cond", seedExpr)
 	assert.Equal(t, 2, code, "a malformed line makes the exit code 2")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
 	require.Len(t, lines, 8, "one result per non-blank input line")
@@ -98,15 +91,15 @@ func TestEvalBatch(t *testing.T) {
 		assert.True(t, json.Valid([]byte(lines[i])), lines[i])
 	}
 
-	code, out, _ = evalCLI(t, `{"id":1,"cond":"true"}`+"\n", "eval", "--batch")
+	code, out, _ = runWithInput(t, `{"id":1,"cond":"true"}`+"\n", "eval", "--batch")
 	assert.Equal(t, 0, code)
 	assert.Equal(t, `{"id":1,"result":true,"error":null}`+"\n", out)
 
-	code, out, _ = evalCLI(t, `{"id":1}`, "eval", "--batch")
+	code, out, _ = runWithInput(t, `{"id":1}`, "eval", "--batch")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, out, `no condition`)
 
-	code, _, errOut := evalCLI(t, "", "eval", "--batch", "true")
+	code, _, errOut := runWithInput(t, "", "eval", "--batch", "true")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, errOut, "--batch")
 }

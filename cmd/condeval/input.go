@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"encoding/json"
 	"errors"
@@ -12,8 +13,27 @@ import (
 	"github.com/condeval/condeval/cond"
 )
 
-// Reading the JSON payloads commands take: _event and system objects from
-// files or typed text, and single JSON values typed after :set.
+// Reading the JSON every command takes: _event and system objects from
+// files or typed text, --global NAME=JSON values, NDJSON streams of events,
+// and single JSON values typed after :set. Every error names the line and
+// column of the problem, so that a user can find it in their file.
+
+// jsonError is a problem in JSON text at a 1-based line and column. It
+// prints as "line:col: message", so a caller can put a file name in front.
+type jsonError struct {
+	line, column int
+	err          error
+}
+
+func (e *jsonError) Error() string { return fmt.Sprintf("%d:%d: %v", e.line, e.column, e.err) }
+
+func (e *jsonError) Unwrap() error { return e.err }
+
+// errorAt places err at byte offset off of data.
+func errorAt(data []byte, off int, err error) error {
+	line, col := cond.LineCol(string(data), off)
+	return &jsonError{line: line, column: col, err: err}
+}
 
 // readObjectFile reads a file holding one JSON object.
 func readObjectFile(path string) (map[string]any, error) {
@@ -38,9 +58,19 @@ func decodeObject(data []byte) (map[string]any, error) {
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil, fmt.Errorf("1:1: want a JSON object, got %s", jsonKind(v))
+		return nil, errorAt(data, 0, fmt.Errorf("want a JSON object, got %s", jsonKind(v)))
 	}
 	return obj, nil
+}
+
+// decodeObjectLine decodes line n of an NDJSON stream as one JSON object.
+// Its error positions count the stream's lines, not the line's.
+func decodeObjectLine(line []byte, n int) (map[string]any, error) {
+	obj, err := decodeObject(line)
+	if je, ok := errors.AsType[*jsonError](err); ok {
+		je.line += n - 1
+	}
+	return obj, err
 }
 
 // decodeValue decodes text holding exactly one JSON value, numbers as
@@ -49,22 +79,54 @@ func decodeValue(data []byte) (any, error) {
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v any
 	if err := dec.Decode(&v); err != nil {
-		return nil, jsonError(data, dec.InputOffset(), err)
+		return nil, locateJSONError(data, dec.InputOffset(), err)
 	}
 	end := int(dec.InputOffset())
 	if rest := bytes.TrimLeft(data[end:], " \t\r\n"); len(rest) > 0 {
-		line, col := cond.LineCol(string(data), len(data)-len(rest))
-		return nil, fmt.Errorf("%d:%d: invalid JSON: more text after the value", line, col)
+		return nil, errorAt(data, len(data)-len(rest), errors.New("invalid JSON: more text after the value"))
 	}
 	return v, nil
+}
+
+// parseGlobal reads one --global flag, NAME=JSON.
+func parseGlobal(flag string) (name string, value any, err error) {
+	name, text, ok := strings.Cut(flag, "=")
+	if !ok || name == "" {
+		return "", nil, fmt.Errorf("--global %s: want NAME=JSON", flag)
+	}
+	if value, err = decodeValue([]byte(text)); err != nil {
+		return "", nil, fmt.Errorf("--global %s: %w", name, err)
+	}
+	return name, value, nil
+}
+
+// eachLine calls fn with every non-blank line of r and its 1-based number,
+// until fn fails or the input ends. A line may be of any length.
+func eachLine(r io.Reader, fn func(n int, line []byte) error) error {
+	br := bufio.NewReader(r)
+	for n := 1; ; n++ {
+		line, err := br.ReadBytes('\n')
+		if len(bytes.TrimSpace(line)) > 0 {
+			if err := fn(n, line); err != nil {
+				return err
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // errJSONEnd marks JSON text that stops before its value is complete, so
 // that the REPL can read on.
 var errJSONEnd = errors.New("unexpected end of JSON input")
 
-// jsonError puts the position of a decoding error in front of its message.
-func jsonError(data []byte, fallback int64, err error) error {
+// locateJSONError places a decoding error at the offset where it happened;
+// fallback is where the decoder stopped, for errors that carry no offset.
+func locateJSONError(data []byte, fallback int64, err error) error {
 	off := fallback
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
@@ -74,15 +136,13 @@ func jsonError(data []byte, fallback int64, err error) error {
 	case errors.As(err, &typ):
 		off = typ.Offset
 	case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-		off = int64(len(bytes.TrimRight(data, " \t\r\n")))
 		if len(bytes.TrimSpace(data)) == 0 {
-			return errors.New("1:1: invalid JSON: no value")
+			return errorAt(data, 0, errors.New("invalid JSON: no value"))
 		}
-		line, col := cond.LineCol(string(data), int(off))
-		return fmt.Errorf("%d:%d: invalid JSON: %w", line, col, errJSONEnd)
+		end := len(bytes.TrimRight(data, " \t\r\n"))
+		return errorAt(data, end, fmt.Errorf("invalid JSON: %w", errJSONEnd))
 	}
-	line, col := cond.LineCol(string(data), int(off))
-	return fmt.Errorf("%d:%d: invalid JSON: %s", line, col, strings.TrimPrefix(err.Error(), "json: "))
+	return errorAt(data, int(off), fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: ")))
 }
 
 // jsonKind names the JSON type of a decoded value, for error messages.

@@ -1,8 +1,11 @@
 package main
 
 import (
+	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -45,4 +48,69 @@ func TestReadObjectFileNamesTheFile(t *testing.T) {
 
 	_, err = readObjectFile(filepath.Join(t.TempDir(), "missing.json"))
 	assert.ErrorContains(t, err, "missing.json: no such file or directory")
+}
+
+func TestDecodeObjectLineCountsTheStreamsLines(t *testing.T) {
+	tests := []struct {
+		name, in string
+		n        int
+		wantErr  string
+	}{
+		{"object", `{"name":"interaction.present"}`, 3, ""},
+		{"bad character", `not json`, 2, "2:2: invalid JSON: invalid character 'o' in literal null (expecting 'u')"},
+		{"array", `[1]`, 7, "7:1: want a JSON object, got an array"},
+		{"cut short", `{"name":`, 1, "1:9: invalid JSON: unexpected end of JSON input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			obj, err := decodeObjectLine([]byte(tt.in), tt.n)
+			if tt.wantErr == "" {
+				require.NoError(t, err)
+				assert.Equal(t, "interaction.present", obj["name"])
+				return
+			}
+			assert.EqualError(t, err, tt.wantErr)
+		})
+	}
+}
+
+func TestParseGlobal(t *testing.T) {
+	tests := []struct {
+		name, flag string
+		wantName   string
+		want       any
+		wantErr    string
+	}{
+		{"object", `App_Target={"requestid":"R1"}`, "App_Target", map[string]any{"requestid": "R1"}, ""},
+		{"value with =", `App_X="a=b"`, "App_X", "a=b", ""},
+		{"no =", "App_X", "", nil, "--global App_X: want NAME=JSON"},
+		{"no name", "=1", "", nil, "--global =1: want NAME=JSON"},
+		{"bad JSON", "App_X={", "", nil, "--global App_X: 1:2: invalid JSON: unexpected end of JSON input"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			name, v, err := parseGlobal(tt.flag)
+			if tt.wantErr != "" {
+				assert.EqualError(t, err, tt.wantErr)
+				return
+			}
+			require.NoError(t, err)
+			assert.Equal(t, tt.wantName, name)
+			assert.Equal(t, tt.want, v)
+		})
+	}
+}
+
+func TestEachLineSkipsBlankLinesAndNumbersTheRest(t *testing.T) {
+	var got []string
+	err := eachLine(strings.NewReader("a\n\n  \nb\nc"), func(n int, line []byte) error {
+		got = append(got, fmt.Sprintf("%d:%s", n, strings.TrimSpace(string(line))))
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"1:a", "4:b", "5:c"}, got)
+
+	stop := errors.New("stop")
+	err = eachLine(strings.NewReader("a\nb\n"), func(int, []byte) error { return stop })
+	assert.ErrorIs(t, err, stop)
 }

@@ -80,17 +80,13 @@ func (c *ReplCmd) preload(s *replSession) error {
 		s.vars[f.root] = obj
 	}
 	for _, g := range c.Global {
-		name, value, ok := strings.Cut(g, "=")
-		if !ok {
-			return fmt.Errorf("--global %s: want NAME=JSON", g)
+		name, v, err := parseGlobal(g)
+		if err != nil {
+			return err
 		}
 		p, err := parsePath(name)
 		if err != nil {
 			return fmt.Errorf("--global: %w", err)
-		}
-		v, err := decodeValue([]byte(value))
-		if err != nil {
-			return fmt.Errorf("--global %s: %w", name, err)
 		}
 		if err := setPath(s.vars, p, v); err != nil {
 			return fmt.Errorf("--global: %w", err)

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"strings"
 	"testing"
 
@@ -20,9 +19,7 @@ const (
 // repl runs condeval repl on a script given through a pipe.
 func repl(t *testing.T, script string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
-	var out, errb bytes.Buffer
-	code = run(append([]string{"repl"}, args...), strings.NewReader(script), &out, &errb)
-	return code, out.String(), errb.String()
+	return runWithInput(t, script, append([]string{"repl"}, args...)...)
 }
 
 // lines joins script or output lines, each ending in a newline.
