@@ -15,13 +15,10 @@ import (
 
 // EvalCmd evaluates one condition, or a stream of cases with --batch.
 type EvalCmd struct {
-	Event  string   `placeholder:"FILE" help:"A JSON file with the _event object (name, type, data, ...)."`
-	System string   `placeholder:"FILE" help:"A JSON file with the system variables."`
-	State  []string `placeholder:"ID" help:"An active state, for In() (repeatable)."`
-	Global []string `placeholder:"NAME=JSON" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
-	Batch  bool     `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
-	Cond   string   `placeholder:"EXPR" help:"With --batch: the condition for cases that carry none."`
-	Expr   string   `arg:"" optional:"" help:"The condition to evaluate."`
+	EnvFlags
+	Batch bool   `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
+	Cond  string `placeholder:"EXPR" help:"With --batch: the condition for cases that carry none."`
+	Expr  string `arg:"" optional:"" help:"The condition to evaluate."`
 }
 
 // Run evaluates and sets the exit code: 0 true, 1 false, 2 bad input.
@@ -39,19 +36,8 @@ func (c *EvalCmd) Run(env *Env) error {
 	if c.Cond != "" {
 		return errors.New("--cond goes with --batch")
 	}
-	in := runtime.Env{States: c.State}
-	var err error
-	if c.Event != "" {
-		if in.Event, err = readObjectFile(c.Event); err != nil {
-			return err
-		}
-	}
-	if c.System != "" {
-		if in.System, err = readObjectFile(c.System); err != nil {
-			return err
-		}
-	}
-	if in.Globals, err = parseGlobals(c.Global); err != nil {
+	in, err := c.env()
+	if err != nil {
 		return err
 	}
 	res := evaluate(context.Background(), c.Expr, in, nil)
@@ -63,22 +49,6 @@ func (c *EvalCmd) Run(env *Env) error {
 		env.Code = exitFalse
 	}
 	return nil
-}
-
-// parseGlobals reads the --global NAME=JSON flags.
-func parseGlobals(flags []string) (map[string]any, error) {
-	if len(flags) == 0 {
-		return nil, nil
-	}
-	globals := make(map[string]any, len(flags))
-	for _, f := range flags {
-		name, v, err := parseGlobal(f)
-		if err != nil {
-			return nil, err
-		}
-		globals[name] = v
-	}
-	return globals, nil
 }
 
 // evaluate compiles (through cache when given) and evaluates src. A

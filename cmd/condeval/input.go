@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/runtime"
 )
 
 // Reading the JSON every command takes: _event and system objects from
@@ -33,6 +34,41 @@ func (e *jsonError) Unwrap() error { return e.err }
 func errorAt(data []byte, off int, err error) error {
 	line, col := cond.LineCol(string(data), off)
 	return &jsonError{line: line, column: col, err: err}
+}
+
+// EnvFlags name what a condition sees: the flags eval and repl share.
+type EnvFlags struct {
+	Event  string   `placeholder:"FILE" help:"A JSON file with the _event object (name, type, data, ...)."`
+	System string   `placeholder:"FILE" help:"A JSON file with the system variables."`
+	State  []string `placeholder:"ID" help:"An active state, for In() (repeatable)."`
+	Global []string `placeholder:"NAME=JSON" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
+}
+
+// env reads the files and globals the flags name.
+func (f *EnvFlags) env() (runtime.Env, error) {
+	in := runtime.Env{States: f.State}
+	var err error
+	if f.Event != "" {
+		if in.Event, err = readObjectFile(f.Event); err != nil {
+			return in, err
+		}
+	}
+	if f.System != "" {
+		if in.System, err = readObjectFile(f.System); err != nil {
+			return in, err
+		}
+	}
+	for _, g := range f.Global {
+		name, v, err := parseGlobal(g)
+		if err != nil {
+			return in, err
+		}
+		if in.Globals == nil {
+			in.Globals = make(map[string]any, len(f.Global))
+		}
+		in.Globals[name] = v
+	}
+	return in, nil
 }
 
 // readObjectFile reads a file holding one JSON object.

@@ -16,11 +16,8 @@ import (
 // ReplCmd evaluates conditions one line at a time against an event the
 // user can change as they go.
 type ReplCmd struct {
-	Event  string   `placeholder:"FILE" help:"A JSON file with the _event fields to start with (name, type, data, ...)."`
-	System string   `placeholder:"FILE" help:"A JSON file with the system variables to start with."`
-	State  []string `placeholder:"ID" help:"An active state for In() (repeatable)."`
-	Global []string `placeholder:"NAME=JSON" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
-	Echo   bool     `help:"When reading a pipe, print each line after the prompt, so that the output reads like a terminal session."`
+	EnvFlags
+	Echo bool `help:"When reading a pipe, print each line after the prompt, so that the output reads like a terminal session."`
 }
 
 // Help is the detailed text of condeval repl --help.
