@@ -55,9 +55,10 @@ const (
 // more than binding a pointer; nested objects are wrapped on first access.
 // A Scope belongs to one runtime and is not safe for concurrent use.
 type Scope struct {
-	rt    *goja.Runtime
-	env   *Env
-	empty Env
+	rt *goja.Runtime
+	// env is a copy of the bound Env, so that binding one does not move the
+	// caller's to the heap.
+	env Env
 
 	event, system, data, dataSystem, ioprocessors, globals *goja.Object
 	in                                                     goja.Value
@@ -76,7 +77,6 @@ type cachedView struct {
 // NewScope builds the data-model objects on rt.
 func NewScope(rt *goja.Runtime) *Scope {
 	s := &Scope{rt: rt}
-	s.env = &s.empty
 	s.event = s.newObject(eventView{s})
 	s.system = s.newObject(systemView{s})
 	s.dataSystem = s.newObject(dataSystemView{s})
@@ -104,7 +104,7 @@ func (s *Scope) Objects() []goja.Value {
 
 // Bind points the scope at env for one evaluation.
 func (s *Scope) Bind(env *Env) {
-	s.env = env
+	s.env = *env
 	clear(s.views)
 	s.views = s.views[:0]
 	s.args[3] = s.stringValue(3, env.SessionID)
@@ -123,7 +123,7 @@ func (s *Scope) stringValue(arg int, str string) goja.Value {
 // Release drops the references to the last Env so that an idle runtime does
 // not keep the caller's data alive.
 func (s *Scope) Release() {
-	s.env = &s.empty
+	s.env = Env{}
 	clear(s.views)
 	s.views = s.views[:0]
 }

@@ -2,9 +2,10 @@ package runtime
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"sync"
-	"time"
+	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/ast"
@@ -22,11 +23,15 @@ type Env = builtins.Env
 // from many goroutines at once; each evaluation borrows a prepared goja
 // runtime from the condition's pool.
 type Condition struct {
-	src     string
-	expr    *cond.Expr
-	prog    *goja.Program
-	lines   int // lines of wrapper text before the condition
-	withAll bool
+	src   string
+	expr  *cond.Expr
+	prog  *goja.Program
+	lines int // lines of wrapper text before the condition
+	// params are the scope names the condition reads, as indexes into
+	// builtins.ScopeNames: only those become parameters of its function,
+	// since goja allocates each call's stack by its number of arguments.
+	params  []int
+	withAll bool // the condition may read names only Env.Globals supplies
 	cfg     config
 	pool    pool
 }
@@ -52,7 +57,8 @@ func Compile(src string, opts ...Option) (*Condition, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := &Condition{src: src, expr: expr, cfg: cfg, withAll: needsGlobals(expr)}
+	c := &Condition{src: src, expr: expr, cfg: cfg}
+	c.params, c.withAll = scopeUse(expr)
 	wrapper, lines := c.wrap()
 	ast, err := parseScript(wrapper)
 	if err != nil {
@@ -67,7 +73,7 @@ func Compile(src string, opts ...Option) (*Condition, error) {
 		}}}
 	}
 	c.prog, c.lines = prog, lines
-	c.pool = newPool(cfg.poolSize, c.newVM)
+	c.pool.init(cfg.poolSize, c.newVM)
 	return c, nil
 }
 
@@ -86,13 +92,21 @@ func (c *Condition) Source() string { return c.src }
 // Expr returns the condition's syntax tree.
 func (c *Condition) Expr() *cond.Expr { return c.expr }
 
-// wrap builds the function text: the scope names as parameters and, when
-// the condition may read caller globals, a with block over them.
+// wrap builds the function text: the scope names the condition reads as
+// parameters and, when it may read caller globals, a with block over them.
 func (c *Condition) wrap() (string, int) {
+	names := builtins.ScopeNames()
+	params := make([]string, 0, len(c.params)+1)
+	for _, i := range c.params {
+		params = append(params, names[i])
+	}
+	if c.withAll {
+		params = append(params, globalsParam)
+	}
 	var b strings.Builder
 	b.WriteString("(function(")
-	b.WriteString(strings.Join(builtins.ScopeNames(), ", "))
-	b.WriteString(", " + globalsParam + ") {\n")
+	b.WriteString(strings.Join(params, ", "))
+	b.WriteString(") {\n")
 	if c.withAll {
 		b.WriteString("with (" + globalsParam + ") {\n")
 	}
@@ -110,20 +124,20 @@ func (c *Condition) wrap() (string, int) {
 	return b.String(), lines
 }
 
-// needsGlobals reports whether the condition may read a name that only
-// Env.Globals can supply. Until the front end lists a condition's free names,
-// every condition is assumed to.
-func needsGlobals(expr *cond.Expr) bool {
-	g, ok := any(expr).(interface{ Globals() []string })
-	if !ok {
-		return true
-	}
-	for _, name := range g.Globals() {
-		if !builtins.IsScopeName(name) && !isStandardGlobal(name) {
-			return true
+// scopeUse finds the scope names the condition reads, as indexes into
+// builtins.ScopeNames in order, and whether it reads a name that only
+// Env.Globals can supply.
+func scopeUse(expr *cond.Expr) (params []int, withGlobals bool) {
+	names := builtins.ScopeNames()
+	for _, name := range expr.Globals() {
+		if i := slices.Index(names, name); i >= 0 {
+			params = append(params, i)
+		} else if !isStandardGlobal(name) {
+			withGlobals = true
 		}
 	}
-	return false
+	slices.Sort(params)
+	return params, withGlobals
 }
 
 // parseScript parses with source maps disabled: goja would otherwise read
@@ -144,20 +158,26 @@ func (c *Condition) Eval(ctx context.Context, env Env) Result {
 }
 
 // pool keeps prepared runtimes, which are costly to make (the hardening
-// walks every built-in). Up to size of them wait in a channel, so a busy
-// condition always finds one; more go to a sync.Pool the garbage collector
-// may trim.
+// walks every built-in). The last one returned waits in a slot taken with
+// one atomic swap, the common case of one goroutine evaluating after
+// another; up to size more wait in a channel, so a busy condition always
+// finds one; any further ones go to a sync.Pool the garbage collector may
+// trim.
 type pool struct {
+	last  atomic.Pointer[vm]
 	idle  chan *vm
-	spare *sync.Pool
+	spare sync.Pool
 	newVM func() *vm
 }
 
-func newPool(size int, newVM func() *vm) pool {
-	return pool{idle: make(chan *vm, size), spare: &sync.Pool{}, newVM: newVM}
+func (p *pool) init(size int, newVM func() *vm) {
+	p.idle, p.newVM = make(chan *vm, size), newVM
 }
 
-func (p pool) get() *vm {
+func (p *pool) get() *vm {
+	if v := p.last.Swap(nil); v != nil {
+		return v
+	}
 	select {
 	case v := <-p.idle:
 		return v
@@ -169,8 +189,11 @@ func (p pool) get() *vm {
 	return p.newVM()
 }
 
-func (p pool) put(v *vm) {
+func (p *pool) put(v *vm) {
 	if v.broken {
+		return
+	}
+	if p.last.CompareAndSwap(nil, v) {
 		return
 	}
 	select {
@@ -178,13 +201,4 @@ func (p pool) put(v *vm) {
 	default:
 		p.spare.Put(v)
 	}
-}
-
-// deadline is the earlier of ctx's deadline and now+timeout.
-func deadline(ctx context.Context, timeout time.Duration) time.Time {
-	d := time.Now().Add(timeout)
-	if cd, ok := ctx.Deadline(); ok && cd.Before(d) {
-		return cd
-	}
-	return d
 }

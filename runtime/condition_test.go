@@ -22,7 +22,7 @@ func notControlled(ixn string, resultof any) Env {
 }
 
 func TestSeedMatrix(t *testing.T) {
-	c, err := Compile(seedCond)
+	c, err := Compile(seedCond, testTimeout)
 	require.NoError(t, err)
 	for _, tc := range []struct {
 		resultof any
@@ -49,7 +49,7 @@ func TestSeedAsPublishedIsASyntaxError(t *testing.T) {
 
 func eval(t *testing.T, src string, env Env, opts ...Option) Result {
 	t.Helper()
-	c, err := Compile(src, opts...)
+	c, err := Compile(src, append([]Option{testTimeout}, opts...)...)
 	require.NoError(t, err, src)
 	return c.Eval(context.Background(), env)
 }
@@ -96,6 +96,10 @@ func TestScope(t *testing.T) {
 		{"_event.data.list", []any{"a", 2.0}, "array"},
 		{"parseInt('42', 10) + Math.max(1, 2)", int64(44), "number"},
 		{"'abc'.toUpperCase().indexOf('B')", int64(1), "number"},
+		{"(function(){ return _event.name })()", "interaction.deleted", "string"},
+		{"[0].map(function(){ return In('s1') && _name })[0]", "Main", "string"},
+		{"(function(_event){ return _event })(1) + _sessionid", "1sess-1", "string"},
+		{"App_Target.requestid + _name + _event.name", "r1Maininteraction.deleted", "string"},
 	} {
 		t.Run(tc.src, func(t *testing.T) {
 			r := eval(t, tc.src, env)

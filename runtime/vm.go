@@ -22,13 +22,19 @@ type vm struct {
 	args  []goja.Value
 	cfg   *config
 
-	// The watchdog: a timer that fires at the deadline, or every tick of a
-	// long evaluation to look at the heap. mu orders it against the end of
-	// an evaluation so no interrupt outlives the evaluation it was meant for.
+	// The watchdog: a timer that, while an evaluation runs, fires every tick
+	// (or at the deadline, if sooner) to stop it when it is out of time or
+	// has grown the heap too much. An evaluation arms the timer only when it
+	// is not already due within a tick, and the end of one does not stop it:
+	// a firing that finds no evaluation running simply lapses. mu orders the
+	// watchdog against the end of an evaluation so no interrupt outlives the
+	// evaluation it was meant for.
 	timer    *time.Timer
 	mu       sync.Mutex
 	running  bool
-	gen      uint64
+	armed    bool // the timer will fire at dueAt
+	dueAt    time.Time
+	gen      uint64 // counts evaluations, for the context's callback
 	deadline time.Time
 	heapBase uint64
 	heap     []metrics.Sample
@@ -66,17 +72,24 @@ func (c *Condition) newVM() *vm {
 	}
 	h.freeze(append(v.scope.Objects(), fnVal)...)
 	v.fn, _ = goja.AssertFunction(fnVal)
-	v.args = append(v.scope.Args(), v.scope.Globals())
+	v.args = make([]goja.Value, len(c.params), len(c.params)+1)
+	if c.withAll {
+		v.args = append(v.args, v.scope.Globals())
+	}
 	return v
 }
 
 // eval runs the condition once. Everything that may execute JavaScript —
 // the call, reading the thrown error, exporting the value — happens while
-// the watchdog is armed.
+// the watchdog is armed. The clock starts here, on a prepared runtime, so
+// preparing one never counts against the time limit.
 func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	v.scope.Bind(env)
-	copy(v.args, v.scope.Args())
-	gen := v.start(deadline(ctx, v.cfg.timeout))
+	scope := v.scope.Args()
+	for i, name := range c.params {
+		v.args[i] = scope[name]
+	}
+	gen := v.start(ctx)
 	if ctx.Done() != nil {
 		stop := context.AfterFunc(ctx, func() { v.interrupt(gen, errCancel) })
 		defer stop()
@@ -96,34 +109,57 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	return Result{Value: val.ToBoolean(), Raw: v.scope.Export(val), Type: typeOf(val)}
 }
 
-func (v *vm) start(dl time.Time) uint64 {
+// start marks an evaluation as running until the earlier of ctx's deadline
+// and the time limit, and makes sure the watchdog looks at it within a tick.
+func (v *vm) start(ctx context.Context) uint64 {
+	now := time.Now()
+	dl := now.Add(v.cfg.timeout)
+	if cd, ok := ctx.Deadline(); ok && cd.Before(dl) {
+		dl = cd
+	}
 	v.mu.Lock()
 	defer v.mu.Unlock()
 	v.running, v.deadline, v.heapBase = true, dl, 0
-	v.timer.Reset(min(tick, time.Until(dl)))
+	v.arm(now)
 	return v.gen
+}
+
+// arm sets the timer to fire in a tick or at the deadline, whichever comes
+// first, unless it is already due by then. The caller holds mu.
+func (v *vm) arm(now time.Time) {
+	due := now.Add(tick)
+	if v.deadline.Before(due) {
+		due = v.deadline
+	}
+	if v.armed && !v.dueAt.After(due) {
+		return
+	}
+	v.armed, v.dueAt = true, due
+	v.timer.Reset(due.Sub(now))
 }
 
 func (v *vm) finish() {
 	v.mu.Lock()
 	v.running = false
 	v.gen++
-	v.mu.Unlock()
-	v.timer.Stop()
 	v.rt.ClearInterrupt()
+	v.mu.Unlock()
 	v.scope.Release()
 }
 
 // watch is the timer's function: interrupt at the deadline or when the heap
-// has grown too much, otherwise look again in a tick.
+// has grown too much, otherwise look again in a tick. A firing meant for an
+// earlier evaluation judges the one running now by its own deadline, so it
+// cannot stop it early.
 func (v *vm) watch() {
 	v.mu.Lock()
 	defer v.mu.Unlock()
+	v.armed = false
 	if !v.running {
 		return
 	}
-	left := time.Until(v.deadline)
-	if left <= 0 {
+	now := time.Now()
+	if !now.Before(v.deadline) {
 		v.rt.Interrupt(errTimeout)
 		return
 	}
@@ -134,7 +170,7 @@ func (v *vm) watch() {
 		v.rt.Interrupt(errMemory)
 		return
 	}
-	v.timer.Reset(min(tick, left))
+	v.arm(now)
 }
 
 func (v *vm) interrupt(gen uint64, reason error) {

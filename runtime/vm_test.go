@@ -1,0 +1,52 @@
+package runtime
+
+import (
+	"context"
+	"testing"
+	"time"
+
+	"github.com/dop251/goja"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// The watchdog's timer outlives the evaluation that armed it. A firing that
+// arrives late, during the next evaluation, must judge that one by its own
+// deadline, and an interrupt raised as an evaluation ends must not reach
+// the next one.
+func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
+	c := MustCompile("true", Timeout(time.Hour))
+	v := c.newVM()
+
+	past, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
+	defer cancel()
+	v.start(past)
+	v.finish()
+
+	v.start(context.Background())
+	v.watch() // a late firing meant for the evaluation above
+	_, err := v.fn(goja.Undefined(), v.args...)
+	require.NoError(t, err, "a firing for an earlier evaluation stopped this one")
+	v.rt.Interrupt(errTimeout) // the deadline passes just as the condition returns
+	v.finish()
+
+	for range 3 {
+		r := v.eval(context.Background(), c, &Env{})
+		require.Nil(t, r.Err)
+		assert.True(t, r.Value)
+	}
+}
+
+// The time limit starts once a runtime is ready: an evaluation that first
+// has to prepare one, however slowly, still has its whole limit.
+func TestTimeLimitExcludesPreparation(t *testing.T) {
+	c := MustCompile("true", Timeout(250*time.Millisecond))
+	prepare := c.pool.newVM
+	c.pool.newVM = func() *vm {
+		time.Sleep(500 * time.Millisecond)
+		return prepare()
+	}
+	r := c.Eval(context.Background(), Env{})
+	require.Nil(t, r.Err)
+	assert.True(t, r.Value)
+}
