@@ -50,7 +50,7 @@ func outcomeView(o *Outcome) (fired []string, skipped map[string]Reason) {
 }
 
 func TestDispatchFlatHandlerFile(t *testing.T) {
-	set, err := ReadHandlerFile("flat.yaml", []byte(flatHandlers))
+	set, err := ReadHandlerFile("flat.yaml", []byte(flatHandlers), testTimeout)
 	require.NoError(t, err)
 	require.Empty(t, set.Problems)
 	assert.Equal(t, []string{"handlers", "application"}, set.DefaultStates())
@@ -121,7 +121,7 @@ func TestDispatchReportsErrorExecution(t *testing.T) {
 handlers:
   - {name: throws, event: e, cond: _event.data.x.y}
   - {name: fallback, event: e}
-`))
+`), testTimeout)
 	require.NoError(t, err)
 	out, err := set.Dispatch(context.Background(), map[string]any{"name": "e"}, Env{})
 	require.NoError(t, err)
@@ -153,7 +153,7 @@ handlers:
 
 func TestHandlerThatDoesNotCompileLoadsAndNeverFires(t *testing.T) {
 	src := "handlers:\n  - name: ok\n    event: e\n    cond: \"false\"\n  - name: bad\n    event: e\n    cond: a == == b\n  - name: last\n    event: e\n"
-	set, err := ReadHandlerFile("h.yaml", []byte(src))
+	set, err := ReadHandlerFile("h.yaml", []byte(src), testTimeout)
 	require.NoError(t, err)
 	require.Len(t, set.Handlers, 3)
 	require.Len(t, set.Problems, 1)
@@ -196,7 +196,7 @@ func TestReadHandlerFileRejectsBadInput(t *testing.T) {
 }
 
 func TestReadHandlerFileAcceptsJSON(t *testing.T) {
-	set, err := ReadHandlerFile("h.json", []byte(`{"handlers":[{"name":"j","event":"a.b","condition":"_event.data.n > 1"}]}`))
+	set, err := ReadHandlerFile("h.json", []byte(`{"handlers":[{"name":"j","event":"a.b","condition":"_event.data.n > 1"}]}`), testTimeout)
 	require.NoError(t, err)
 	out, err := set.Dispatch(context.Background(), map[string]any{"name": "a.b.c", "data": map[string]any{"n": 2}}, Env{})
 	require.NoError(t, err)
@@ -227,7 +227,7 @@ const parallelDoc = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0
 </scxml>`
 
 func TestDispatchSCXMLSelection(t *testing.T) {
-	set, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc))
+	set, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc), testTimeout)
 	require.NoError(t, err)
 	require.Empty(t, set.Problems)
 	assert.Equal(t, []string{"a", "b"}, set.DefaultStates())
@@ -319,7 +319,7 @@ func TestDispatchEventlessAndIn(t *testing.T) {
   </parallel>
   <final id="pass"/>
   <final id="fail"/>
-</scxml>`))
+</scxml>`), testTimeout)
 	require.NoError(t, err)
 	out, err := set.Dispatch(context.Background(), nil, Env{})
 	require.NoError(t, err)
@@ -334,7 +334,7 @@ func TestDispatchEventlessAndIn(t *testing.T) {
 }
 
 func TestDispatchUnknownState(t *testing.T) {
-	set, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc))
+	set, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc), testTimeout)
 	require.NoError(t, err)
 	_, err = set.Dispatch(context.Background(), map[string]any{"name": "go"}, Env{States: []string{"nowhere"}})
 	require.Error(t, err)
@@ -344,7 +344,7 @@ func TestDispatchUnknownState(t *testing.T) {
 func TestReadProcessHandlers(t *testing.T) {
 	data, err := os.ReadFile("testdata/ipd.ixnprocess")
 	require.NoError(t, err)
-	set, err := ReadProcessHandlers("testdata/ipd.ixnprocess", data)
+	set, err := ReadProcessHandlers("testdata/ipd.ixnprocess", data, testTimeout)
 	require.NoError(t, err)
 	assert.Equal(t, "dispatch-test", set.Name)
 
@@ -380,7 +380,7 @@ func TestReadProcessHandlers(t *testing.T) {
 func TestLoadHandlersByExtension(t *testing.T) {
 	_, err := LoadHandlers("testdata/nothing.txt")
 	require.Error(t, err)
-	set, err := LoadHandlers("testdata/ipd.ixnprocess")
+	set, err := LoadHandlers("testdata/ipd.ixnprocess", testTimeout)
 	require.NoError(t, err)
 	assert.Len(t, set.Handlers, 4)
 }

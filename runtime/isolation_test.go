@@ -27,7 +27,7 @@ func TestNothingLeaksBetweenEvaluations(t *testing.T) {
 		"typeof Object.getPrototypeOf([][Symbol.iterator]()).leaked == 'undefined' && ((Object.getPrototypeOf([][Symbol.iterator]()).leaked = 1), true)",
 	} {
 		t.Run(src, func(t *testing.T) {
-			c, err := Compile(src, PoolSize(1))
+			c, err := Compile(src, PoolSize(1), testTimeout)
 			require.NoError(t, err)
 			for i := range 3 {
 				r := c.Eval(context.Background(), Env{})
@@ -83,7 +83,7 @@ func TestSourceMapCommentReadsNothing(t *testing.T) {
 		"1 //# sourceMappingURL=/etc/passwd",
 		"1 //@ sourceMappingURL=" + secret,
 	} {
-		c, err := Compile(src)
+		c, err := Compile(src, testTimeout)
 		require.NoError(t, err, src)
 		r := c.Eval(context.Background(), Env{})
 		require.Nil(t, r.Err)
