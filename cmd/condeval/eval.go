@@ -171,3 +171,39 @@ func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime
 	}
 	return out, true
 }
+
+// Help is the description of condeval eval --help.
+func (*EvalCmd) Help() string {
+	return `Prints true or false: the truth (ECMAScript ToBoolean) of the condition's
+value, against the _event, system variables, active states and globals the
+flags give. A field that is not given reads as undefined. A condition that
+throws, or does not compile, is false, as SCXML says; its error.execution
+(error class, message and position) is written to stderr.
+
+With --batch it reads NDJSON cases on stdin, one a line:
+
+    {"id":1, "cond":"...", "event":{...}, "system":{...}, "states":["s1"]}
+
+("globals" too, and "cond" may be left to --cond), and writes exactly one NDJSON result a line, in order:
+
+    {"id":1, "result":true, "error":null}
+
+A line that is not a valid case gets an "error.input" result and the stream
+goes on.`
+}
+
+func (*EvalCmd) manual() manual {
+	return manual{
+		examples: []example{
+			{"The deletion handler's condition against the revoking step of a switchover.", `condeval eval --event examples/events/notcontrolled-revoking.json \
+    "!_event.data.resultof || _event.data.resultof == 'deletion'"`},
+			{"Many cases at once, one JSON object a line.", `condeval eval --batch --cond "_event.data.resultof == 'deletion'" \
+    < cases.ndjson`},
+		},
+		exits: []exitCode{
+			{exitOK, "the condition is true (--batch: every line was a valid case)"},
+			{exitFalse, "the condition is false, or it threw"},
+			{exitUsage, "usage error, or an --event, --system or --global that cannot be read (--batch: a line that is not a valid case)"},
+		},
+	}
+}

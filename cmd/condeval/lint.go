@@ -88,3 +88,34 @@ func (c *LintCmd) flagConfig() (cond.Config, error) {
 	}
 	return cfg, nil
 }
+
+// Help is the description of condeval lint --help.
+func (*LintCmd) Help() string {
+	return `Lints the condition given with -e, or every condition in the files given:
+SCXML documents (.scxml), Composer workflows and IPDs (.workflow,
+.ixnprocess) and condition lists (.cond, one condition a line).
+Directories are walked; other files are skipped.
+
+Each finding is a line "file:line:col: severity: message [CODE]", then the
+source line with a caret under the span. Lines and columns are those of the
+file as an editor shows it, so editors' problem matchers work. --format json
+writes an array of findings; --format sarif a SARIF 2.1.0 log.
+
+Rules are switched off or re-graded with the flags below, or in a
+.condeval.yaml file in a directory above the linted files.`
+}
+
+func (*LintCmd) manual() manual {
+	return manual{
+		examples: []example{
+			{"Lint a Composer project.", "condeval lint examples/"},
+			{"Check one condition.", `condeval lint -e "_event.data.resultof == 'deleted'"`},
+			{"A SARIF log for a CI job's code scanning.", "condeval lint --format sarif examples/ > condeval.sarif"},
+		},
+		exits: []exitCode{
+			{exitOK, "no error-level finding (warnings do not count)"},
+			{exitFalse, "at least one error-level finding"},
+			{exitUsage, "usage error, or a file or configuration that cannot be read"},
+		},
+	}
+}

@@ -23,12 +23,12 @@ var version = "dev"
 type CLI struct {
 	Version kong.VersionFlag `help:"Print the version and exit."`
 
-	Lint        LintCmd        `cmd:"" help:"Lint conditions: a -e EXPR, or .scxml, .ixnprocess, .workflow and .cond files and directories."`
-	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: prints true or false (exit 0 or 1)."`
-	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why the others do not."`
-	Conformance ConformanceCmd `cmd:"" help:"Run the conformance suite and list every case with pass or fail."`
-	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively: each line is evaluated and answered."`
-	Lsp         LspCmd         `cmd:"" help:"Run the language server on stdin/stdout: diagnostics, hover, completion and quick fixes in editors."`
+	Lint        LintCmd        `cmd:"" help:"Check conditions for syntax, ES5 and data-model mistakes."`
+	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: true or false."`
+	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why."`
+	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively."`
+	Conformance ConformanceCmd `cmd:"" help:"Run the built-in conformance suite."`
+	Lsp         LspCmd         `cmd:"" help:"Run the language server for editors."`
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the
@@ -57,7 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(c int) { panic(exitRequest(c)) }),
 		kong.Vars{"version": version},
-		kong.UsageOnError(),
+		kong.Help(printHelp),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 	)
 	if err != nil {
@@ -89,15 +89,23 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	return env.Code
 }
 
-const description = `Lint and evaluate the ECMAScript conditions of SCXML event handlers
-(Genesys Composer / Orchestration Server strategies).
+const description = `Lint and evaluate the ECMAScript (ES5.1) conditions of SCXML event handlers,
+as Genesys Composer writes them for Orchestration Server strategies.`
 
-Examples:
-
-    condeval lint examples/
-    condeval lint -e "_event.data.resultof == 'deleted'"
-    condeval dispatch --explain --handlers examples/ipd/default.ixnprocess --event examples/events/notcontrolled-revoking.json
-    condeval repl --event examples/events/notcontrolled-revoking.json --system examples/system.json
-
-Exit codes: 0 success (true, or no error-level finding); 1 false, or an
-error-level finding; 2 usage, input or I/O error.`
+func (*CLI) manual() manual {
+	return manual{
+		examples: []example{
+			{"Lint every condition of a Composer project.", "condeval lint examples/"},
+			{"Check one condition as it would be typed in Composer.", `condeval lint -e "_event.data.resultof == 'deleted'"`},
+			{"Ask what a condition gives for an event.", `condeval eval --event examples/events/notcontrolled-revoking.json \
+    "_event.data.resultof == 'revoking'"`},
+			{"See which handlers fire during a switchover.", `condeval dispatch --explain --handlers examples/ipd/default.ixnprocess \
+    --events examples/events/switchover.ndjson`},
+		},
+		exits: []exitCode{
+			{exitOK, "success: true, no error-level finding, every case passed"},
+			{exitFalse, "false, an error-level finding, or a failed case"},
+			{exitUsage, "usage error, or input that cannot be read or parsed"},
+		},
+	}
+}

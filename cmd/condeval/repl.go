@@ -20,29 +20,39 @@ type ReplCmd struct {
 	Echo bool `help:"When reading a pipe, print each line after the prompt, so that the output reads like a terminal session."`
 }
 
-// Help is the detailed text of condeval repl --help.
-func (c *ReplCmd) Help() string {
+// Help is the description of condeval repl --help.
+func (*ReplCmd) Help() string {
 	return `Each line is a condition; the answer is its outcome and its value with the
 value's JavaScript type, or the error.execution it raised with a caret under
-the failing part. Lines starting with ':' are commands (:help lists them):
-:event, :system, :set PATH = JSON, :unset, :state, :show, :lint, :load, :quit.
+the failing part:
+
+    cond> _event.data.resultof
+    true  (string "revoking")
+    cond> :set _event.data.resultof = "deletion"
+    _event.data.resultof = "deletion"
+
+Lines starting with ':' are commands (:help lists them): :event, :system,
+:set PATH = JSON, :unset, :state, :show, :lint, :load, :quit.
 
 On a terminal the line editor completes names, fields and resultof values
 with Tab, keeps a history in the user cache directory (CONDEVAL_HISTORY
 names another file), and colours answers unless NO_COLOR is set. When
 standard input is not a terminal it reads lines and prints plain answers,
-so that it can be scripted.
+so that it can be scripted.`
+}
 
-Example:
-
-    $ condeval repl --event examples/events/notcontrolled-revoking.json --system examples/system.json
-    cond> _event.data.resultof == 'deletion'
-    false (boolean false)
-    cond> :set _event.data.resultof = "deletion"
-
-Exit codes: 0 at the end of the input or after :quit; 2 when a start-up
-file cannot be read, or when a piped script had a command or input the REPL
-refused.`
+func (*ReplCmd) manual() manual {
+	return manual{
+		examples: []example{
+			{"Start from the revoking step of a switchover.", `condeval repl --event examples/events/notcontrolled-revoking.json \
+    --system examples/system.json`},
+			{"Run a script of conditions and commands, printed like a session.", "condeval repl --echo --event examples/events/present.json < checks.txt"},
+		},
+		exits: []exitCode{
+			{exitOK, "the input ended, or :quit"},
+			{exitUsage, "an --event, --system or --global that cannot be read, or (piped input) a command the REPL refused"},
+		},
+	}
 }
 
 // Run loads the start-up values and runs the REPL on the terminal or on

@@ -1,0 +1,164 @@
+package main
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/alecthomas/kong"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// helpPage is a help page a test reads.
+type helpPage struct {
+	command string // "" for condeval --help
+	exits   []int  // the exit codes the page must explain
+}
+
+// helpPages lists every help page: the whole tool's and each command's.
+func helpPages() []helpPage {
+	return []helpPage{
+		{"", []int{0, 1, 2}},
+		{"lint", []int{0, 1, 2}},
+		{"eval", []int{0, 1, 2}},
+		{"dispatch", []int{0, 2}},
+		{"repl", []int{0, 2}},
+		{"conformance", []int{0, 1, 2}},
+		{"lsp", []int{0, 1, 2}},
+	}
+}
+
+func TestHelpPagesCoverEveryCommand(t *testing.T) {
+	parser, err := kong.New(&CLI{})
+	require.NoError(t, err)
+	var listed []string
+	for _, p := range helpPages()[1:] {
+		listed = append(listed, p.command)
+	}
+	var commands []string
+	for _, n := range parser.Model.Leaves(true) {
+		commands = append(commands, n.Name)
+	}
+	assert.ElementsMatch(t, commands, listed)
+}
+
+func TestHelpPageReadsLikeAUnixTool(t *testing.T) {
+	for _, p := range helpPages() {
+		t.Run("condeval "+p.command, func(t *testing.T) {
+			code, out, errOut := runWithInput(t, "", strings.Fields(p.command+" --help")...)
+			require.Equal(t, exitOK, code)
+			assert.Empty(t, errOut)
+			assert.True(t, strings.HasPrefix(out, "Usage: condeval "+p.command), out)
+			assert.Contains(t, out, "\nExamples:\n")
+			assert.Contains(t, out, "\nExit codes:\n")
+			for _, c := range p.exits {
+				assert.Regexp(t, `(?m)^  `+string(rune('0'+c))+`  \S`, out, "exit code %d", c)
+			}
+			examples := helpExamples(out)
+			assert.NotEmpty(t, examples, "an example line starting with \"condeval \"")
+			for _, e := range examples {
+				if p.command != "" {
+					assert.True(t, strings.HasPrefix(e+" ", "condeval "+p.command+" "), e)
+				}
+			}
+			for _, line := range strings.Split(out, "\n") {
+				assert.LessOrEqual(t, len([]rune(line)), helpWidth, "too wide: %q", line)
+			}
+		})
+	}
+}
+
+// TestHelpExamplesRun runs every example that needs no file of the reader's
+// own: each must get past the command line and its input files.
+func TestHelpExamplesRun(t *testing.T) {
+	for _, p := range helpPages() {
+		_, out, _ := runWithInput(t, "", strings.Fields(p.command+" --help")...)
+		for _, e := range helpExamples(out) {
+			args := shellWords(t, e)[1:] // without "condeval"
+			if i := indexOf(args, "<"); i >= 0 {
+				continue // reads a file the reader brings
+			}
+			if i := indexOf(args, ">"); i >= 0 {
+				args = args[:i]
+			}
+			for i, a := range args {
+				if strings.HasPrefix(a, "examples/") {
+					args[i] = "../../" + a
+				}
+			}
+			t.Run(e, func(t *testing.T) {
+				code, _, errOut := runWithInput(t, "", args...)
+				assert.NotEqual(t, exitUsage, code, errOut)
+				assert.NotContains(t, errOut, "condeval:")
+			})
+		}
+	}
+}
+
+func TestRootHelpListsEachCommandOnOneLine(t *testing.T) {
+	_, out, _ := runWithInput(t, "", "--help")
+	for _, p := range helpPages()[1:] {
+		assert.Regexp(t, `(?m)^  `+p.command+` +[A-Z][^\n]*\.\n(  [a-z]|\n)`, out, "%s and its one line", p.command)
+	}
+}
+
+// helpExamples returns the example command lines of a help page, each
+// joined from its continuation lines.
+func helpExamples(page string) []string {
+	_, section, ok := strings.Cut(page, "\nExamples:\n")
+	if !ok {
+		return nil
+	}
+	section, _, _ = strings.Cut(section, "\nExit codes:")
+	var examples []string
+	joined := strings.ReplaceAll(section, "\\\n", " ")
+	for _, line := range strings.Split(joined, "\n") {
+		if line = strings.Join(strings.Fields(line), " "); strings.HasPrefix(line, "condeval ") {
+			examples = append(examples, line)
+		}
+	}
+	return examples
+}
+
+// shellWords splits a command line as a shell would for the quoting the
+// examples use: words, and text in single or double quotes.
+func shellWords(t *testing.T, line string) []string {
+	t.Helper()
+	var words []string
+	var word strings.Builder
+	inWord := false
+	var quote rune
+	for _, r := range line {
+		switch {
+		case quote != 0 && r == quote:
+			quote = 0
+		case quote != 0:
+			word.WriteRune(r)
+		case r == '"' || r == '\'':
+			quote, inWord = r, true
+		case r == ' ':
+			if inWord {
+				words = append(words, word.String())
+				word.Reset()
+				inWord = false
+			}
+		default:
+			word.WriteRune(r)
+			inWord = true
+		}
+	}
+	require.Zero(t, quote, "unclosed quote in %s", line)
+	if inWord {
+		words = append(words, word.String())
+	}
+	return words
+}
+
+func indexOf(words []string, w string) int {
+	for i, x := range words {
+		if x == w {
+			return i
+		}
+	}
+	return -1
+}
