@@ -3,9 +3,11 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
 	"github.com/alecthomas/kong"
 )
@@ -78,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}()
 	ctx, err := parser.Parse(args)
 	if err != nil {
-		fmt.Fprintln(stderr, "condeval:", err)
+		usageError(stderr, parser, args, err)
 		return exitUsage
 	}
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
@@ -87,6 +89,30 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	return env.Code
+}
+
+// usageError reports a command line kong refused: one line saying what is
+// wrong, and one saying where the help is.
+func usageError(w io.Writer, parser *kong.Kong, args []string, err error) {
+	page := "condeval"
+	var perr *kong.ParseError
+	if errors.As(err, &perr) && perr.Context.Selected() != nil {
+		page = perr.Context.Selected().FullPath()
+	}
+	msg := err.Error()
+	switch {
+	case page == "condeval" && strings.HasPrefix(msg, "unexpected argument "):
+		// The first word is where a command goes.
+		msg = "unknown command " + strings.TrimPrefix(msg, "unexpected argument ")
+	case len(args) == 0:
+		// kong lists only the first few commands; name them all.
+		var names []string
+		for _, n := range parser.Model.Leaves(true) {
+			names = append(names, n.Name)
+		}
+		msg = "missing command: " + strings.Join(names, ", ")
+	}
+	fmt.Fprintf(w, "condeval: %s\nTry '%s --help' for more information.\n", msg, page)
 }
 
 const description = `Lint and evaluate the ECMAScript (ES5.1) conditions of SCXML event handlers,

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"strings"
 	"testing"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // runWithInput runs the command line on args with stdin as its input and
@@ -13,4 +15,33 @@ func runWithInput(t *testing.T, stdin string, args ...string) (code int, stdout,
 	var out, errb bytes.Buffer
 	code = run(args, strings.NewReader(stdin), &out, &errb)
 	return code, out.String(), errb.String()
+}
+
+// A command line kong refuses exits 2 with one line saying what is wrong
+// and one pointing to the help of the command that was meant.
+func TestUsageErrors(t *testing.T) {
+	tests := []struct {
+		name  string
+		args  []string
+		error string
+		help  string
+	}{
+		{"no arguments", nil, "missing command: lint, eval, dispatch, repl, conformance, lsp", "condeval"},
+		{"unknown command", []string{"frob"}, "unknown command frob", "condeval"},
+		{"misspelt command", []string{"evl"}, `unknown command evl, did you mean one of "eval", "repl"?`, "condeval"},
+		{"unknown flag", []string{"--frob"}, "unknown flag --frob", "condeval"},
+		{"unknown flag of a command", []string{"lint", "--frob"}, "unknown flag --frob", "condeval lint"},
+		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be one of "text","json","sarif" but got "xml"`, "condeval lint"},
+		{"flag without its value", []string{"eval", "--event"}, `--event: expected string value but got "EOL" (<EOL>)`, "condeval eval"},
+		{"missing required flag", []string{"dispatch", "--event", "e.json"}, "missing flags: --handlers=FILE", "condeval dispatch"},
+		{"extra argument", []string{"eval", "true", "false"}, "unexpected argument false", "condeval eval"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runWithInput(t, "", tt.args...)
+			assert.Equal(t, exitUsage, code)
+			assert.Empty(t, out)
+			assert.Equal(t, "condeval: "+tt.error+"\nTry '"+tt.help+" --help' for more information.\n", errOut)
+		})
+	}
 }
