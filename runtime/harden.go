@@ -24,7 +24,9 @@ var removedGlobals = []string{
 }
 
 // hardenJS runs with the Go side's helpers as arguments and returns the
-// freeze function.
+// freeze function. The walk uses no Array methods: those are guarded by
+// now, and a plain loop over an explicit work list needs no call per
+// property and no call depth, whatever MaxCallDepth says.
 const hardenJS = `(function(removed) {
 	var disabled = function() {
 		throw new EvalError("eval and the Function constructor are not available to conditions");
@@ -32,16 +34,27 @@ const hardenJS = `(function(removed) {
 	var g = globalThis, getProto = Object.getPrototypeOf, freezeObj = Object.freeze;
 	var ownKeys = Reflect.ownKeys, describe = Object.getOwnPropertyDescriptor;
 	var seen = new Set();
-	function freeze(o) {
-		if (o === null || (typeof o !== "object" && typeof o !== "function") || seen.has(o)) return;
-		seen.add(o);
-		freezeObj(o);
-		freeze(getProto(o));
-		ownKeys(o).forEach(function(k) {
-			var d = describe(o, k);
-			if (d === undefined) return;
-			if ("value" in d) { freeze(d.value); } else { freeze(d.get); freeze(d.set); }
-		});
+	function freeze(root) {
+		var work = [root], n = 1;
+		function add(v) {
+			if (v !== null && (typeof v === "object" || typeof v === "function") && !seen.has(v)) work[n++] = v;
+		}
+		while (n > 0) {
+			var o = work[--n];
+			if (seen.has(o)) continue;
+			seen.add(o);
+			freezeObj(o);
+			add(getProto(o));
+			var keys = ownKeys(o), isFn = typeof o === "function";
+			for (var i = 0; i < keys.length; i++) {
+				var k = keys[i];
+				// A function's name and length are always primitives.
+				if (isFn && (k === "name" || k === "length")) continue;
+				var d = describe(o, k);
+				if (d === undefined) continue;
+				if ("value" in d) { add(d.value); } else { add(d.get); add(d.set); }
+			}
+		}
 	}
 	// Prototypes reachable only through values, not through names.
 	var hidden = [
@@ -55,11 +68,15 @@ const hardenJS = `(function(removed) {
 	Function.prototype.constructor = disabled;
 	g.Function = disabled;
 	g.eval = disabled;
-	removed.forEach(function(n) { delete g[n]; });
+	for (var i = 0; i < removed.length; i++) delete g[removed[i]];
 	freeze(g);
-	hidden.forEach(freeze);
-	return freeze;
+	for (var i = 0; i < hidden.length; i++) freeze(hidden[i]);
+	return function(v) { if (v !== null && (typeof v === "object" || typeof v === "function")) freeze(v); };
 })`
+
+// hardenProgram is hardenJS compiled once; a goja.Program can run in any
+// number of runtimes at once.
+var hardenProgram = goja.MustCompile("harden", hardenJS, false)
 
 // hardened is what harden leaves for later: the freeze function, for the
 // objects the runtime makes afterwards.
@@ -70,7 +87,7 @@ type hardened struct {
 
 func harden(rt *goja.Runtime, cfg *config) hardened {
 	installGuards(rt, cfg)
-	fn, err := rt.RunString(hardenJS)
+	fn, err := rt.RunProgram(hardenProgram)
 	if err != nil {
 		panic("condeval: hardening script: " + err.Error())
 	}

@@ -90,3 +90,29 @@ func TestSourceMapCommentReadsNothing(t *testing.T) {
 		assert.True(t, r.Value)
 	}
 }
+
+// Everything a condition can reach from the global object, the scope's
+// functions and the prototypes reachable only through values is frozen.
+func TestEverythingReachableIsFrozen(t *testing.T) {
+	src := `(function() {
+	var seen = [], work = [globalThis, In, Object.getPrototypeOf([][Symbol.iterator]()),
+		Object.getPrototypeOf(''[Symbol.iterator]()), Object.getPrototypeOf(new Map().entries())];
+	while (work.length > 0) {
+		var o = work.pop();
+		if (o === null || (typeof o !== 'object' && typeof o !== 'function') || seen.indexOf(o) >= 0) continue;
+		seen.push(o);
+		if (!Object.isFrozen(o)) return 'not frozen: ' + String(o.name || o);
+		work.push(Object.getPrototypeOf(o));
+		var keys = Object.getOwnPropertyNames(o).concat(Object.getOwnPropertySymbols(o));
+		for (var i = 0; i < keys.length; i++) {
+			var d = Object.getOwnPropertyDescriptor(o, keys[i]);
+			if ('value' in d) work.push(d.value); else work.push(d.get, d.set);
+		}
+	}
+	return seen.length;
+})()`
+	r := eval(t, src, Env{})
+	require.Nil(t, r.Err)
+	assert.Equal(t, "number", r.Type, "%v", r.Raw)
+	assert.Greater(t, r.Raw, int64(300), "the walk reached too few objects")
+}

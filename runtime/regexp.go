@@ -125,20 +125,26 @@ func atoi(s string) int {
 
 var regexpQuantifier = regexp.MustCompile(`^\{(\d+)(,(\d*))?\}`)
 
+// regexpGetters reads the getters of RegExp.prototype's source, unicode and
+// dotAll, compiled once for every runtime.
+var regexpGetters = goja.MustCompile("regexp-getters", `(function(d) {
+	return [d(RegExp.prototype, "source").get, d(RegExp.prototype, "unicode").get, d(RegExp.prototype, "dotAll").get];
+})(Object.getOwnPropertyDescriptor)`, false)
+
 // guardRegExps routes every match through exec and test, which check the
 // pattern first. Replacing exec on the prototype makes goja's own
 // match/replace/search/split take their generic paths, which call exec.
 func (g *guards) guardRegExps() {
 	proto := g.proto("RegExp")
-	getter := func(name string) goja.Callable {
-		d, err := g.rt.RunString(`Object.getOwnPropertyDescriptor(RegExp.prototype, "` + name + `").get`)
-		if err != nil {
-			panic(err)
-		}
-		f, _ := goja.AssertFunction(d)
+	getters, err := g.rt.RunProgram(regexpGetters)
+	if err != nil {
+		panic(err)
+	}
+	getter := func(i int) goja.Callable {
+		f, _ := goja.AssertFunction(getters.ToObject(g.rt).Get(strconv.Itoa(i)))
 		return f
 	}
-	g.regexpSource, g.regexpUnicode, g.regexpDotAll = getter("source"), getter("unicode"), getter("dotAll")
+	g.regexpSource, g.regexpUnicode, g.regexpDotAll = getter(0), getter(1), getter(2)
 	for _, name := range []string{"exec", "test"} {
 		g.wrap(proto, name, func(orig goja.Callable) func(goja.FunctionCall) goja.Value {
 			return func(call goja.FunctionCall) goja.Value {

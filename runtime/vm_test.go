@@ -50,3 +50,12 @@ func TestTimeLimitExcludesPreparation(t *testing.T) {
 	require.Nil(t, r.Err)
 	assert.True(t, r.Value)
 }
+
+// Preparing a runtime walks the whole built-in graph without recursion, so
+// a small call-depth limit does not stop it.
+func TestSmallCallDepthStillPrepares(t *testing.T) {
+	c := MustCompile("(function f(n){ return n == 0 ? 'done' : f(n - 1) })(2)", MaxCallDepth(8), testTimeout)
+	r := c.Eval(context.Background(), Env{})
+	require.Nil(t, r.Err)
+	assert.Equal(t, "done", r.Raw)
+}
