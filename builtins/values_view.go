@@ -19,12 +19,8 @@ func (s *Scope) toValue(v any) goja.Value {
 	switch x := v.(type) {
 	case nil:
 		return goja.Null()
-	case string:
-		return s.rt.ToValue(x)
-	case bool:
-		return s.rt.ToValue(x)
-	case float64, int, int64:
-		return s.rt.ToValue(x)
+	case string, bool, float64, int, int64:
+		return s.rt.ToValue(v) // v, not x: boxing x again would allocate
 	case json.Number:
 		if i, err := strconv.ParseInt(string(x), 10, 64); err == nil {
 			return s.rt.ToValue(i)
