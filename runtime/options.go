@@ -30,6 +30,11 @@ func defaults() config {
 
 // Timeout limits each evaluation (default 100ms); a context deadline that
 // comes sooner wins. A condition stopped by it fails with a TimeoutError.
+// The clock starts when a prepared runtime starts the evaluation: preparing
+// a runtime (the first evaluation of a condition pays for it) never counts.
+// It is wall-clock time, so on an overloaded machine a condition that is
+// descheduled for longer than the limit is stopped too; set a limit that
+// leaves room for the machine it runs on.
 func Timeout(d time.Duration) Option { return func(c *config) { c.timeout = d } }
 
 // MaxCallDepth limits nested function calls (default 1000), so that runaway
