@@ -2,6 +2,8 @@ package runtime
 
 import (
 	"context"
+	"fmt"
+	"sync"
 	"testing"
 	"time"
 
@@ -58,4 +60,41 @@ func TestSmallCallDepthStillPrepares(t *testing.T) {
 	r := c.Eval(context.Background(), Env{})
 	require.Nil(t, r.Err)
 	assert.Equal(t, "done", r.Raw)
+}
+
+// No evaluation is stopped before its limit: with a limit of a millisecond,
+// the watchdog fires all the time, and firings armed by one evaluation land
+// in the next ones. Every TimeoutError must come from an evaluation that
+// really took that long, and every other result must be right.
+func TestNoTimeoutBeforeTheLimit(t *testing.T) {
+	const goroutines, each, limit = 4, 5000, time.Millisecond
+	c := MustCompile("_event.data.n % 2 == 0", Timeout(limit))
+	var wg sync.WaitGroup
+	failures := make(chan string, goroutines)
+	for range goroutines {
+		wg.Go(func() {
+			for i := range each {
+				env := Env{Event: map[string]any{"data": map[string]any{"n": i}}}
+				start := time.Now()
+				r := c.Eval(context.Background(), env)
+				took := time.Since(start)
+				switch {
+				case r.Err != nil && r.Err.Type == "TimeoutError" && took < limit:
+					failures <- fmt.Sprintf("evaluation %d stopped after %v, before its limit", i, took)
+					return
+				case r.Err != nil && r.Err.Type != "TimeoutError":
+					failures <- fmt.Sprintf("evaluation %d: %v", i, r.Err)
+					return
+				case r.Err == nil && r.Value != (i%2 == 0):
+					failures <- fmt.Sprintf("evaluation %d: got %v", i, r.Value)
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+	close(failures)
+	for f := range failures {
+		assert.Fail(t, f)
+	}
 }
