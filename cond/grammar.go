@@ -160,8 +160,11 @@ type gLabelled struct {
 	Body  *gStmt  `parser:"@@"`
 }
 
+// gExprStmt is an ExpressionStatement, which cannot start with '{' (§12.4):
+// there a '{' always opens a block, so {'b': 1} is a block that fails at
+// ':', not an object literal.
 type gExprStmt struct {
-	X    *gExpr `parser:"@@"`
+	X    *gExpr `parser:"(?! '{') @@"`
 	Semi bool   `parser:"@';'?"`
 }
 

@@ -178,6 +178,8 @@ func TestSyntaxErrors(t *testing.T) {
 		{"function () {}", true, "1:1: a function declaration needs a name [C100]"},
 		{"try {}", true, "1:1: 'try' needs a 'catch' or a 'finally' block [C100]"},
 		{"do x", true, "1:5: unexpected end of input: expected 'while' [C100]"},
+		{"(function(){ {'b': 1} })", false, "1:18: unexpected ':': a '{' that starts a statement opens a block, and only a name can label a statement [C100]"},
+		{"{1: 1}", true, "1:3: unexpected ':': a '{' that starts a statement opens a block, and only a name can label a statement [C100]"},
 		{"'abc", false, "1:1: unterminated string: missing closing ' [C103]"},
 		{`v\u0061r`, false, "1:1: 'var' is a reserved word; writing it with escape sequences does not make it a name [C126]"},
 	}

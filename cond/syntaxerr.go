@@ -55,6 +55,10 @@ func syntaxError(src string, toks []token, err error, program bool) error {
 			"'return' is only allowed inside a function; a condition is an expression, not a function body")
 	case !program && i == 0 && t.kind == tokKeyword && statementWords[t.text]:
 		b.report(CodeSyntax, t.span(), "a condition is a single expression; '%s' starts a statement", t.text)
+	case blockKeyColon(toks, i) >= 0:
+		colon := &toks[blockKeyColon(toks, i)]
+		b.reportFix(CodeSyntax, colon.span(), "to write an object literal as a statement, wrap it in parentheses: ({…})",
+			"unexpected ':': a '{' that starts a statement opens a block, and only a name can label a statement")
 	case t.kind == tokKeyword && (expect == "a name" || expect == "a variable name"):
 		b.reportFix(CodeReservedWord, t.span(), "choose another name", "'%s' is a reserved word and cannot be used as a name", t.text)
 	case prev != nil && prev.endsExpression() && (expect == "" || isCloser(expect)):
@@ -74,6 +78,23 @@ func syntaxError(src string, toks []token, err error, program bool) error {
 		b.report(CodeSyntax, t.span(), "unexpected %s", found)
 	}
 	return b.result()
+}
+
+// blockKeyColon finds the ':' of {'key': or {1: when the parse failed at
+// its '{' or at the ':' itself: an object literal written where a statement
+// starts, which ES5 reads as a block (§12.4). It returns -1 otherwise.
+func blockKeyColon(toks []token, i int) int {
+	open := i
+	if toks[i].is(":") {
+		open = i - 2
+	}
+	if open < 0 || open+2 >= len(toks) || !toks[open].is("{") || !toks[open+2].is(":") {
+		return -1
+	}
+	if k := toks[open+1].kind; k != tokString && k != tokNumber {
+		return -1
+	}
+	return open + 2
 }
 
 func isCloser(expect string) bool {
