@@ -208,9 +208,6 @@ func (s *scanner) regexpAllowed() bool {
 		n := len(s.toks)
 		return n < 2 || !s.toks[n-2].endsExpression()
 	}
-	if p.kind == tokKeyword && len(s.toks) >= 2 && s.toks[len(s.toks)-2].is(".") {
-		return false // a.default / 2
-	}
 	return !p.endsExpression()
 }
 
@@ -402,6 +399,9 @@ func (s *scanner) identifier() {
 		t.flags |= flagEscaped
 	} else if keywords[t.value] {
 		t.kind = tokKeyword
+		if p := s.prev(); p != nil && p.is(".") {
+			t.flags |= flagPropName // a.default / 2, a.in-- / 2
+		}
 	}
 	s.emit(t)
 }

@@ -100,6 +100,10 @@ func TestParseProgramShapes(t *testing.T) {
 		{"for (var a = b ? c : d in e) ;", "(forin (var a=(? b c d)) e ;)"},
 		{"for (var a = b ? c in d : e in f) ;", "(forin (var a=(? b (in c d) e)) f ;)"},
 		{"a = {} / 2", "(= a (/ {} 2));"},
+		{"a.in-- / 2", "(/ (--post (dot a .in)) 2);"},
+		{"a.enum-- / b / c", "(/ (/ (--post (dot a .enum)) b) c);"},
+		{"a.return\n(b)", "(call (dot a .return) b);"},
+		{"a.in\n++b", "(dot a .in); (++pre b);"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
@@ -180,6 +184,7 @@ func TestSyntaxErrors(t *testing.T) {
 		{"do x", true, "1:5: unexpected end of input: expected 'while' [C100]"},
 		{"(function(){ {'b': 1} })", false, "1:18: unexpected ':': a '{' that starts a statement opens a block, and only a name can label a statement [C100]"},
 		{"{1: 1}", true, "1:3: unexpected ':': a '{' that starts a statement opens a block, and only a name can label a statement [C100]"},
+		{"a.in\n++b", false, "1:5: unexpected line break: expected an operator or the end of the expression [C100]"},
 		{"'abc", false, "1:1: unterminated string: missing closing ' [C103]"},
 		{`v\u0061r`, false, "1:1: 'var' is a reserved word; writing it with escape sequences does not make it a name [C126]"},
 	}

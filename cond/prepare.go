@@ -81,7 +81,7 @@ func (p *preparer) step(toks []token, i int) bool {
 	// Restricted productions: a line break after return/break/continue ends
 	// the statement; a line break before ++/-- ends the expression before it.
 	if t.nl && prev != nil && t.kind != tokEOF {
-		if prev.kind == tokKeyword && (prev.text == "return" || prev.text == "break" || prev.text == "continue") ||
+		if prev.kind == tokKeyword && prev.flags&flagPropName == 0 && (prev.text == "return" || prev.text == "break" || prev.text == "continue") ||
 			(t.text == "++" || t.text == "--") && t.kind == tokPunct && prev.endsExpression() {
 			p.out = append(p.out, token{kind: tokPunct, flags: flagVirtual, start: prev.end, end: prev.end, text: ";"})
 			prev = p.prevOut()

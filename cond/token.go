@@ -36,6 +36,7 @@ const (
 	flagForIn                           // the 'in' of a for-in loop head
 	flagFuncExpr                        // a 'function' keyword in expression position
 	flagEndsHead                        // ')' of if/while/for… or '}' of a block: no expression ends here
+	flagPropName                        // a reserved word after '.', naming a property (a.in): it ends an expression
 )
 
 // token is one lexical token with its byte span.
@@ -96,7 +97,7 @@ func (t *token) endsExpression() bool {
 	case tokIdent, tokNumber, tokString, tokRegexp, tokTemplate:
 		return true
 	case tokKeyword:
-		return t.text == "this" || t.text == "null" || t.text == "true" || t.text == "false"
+		return t.flags&flagPropName != 0 || t.text == "this" || t.text == "null" || t.text == "true" || t.text == "false"
 	case tokPunct:
 		return t.flags&(flagVirtual|flagEndsHead) == 0 && (t.text == ")" || t.text == "]" || t.text == "}")
 	}
