@@ -104,6 +104,10 @@ func TestParseProgramShapes(t *testing.T) {
 		{"a.enum-- / b / c", "(/ (/ (--post (dot a .enum)) b) c);"},
 		{"a.return\n(b)", "(call (dot a .return) b);"},
 		{"a.in\n++b", "(dot a .in); (++pre b);"},
+		{"function f() { if (a) return\n; else c }", "(decl (function f () (if a (return _) c;)))"},
+		{"while (1) { if (a) break\n; else c }", "(while 1 {(if a (break _) c;)})"},
+		{"while (1) { if (a) continue\n; else c }", "(while 1 {(if a (continue _) c;)})"},
+		{"function f() { return\n; }", "(decl (function f () (return _)))"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {

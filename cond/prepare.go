@@ -80,8 +80,11 @@ func (p *preparer) step(toks []token, i int) bool {
 
 	// Restricted productions: a line break after return/break/continue ends
 	// the statement; a line break before ++/-- ends the expression before it.
+	// An explicit ';' on the next line ends the statement itself: a second,
+	// inserted one would be an empty statement, which §7.9 never inserts
+	// (so "if (a) return\n; else b" keeps its else).
 	if t.nl && prev != nil && t.kind != tokEOF {
-		if prev.kind == tokKeyword && prev.flags&flagPropName == 0 && (prev.text == "return" || prev.text == "break" || prev.text == "continue") ||
+		if prev.kind == tokKeyword && prev.flags&flagPropName == 0 && (prev.text == "return" || prev.text == "break" || prev.text == "continue") && !t.is(";") ||
 			(t.text == "++" || t.text == "--") && t.kind == tokPunct && prev.endsExpression() {
 			p.out = append(p.out, token{kind: tokPunct, flags: flagVirtual, start: prev.end, end: prev.end, text: ";"})
 			prev = p.prevOut()
