@@ -272,7 +272,20 @@ func (s *scanner) parenKindHere() parenKind {
 	if p.kind == tokIdent && n >= 2 && s.toks[n-2].is("function") {
 		return s.functionKind(n - 2)
 	}
+	if s.accessorKey(n - 1) {
+		return parenFuncExpr // get a() {…}: its body holds statements, like a function expression's
+	}
 	return parenOther
+}
+
+// accessorKey reports whether token i is the name of a getter or setter in
+// an object literal: {get i(…, or , set i(…
+func (s *scanner) accessorKey(i int) bool {
+	if i < 2 || len(s.braces) == 0 || s.braces[len(s.braces)-1] != braceObject || !isNameToken(&s.toks[i]) {
+		return false
+	}
+	kw, before := &s.toks[i-1], &s.toks[i-2]
+	return kw.kind == tokIdent && (kw.value == "get" || kw.value == "set") && (before.is("{") || before.is(","))
 }
 
 // functionKind tells a function declaration from a function expression by

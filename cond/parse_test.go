@@ -108,6 +108,8 @@ func TestParseProgramShapes(t *testing.T) {
 		{"while (1) { if (a) break\n; else c }", "(while 1 {(if a (break _) c;)})"},
 		{"while (1) { if (a) continue\n; else c }", "(while 1 {(if a (continue _) c;)})"},
 		{"function f() { return\n; }", "(decl (function f () (return _)))"},
+		{"o = {get a() { function f(){} /x/ }}", "(= o {(get .a (function _ () (decl (function f () )) /x/;))});"},
+		{"o = {set a(v) { x: {} /x/ }}", "(= o {(set .a (function _ (v) (label x {}) /x/;))});"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.src, func(t *testing.T) {
