@@ -104,18 +104,11 @@ func (d *Declarations) Names() []string {
 	return out
 }
 
-// Fix is a machine-applicable edit: replace the bytes of Span by NewText.
-type Fix struct {
-	Span    Span
-	NewText string
-}
-
-// Finding is a lint diagnostic: a Diagnostic with the rule's name and, when
-// the repair is certain enough to apply without reading, a Fix.
+// Finding is a lint diagnostic: a Diagnostic (with its Fix, when the
+// repair is certain) and the rule's name.
 type Finding struct {
 	Diagnostic
 	Rule string // the rule's name, e.g. "unknown-field"; the front end's code name for syntax
-	Fix  *Fix
 }
 
 // Rule is one lint check. Rules are values in a table (Rules); the driver
@@ -203,9 +196,8 @@ func (p *Pass) Report(span Span, message, suggestion string) {
 // ReportFix is Report with a machine-applicable fix (nil for none).
 func (p *Pass) ReportFix(span Span, message, suggestion string, fix *Fix) {
 	p.report(Finding{
-		Diagnostic: Diagnostic{Code: p.Rule.Code, Severity: p.Rule.Severity, Span: span, Message: message, Suggestion: suggestion},
+		Diagnostic: Diagnostic{Code: p.Rule.Code, Severity: p.Rule.Severity, Span: span, Message: message, Suggestion: suggestion, Fix: fix},
 		Rule:       p.Rule.Name,
-		Fix:        fix,
 	})
 }
 

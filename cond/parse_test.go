@@ -431,3 +431,52 @@ func TestCodesTable(t *testing.T) {
 		assert.True(t, seen[code], code)
 	}
 }
+
+// TestBracketDiagnostics checks that a bracket error names where the bracket
+// was opened as a related span, and that a missing closer comes with the
+// fix of writing it after the last token.
+func TestBracketDiagnostics(t *testing.T) {
+	tests := []struct {
+		src     string
+		code    string
+		related Span
+		fix     *Fix
+		fixed   string
+	}{
+		{seed[:len(seed)-1], CodeUnclosed, Span{53, 54}, &Fix{Span{113, 113}, ")"}, seed},
+		{"f(a // the end", CodeUnclosed, Span{1, 2}, &Fix{Span{3, 3}, ")"}, "f(a) // the end"},
+		{"[a, {b: 1}\n", CodeUnclosed, Span{0, 1}, &Fix{Span{10, 10}, "]"}, "[a, {b: 1}]\n"},
+		{"f(a, [b)", CodeMismatched, Span{5, 6}, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			_, err := ParseExpression(tt.src)
+			var perr *Error
+			require.ErrorAs(t, err, &perr)
+			d := perr.Diagnostics[0]
+			assert.Equal(t, tt.code, d.Code)
+			assert.Equal(t, []Span{tt.related}, d.Related)
+			assert.Equal(t, tt.fix, d.Fix)
+			if tt.fix != nil {
+				fixed := tt.src[:d.Fix.Span.Start] + d.Fix.NewText + tt.src[d.Fix.Span.End:]
+				assert.Equal(t, tt.fixed, fixed)
+				_, err := ParseExpression(fixed)
+				assert.NoError(t, err)
+			}
+		})
+	}
+}
+
+func TestMessageAt(t *testing.T) {
+	_, err := ParseExpression("a &&\n  (b || c")
+	var perr *Error
+	require.ErrorAs(t, err, &perr)
+	d := perr.Diagnostics[0]
+	assert.Equal(t, "missing ')' to close '(' opened at 2:3", d.Message)
+	assert.Equal(t, "missing ')' to close '(' opened at 7:15", d.MessageAt(perr.Source, func(offset int) string {
+		assert.Equal(t, 7, offset)
+		return "7:15"
+	}))
+	plain := Diagnostic{Message: "unexpected 'at 2:3'"}
+	assert.Equal(t, plain.Message, plain.MessageAt("a\nb", func(int) string { return "9:9" }))
+}

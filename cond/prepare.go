@@ -67,9 +67,18 @@ func (p *preparer) prevOut() *token {
 	return &p.out[len(p.out)-1]
 }
 
-func (p *preparer) at(offset int) string {
-	line, col := LineCol(p.src, offset)
-	return fmt.Sprintf("%d:%d", line, col)
+// unclosed reports the bracket opened by token o that the source never
+// closes, with the fix of closing it after the last token (not after
+// trailing comments, where it would be commented out).
+func (p *preparer) unclosed(eof token, o token, closer string) {
+	end := 0
+	if last := p.prevOut(); last != nil {
+		end = last.end
+	}
+	p.diags = append(p.diags, Diagnostic{Code: CodeUnclosed, Severity: SeverityError, Span: Span{eof.start, eof.start},
+		Message: fmt.Sprintf("missing '%s' to close '%s' opened at %s", closer, o.text, position(p.src, o.start)),
+		Fix:     &Fix{Span: Span{end, end}, NewText: closer},
+		Related: []Span{o.span()}})
 }
 
 // step handles toks[i]; it returns false to stop after a fatal problem.
@@ -103,7 +112,7 @@ func (p *preparer) step(toks []token, i int) bool {
 		for j := len(p.frames) - 1; j > 0; j-- {
 			f := p.frames[j]
 			o := p.out[f.open]
-			p.report(CodeUnclosed, Span{t.start, t.start}, "missing '%s' to close '%s' opened at %s", f.closer, o.text, p.at(o.start))
+			p.unclosed(t, o, f.closer)
 		}
 	case tokPunct:
 		switch t.text {
@@ -118,7 +127,8 @@ func (p *preparer) step(toks []token, i int) bool {
 			}
 			if top.closer != t.text {
 				o := p.out[top.open]
-				p.report(CodeMismatched, t.span(), "unexpected '%s': expected '%s' to close '%s' opened at %s", t.text, top.closer, o.text, p.at(o.start))
+				p.report(CodeMismatched, t.span(), "unexpected '%s': expected '%s' to close '%s' opened at %s", t.text, top.closer, o.text, position(p.src, o.start))
+				p.diags[len(p.diags)-1].Related = []Span{o.span()}
 				return false
 			}
 			p.depth -= 1 + top.questions + top.elses

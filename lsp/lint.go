@@ -35,9 +35,5 @@ func lint(path, text string, cfg cond.Config) lintResult {
 	case err != nil:
 		return lintResult{}
 	}
-	findings := scxml.LintFile(f, cfg)
-	for i := range findings {
-		findings[i] = withCloserFix(findings[i])
-	}
-	return lintResult{file: f, findings: findings}
+	return lintResult{file: f, findings: scxml.LintFile(f, cfg)}
 }

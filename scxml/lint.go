@@ -5,10 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"regexp"
 	"runtime"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -129,43 +127,6 @@ func (l *fileLinter) item(it Item) []Finding {
 	return out
 }
 
-// textPosition matches a position inside a text, as the front end writes
-// it into a message ("missing ')' to close '(' opened at 1:54").
-var textPosition = regexp.MustCompile(`\bat (\d+):(\d+)\b`)
-
-// relocate rewrites the text positions in a message as file positions.
-func relocate(msg string, t Text) string {
-	if !strings.Contains(msg, " at ") {
-		return msg
-	}
-	return textPosition.ReplaceAllStringFunc(msg, func(m string) string {
-		sub := textPosition.FindStringSubmatch(m)
-		line, _ := strconv.Atoi(sub[1])
-		col, _ := strconv.Atoi(sub[2])
-		p := t.Pos(offsetOf(t.Value, line, col))
-		return fmt.Sprintf("at %d:%d", p.Line, p.Column)
-	})
-}
-
-// offsetOf is the byte offset of a 1-based line and rune column of s,
-// counted as cond.LineCol counts them (LF, CR, CRLF, U+2028, U+2029).
-func offsetOf(s string, line, col int) int {
-	l, c := 1, 1
-	for i, r := range s {
-		if l == line && c == col {
-			return i
-		}
-		switch {
-		case r == '\r' && i+1 < len(s) && s[i+1] == '\n':
-		case r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029':
-			l, c = l+1, 1
-		default:
-			c++
-		}
-	}
-	return len(s)
-}
-
 // isGate tells a handler's own condition from an <if> in its body.
 func isGate(it Item) bool {
 	switch it.Element {
@@ -191,7 +152,12 @@ func folds(t Text) []int {
 // locate maps a finding on an item's text into the file.
 func (l *fileLinter) locate(f cond.Finding, it Item) Finding {
 	start, end := it.Text.Span(f.Span.Start, f.Span.End)
-	f.Message = relocate(f.Message, it.Text)
+	// The message names related places (where a bracket was opened) by
+	// their position in the text; the user reads the file.
+	f.Message = f.MessageAt(it.Text.Value, func(offset int) string {
+		p := it.Text.Pos(offset)
+		return fmt.Sprintf("%d:%d", p.Line, p.Column)
+	})
 	out := Finding{Finding: f, File: l.file.Path, Start: start, End: end, Source: l.file.Source}
 	if f.Fix != nil {
 		out.Edit = l.edit(it, *f.Fix)

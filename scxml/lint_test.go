@@ -100,6 +100,41 @@ func TestLintEditsAreEscaped(t *testing.T) {
 	}
 }
 
+// TestLintUnclosedBracket checks that an unclosed bracket is reported with
+// the file's line and column of the bracket, through every escaping layer,
+// and that its fix closes the bracket inside the attribute.
+func TestLintUnclosedBracket(t *testing.T) {
+	const seedOpen = "_event.data.interactionid == system.InteractionID &amp;&amp; (!_event.data.resultof || _event.data.resultof == 'deletion'"
+	for _, tc := range []struct{ name, file, src, msg string }{
+		{"scxml, second line", "a.scxml",
+			"<scxml xmlns=\"http://www.w3.org/2005/07/scxml\"><state id=\"s\">\n  <transition event=\"interaction.deleted\" cond=\"" + seedOpen + "\"/>\n</state></scxml>",
+			"missing ')' to close '(' opened at 2:110"},
+		{"multi-line attribute", "a.scxml",
+			"<scxml xmlns=\"http://www.w3.org/2005/07/scxml\"><state id=\"s\">\n<transition event=\"interaction.deleted\" cond=\"_event.data.resultof == 'deletion' &amp;&amp;\n   (_event.data.x || _event.data.y\"/>\n</state></scxml>",
+			"missing ')' to close '(' opened at 3:4"},
+		{"ixnprocess condition, escaped twice", "p.ixnprocess",
+			ipdHead + `    <events name="h" event="interaction.deleted" condition="(_event.data.resultof == 'deletion' &amp;amp;&amp;amp; [1" body="" target="false"/>` + "\n" + ipdTail,
+			"missing ']' to close '[' opened at 4:116"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f, err := Read(tc.file, []byte(tc.src))
+			require.NoError(t, err)
+			fs := LintFile(f, cond.Config{})
+			require.NotEmpty(t, fs)
+			assert.Equal(t, cond.CodeUnclosed, fs[0].Code)
+			assert.Equal(t, tc.msg, fs[0].Message)
+			require.NotNil(t, fs[0].Edit)
+			e := fs[0].Edit
+			fixed := tc.src[:e.Start.Offset] + e.NewText + tc.src[e.End.Offset:]
+			f, err = Read(tc.file, []byte(fixed))
+			require.NoError(t, err)
+			for _, after := range LintFile(f, cond.Config{}) {
+				assert.NotEqual(t, fs[0].Message, after.Message, "after the fix:\n%s", fixed)
+			}
+		})
+	}
+}
+
 func TestLintXMLSuppression(t *testing.T) {
 	const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
 <!-- condeval-disable C204 -->
