@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"slices"
 	"strings"
+	"time"
 
 	"github.com/condeval/condeval/runtime"
 )
@@ -23,12 +24,15 @@ type Result struct {
 // cases that share it.
 type Runner struct {
 	fsys fs.FS
+	opts []runtime.Option
 	sets map[string]*runtime.HandlerSet
 }
 
 // NewRunner returns a runner reading handler files from fsys (handlers/…).
 func NewRunner(fsys fs.FS) *Runner {
-	return &Runner{fsys: fsys, sets: map[string]*runtime.HandlerSet{}}
+	// The cases pin down semantics, not speed: a generous time limit keeps a
+	// busy machine from turning a slow evaluation into a false failure.
+	return &Runner{fsys: fsys, sets: map[string]*runtime.HandlerSet{}, opts: []runtime.Option{runtime.Timeout(10 * time.Second)}}
 }
 
 // Run runs one case.
@@ -39,7 +43,7 @@ func (r *Runner) Run(ctx context.Context, c *Case) Result {
 	case KindDescriptor:
 		detail, err = runDescriptor(c)
 	case KindEval:
-		detail, err = runEval(ctx, c)
+		detail, err = r.runEval(ctx, c)
 	case KindDispatch:
 		detail, err = r.runDispatch(ctx, c)
 	}
@@ -73,9 +77,9 @@ func (c *Case) env() runtime.Env {
 	}
 }
 
-func runEval(ctx context.Context, c *Case) (string, error) {
+func (r *Runner) runEval(ctx context.Context, c *Case) (string, error) {
 	var res runtime.Result
-	cond, err := runtime.Compile(*c.Cond)
+	cond, err := runtime.Compile(*c.Cond, r.opts...)
 	if err != nil {
 		res = runtime.Result{Err: runtime.CompileError(err)}
 	} else {
@@ -102,7 +106,7 @@ func runEval(ctx context.Context, c *Case) (string, error) {
 // set returns the case's handler set, loading it on first use.
 func (r *Runner) set(c *Case) (*runtime.HandlerSet, error) {
 	if c.SCXML != "" {
-		return runtime.ReadSCXMLHandlers(c.ID+".scxml", []byte(c.SCXML))
+		return runtime.ReadSCXMLHandlers(c.ID+".scxml", []byte(c.SCXML), r.opts...)
 	}
 	if s, ok := r.sets[c.Handlers]; ok {
 		return s, nil
@@ -111,7 +115,7 @@ func (r *Runner) set(c *Case) (*runtime.HandlerSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := runtime.ReadHandlerFile(c.Handlers, data)
+	s, err := runtime.ReadHandlerFile(c.Handlers, data, r.opts...)
 	if err != nil {
 		return nil, err
 	}
