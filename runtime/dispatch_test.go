@@ -361,6 +361,7 @@ func TestReadProcessHandlers(t *testing.T) {
 	require.Len(t, set.Problems, 1)
 	assert.Equal(t, "broken", set.Problems[0].Handler.Name)
 	assert.Equal(t, 7, set.Problems[0].Line)
+	assert.Equal(t, "missing ')' to close '(' opened at 7:149", set.Problems[0].Message, "places the message names are file positions too")
 
 	system := map[string]any{"InteractionID": "IX1", "ParentInteractionID": "IX0"}
 	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.deleted", "data": map[string]any{"interactionid": "IX0"}}, Env{System: system})

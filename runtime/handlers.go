@@ -57,24 +57,15 @@ type LoadProblem struct {
 	File    string
 	Line    int
 	Column  int
+	Message string // what is wrong, naming any other place by its file position
 	Err     error
 }
 
 func (p *LoadProblem) Error() string {
-	return fmt.Sprintf("%s:%d:%d: handler %q: %v", p.File, p.Line, p.Column, p.Handler.Name, firstMessage(p.Err))
+	return fmt.Sprintf("%s:%d:%d: handler %q: %s", p.File, p.Line, p.Column, p.Handler.Name, p.Message)
 }
 
 func (p *LoadProblem) Unwrap() error { return p.Err }
-
-// firstMessage drops the position cond.Error puts in front of its message:
-// the problem carries the position in the file instead.
-func firstMessage(err error) string {
-	var ce *cond.Error
-	if errors.As(err, &ce) && len(ce.Diagnostics) > 0 {
-		return ce.Diagnostics[0].Message
-	}
-	return err.Error()
-}
 
 // Handler returns the handler with the given name, or nil.
 func (s *HandlerSet) Handler(name string) *Handler {
@@ -156,10 +147,32 @@ func (b *setBuilder) finish() *HandlerSet {
 
 func (b *setBuilder) problem(h *Handler, i, offset int, err error) {
 	line, col := h.Line, h.Column
-	if at := b.where[i]; at != nil {
+	at := b.where[i]
+	if at != nil {
 		line, col = at(offset)
 	}
-	b.set.Problems = append(b.set.Problems, &LoadProblem{Handler: h, File: h.File, Line: line, Column: col, Err: err})
+	b.set.Problems = append(b.set.Problems, &LoadProblem{
+		Handler: h, File: h.File, Line: line, Column: col, Message: problemMessage(h.Cond, err, at), Err: err,
+	})
+}
+
+// problemMessage is the message of a load problem. The problem carries the
+// position in the file, so a compile error's own position is left out, and
+// the places its message names (where a bracket was opened) are given in the
+// file's coordinates too when the condition's position map is known.
+func problemMessage(src string, err error, at func(offset int) (line, col int)) string {
+	var ce *cond.Error
+	if !errors.As(err, &ce) || len(ce.Diagnostics) == 0 {
+		return err.Error()
+	}
+	d := ce.Diagnostics[0]
+	if at == nil {
+		return d.Message
+	}
+	return d.MessageAt(src, func(offset int) string {
+		line, col := at(offset)
+		return fmt.Sprintf("%d:%d", line, col)
+	})
 }
 
 // errorOffset is the byte offset in the condition of a compile error's

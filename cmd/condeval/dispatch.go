@@ -33,7 +33,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return err
 	}
 	for _, p := range set.Problems {
-		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, dispatchMessage(p.Err))
+		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, runtime.CompileError(p.Err).Type+": "+p.Message)
 	}
 	var system map[string]any
 	if c.System != "" {
@@ -234,13 +234,6 @@ func dispatchEventName(out *runtime.Outcome) string {
 		return "(eventless)"
 	}
 	return out.Event
-}
-
-// dispatchMessage is a compile error's message without its position: the
-// caller prints the position in the file.
-func dispatchMessage(err error) string {
-	e := runtime.CompileError(err)
-	return e.Type + ": " + e.Message
 }
 
 // Help is the description of condeval dispatch --help.
