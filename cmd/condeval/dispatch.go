@@ -77,6 +77,9 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 		in, name = f, c.Events
 	}
 	return eachLine(in, func(n int, line []byte) error {
+		if isBlank(line) {
+			return nil // a blank line separates events; it is none
+		}
 		event, err := decodeObjectLine(line, n)
 		if err != nil {
 			c.inputError(env, name, n, err)

@@ -114,9 +114,9 @@ type inputError struct {
 }
 
 // runBatch evaluates every case of in and writes one result line per input
-// line, in order. Blank lines are not cases and get no result. A line that
-// is not a valid case gets an error.input result, and the exit code is then
-// 2; otherwise 0.
+// line, in order, so that results can be paired with cases by position. A
+// line that is not a valid case, a blank one included, gets an error.input
+// result, and the exit code is then 2; otherwise 0.
 func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 	w := bufio.NewWriter(out)
 	defer w.Flush()
@@ -141,6 +141,9 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime.Condition) (batchResult, bool) {
 	bad := func(msg string) (batchResult, bool) {
 		return batchResult{Line: n, Error: inputError{Name: "error.input", Message: msg}}, false
+	}
+	if isBlank(line) {
+		return bad("blank line: not a case")
 	}
 	var c batchCase
 	dec := json.NewDecoder(bytes.NewReader(line))

@@ -75,11 +75,12 @@ func TestEvalBatch(t *testing.T) {
 	code, out, _ := runWithInput(t, in, "eval", "--batch", "--cond", seedExpr)
 	assert.Equal(t, 2, code, "a malformed line makes the exit code 2")
 	lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-	require.Len(t, lines, 8, "one result per non-blank input line")
+	require.Len(t, lines, 9, "one result per input line")
 	want := []string{
 		`{"id":1,"result":true,"error":null}`,
 		`{"id":"two","result":false,"error":null}`,
 		`{"line":3,"result":false,"error":{"name":"error.input","message":"not a valid case: invalid character 'o' in literal null (expecting 'u')"}}`,
+		`{"line":4,"result":false,"error":{"name":"error.input","message":"blank line: not a case"}}`,
 		`{"id":4,"result":false,"error":{"name":"error.execution","type":"TypeError",`,
 		`{"id":5,"result":true,"error":null}`,
 		`{"id":6,"result":false,"error":{"name":"error.execution","type":"SyntaxError",`,
@@ -104,7 +105,7 @@ func TestEvalBatch(t *testing.T) {
 	assert.Contains(t, errOut, "--batch")
 }
 
-// FuzzBatch: whatever the input, one output line per non-blank input line,
+// FuzzBatch: whatever the input, one output line per input line,
 // each valid JSON, and no panic.
 func FuzzBatch(f *testing.F) {
 	f.Add(`{"id":1,"cond":"true"}` + "\n" + `garbage` + "\n\n" + `{"id":2,"event":{"data":{"x":1}},"cond":"_event.data.x"}`)
@@ -114,18 +115,16 @@ func FuzzBatch(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in string) {
 		var out bytes.Buffer
 		runBatch(strings.NewReader(in), &out, "")
-		want := 0
-		for _, l := range strings.Split(in, "\n") {
-			if strings.TrimSpace(l) != "" {
-				want++
-			}
+		want := strings.Count(strings.TrimSuffix(in, "\n"), "\n") + 1
+		if in == "" {
+			want = 0
 		}
 		got := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
 		if out.Len() == 0 {
 			got = nil
 		}
 		if len(got) != want {
-			t.Fatalf("%d non-blank input lines, %d output lines:\n%s", want, len(got), out.String())
+			t.Fatalf("%d input lines, %d output lines:\n%s", want, len(got), out.String())
 		}
 		for _, l := range got {
 			if !json.Valid([]byte(l)) {

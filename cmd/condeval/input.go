@@ -136,13 +136,14 @@ func parseGlobal(flag string) (name string, value any, err error) {
 	return name, value, nil
 }
 
-// eachLine calls fn with every non-blank line of r and its 1-based number,
-// until fn fails or the input ends. A line may be of any length.
+// eachLine calls fn with every line of r, blank ones included, and its
+// 1-based number, until fn fails or the input ends. A final line break ends
+// the last line rather than starting an empty one. A line may be of any length.
 func eachLine(r io.Reader, fn func(n int, line []byte) error) error {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
-		if len(bytes.TrimSpace(line)) > 0 {
+		if len(line) > 0 {
 			if err := fn(n, line); err != nil {
 				return err
 			}
@@ -198,3 +199,6 @@ func jsonKind(v any) string {
 		return "an object"
 	}
 }
+
+// isBlank reports whether a line holds nothing but white space.
+func isBlank(line []byte) bool { return len(bytes.TrimSpace(line)) == 0 }

@@ -101,14 +101,14 @@ func TestParseGlobal(t *testing.T) {
 	}
 }
 
-func TestEachLineSkipsBlankLinesAndNumbersTheRest(t *testing.T) {
+func TestEachLineNumbersEveryLine(t *testing.T) {
 	var got []string
-	err := eachLine(strings.NewReader("a\n\n  \nb\nc"), func(n int, line []byte) error {
+	err := eachLine(strings.NewReader("a\n\n  \nb\nc\n"), func(n int, line []byte) error {
 		got = append(got, fmt.Sprintf("%d:%s", n, strings.TrimSpace(string(line))))
 		return nil
 	})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"1:a", "4:b", "5:c"}, got)
+	assert.Equal(t, []string{"1:a", "2:", "3:", "4:b", "5:c"}, got, "blank lines count; a final line break starts no line")
 
 	stop := errors.New("stop")
 	err = eachLine(strings.NewReader("a\nb\n"), func(int, []byte) error { return stop })
