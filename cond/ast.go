@@ -12,6 +12,15 @@ type At struct{ Pos Span }
 // Span returns the node's byte span.
 func (a *At) Span() Span { return a.Pos }
 
+// Comment is a comment of the source. The tree has no place for comments,
+// so a parse lists them beside it: lint directives and the rules about
+// comments read them from there rather than scanning the text again.
+type Comment struct {
+	Span  Span   // the whole comment, markers included
+	Text  string // the body, without the // or /* */ markers
+	Block bool   // a /* */ comment; false for a // comment
+}
+
 // ---- Names and literals ----
 
 // Ident is a name in a variable position: a reference, or the name being

@@ -47,13 +47,35 @@ func checkResult(t *testing.T, src string, roots []Node, err error) {
 	}
 }
 
+// checkComments asserts that comments are in order, hold the source they
+// span, and sit between tokens, never inside one.
+func checkComments(t *testing.T, src string, toks []token, comments []Comment) {
+	last, i := 0, 0
+	for _, c := range comments {
+		for ; i < len(toks) && toks[i].end <= c.Span.Start; i++ {
+		}
+		if c.Span.Start < last || i < len(toks) && toks[i].start < c.Span.End {
+			t.Fatalf("comment %v overlaps a token or the previous comment", c.Span)
+		}
+		opening, closing := "//", ""
+		if c.Block {
+			opening, closing = "/*", "*/"
+		}
+		if src[c.Span.Start:c.Span.End] != opening+c.Text+closing {
+			t.Fatalf("comment text %q is not source %q", c.Text, src[c.Span.Start:c.Span.End])
+		}
+		last = c.Span.End
+	}
+}
+
 func FuzzLexer(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, src string) {
 		for _, expr := range []bool{false, true} {
-			toks, d := lex(src, expr)
+			sc := scan(src, expr)
+			toks, d := sc.toks, sc.diag
 			if d != nil {
 				if d.Span.Start < 0 || d.Span.Start > d.Span.End || d.Span.End > len(src) {
 					t.Fatalf("error span %v outside source", d.Span)
@@ -73,6 +95,7 @@ func FuzzLexer(f *testing.F) {
 			if toks[len(toks)-1].kind != tokEOF {
 				t.Fatal("no EOF token")
 			}
+			checkComments(t, src, toks, sc.comments)
 		}
 		if l, err := (Lexer{}).LexString("", src); err == nil {
 			if _, err := lexer.ConsumeAll(l); err != nil {

@@ -17,6 +17,8 @@ type scanner struct {
 	nl   bool // a line terminator was seen since the last token
 	toks []token
 	diag *Diagnostic
+	// comments are the comments skipped between tokens, in source order.
+	comments []Comment
 
 	// parens and braces mirror the open brackets: for '(' what it follows
 	// (so a '/' after the ')' of if/while/for/with starts a regexp); for '{'
@@ -57,6 +59,12 @@ const (
 // In expression mode the text starts in expression position, so a leading
 // '{' opens an object literal rather than a block.
 func lex(src string, expr bool) ([]token, *Diagnostic) {
+	s := scan(src, expr)
+	return s.toks, s.diag
+}
+
+// scan runs a scanner over src; its toks, comments and diag are the result.
+func scan(src string, expr bool) scanner {
 	s := scanner{src: src, expr: expr, toks: make([]token, 0, len(src)/4+2)}
 	for s.diag == nil {
 		s.skipSpace()
@@ -69,7 +77,7 @@ func lex(src string, expr bool) ([]token, *Diagnostic) {
 		}
 		s.next()
 	}
-	return s.toks, s.diag
+	return s
 }
 
 func (s *scanner) fail(start, end int, code, msg string) {
@@ -122,6 +130,7 @@ func (s *scanner) skipSpace() {
 			s.nl = true
 			s.pos++
 		case c == '/' && s.pos+1 < len(s.src) && s.src[s.pos+1] == '/':
+			start := s.pos
 			s.pos += 2
 			for s.pos < len(s.src) {
 				r, n := utf8.DecodeRuneInString(s.src[s.pos:])
@@ -130,6 +139,7 @@ func (s *scanner) skipSpace() {
 				}
 				s.pos += n
 			}
+			s.comments = append(s.comments, Comment{Span{start, s.pos}, s.src[start+2 : s.pos], false})
 		case c == '/' && s.pos+1 < len(s.src) && s.src[s.pos+1] == '*':
 			end := strings.Index(s.src[s.pos+2:], "*/")
 			if end < 0 {
@@ -140,6 +150,7 @@ func (s *scanner) skipSpace() {
 			if strings.ContainsAny(body, "\n\r\u2028\u2029") {
 				s.nl = true
 			}
+			s.comments = append(s.comments, Comment{Span{s.pos, s.pos + end + 4}, body, true})
 			s.pos += end + 4
 		case c < utf8.RuneSelf:
 			if c == '\v' || c == '\f' {

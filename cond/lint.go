@@ -159,7 +159,10 @@ type Pass struct {
 	Program *Program // the tree of a script; nil when unparsable
 	Context *Context
 	report  func(Finding)
-	facts   *treeFacts // computed on first use, shared by the rules of the pass
+	// comments are the text's comments: the parse's, or for a text that
+	// did not parse, textComments'.
+	comments []Comment
+	facts    *treeFacts // computed on first use, shared by the rules of the pass
 }
 
 // Root returns the statements or the expression to inspect; empty when the
@@ -224,9 +227,10 @@ type treeKey struct {
 
 // parsed is the front end's answer for one text.
 type parsed struct {
-	expr    *Expr
-	program *Program
-	syntax  []Finding
+	expr     *Expr
+	program  *Program
+	syntax   []Finding
+	comments []Comment
 }
 
 // NewLinter returns a Linter with an empty cache.
@@ -236,10 +240,14 @@ func NewLinter() *Linter { return &Linter{trees: map[treeKey]*parsed{}} }
 func (l *Linter) Lint(src string, ctx Context, cfg Config) []Finding {
 	var out []Finding
 	p := Pass{Source: src, Context: &ctx, report: func(f Finding) { out = append(out, f) }}
+	var sup Suppression
 	if ctx.Kind != KindDescriptors && strings.TrimSpace(src) != "" {
 		t := l.parse(src, ctx.Kind == KindProgram)
-		p.Expr, p.Program = t.expr, t.program
+		p.Expr, p.Program, p.comments = t.expr, t.program, t.comments
 		out = append(out, t.syntax...)
+		sup = suppressions(t.comments)
+	} else {
+		sup = textSuppressions(src)
 	}
 	rules := Rules()
 	for i := range rules {
@@ -250,7 +258,7 @@ func (l *Linter) Lint(src string, ctx Context, cfg Config) []Finding {
 		p.Rule = r
 		r.Run(&p)
 	}
-	return finish(out, suppressions(src), cfg)
+	return finish(out, sup, cfg)
 }
 
 // parse parses a text as a program or an expression, once.
@@ -268,7 +276,16 @@ func (l *Linter) parse(src string, program bool) *parsed {
 	if program {
 		t.program, err = ParseProgram(text, MaxLength(0))
 	} else {
-		t.expr, err = ParseExpression(blankTrailingSemicolon(text))
+		text = blankTrailingSemicolon(text)
+		t.expr, err = ParseExpression(text)
+	}
+	switch {
+	case t.program != nil:
+		t.comments = t.program.Comments
+	case t.expr != nil:
+		t.comments = t.expr.Comments
+	default:
+		t.comments = textComments(text, !program)
 	}
 	t.syntax = syntaxFindings(err)
 	l.mu.Lock()

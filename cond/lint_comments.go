@@ -2,19 +2,25 @@ package cond
 
 import "strings"
 
-// comment is a JavaScript comment found in a text.
-type comment struct {
-	Span Span
-	Body string // without the // or /* */ markers
-	Line bool   // a // comment
+// textComments returns the comments of a text the linter has no parse of:
+// an event attribute, a handler's condition in a document-level finding,
+// or a text that does not parse. The lexer finds them when the text lexes;
+// a text that fails to lex (an unterminated string, a stray '#') still
+// gets its directives honoured — they may be what switches the syntax
+// error off — so for it scanComments reads them from the text.
+func textComments(src string, expr bool) []Comment {
+	if s := scan(src, expr); s.diag == nil {
+		return s.comments
+	}
+	return scanComments(src)
 }
 
-// scanComments finds the comments of src, skipping string and regular
-// expression literals. It does not need a parse, so it also works on text
-// with syntax errors; whether a '/' starts a regular expression is decided
-// from the token before it, as the lexer does.
-func scanComments(src string) []comment {
-	var out []comment
+// scanComments finds the comments of src without lexing it, skipping
+// string and regular expression literals; whether a '/' starts a regular
+// expression is decided from the token before it, roughly as the lexer
+// does. It is the fallback for text that fails to lex.
+func scanComments(src string) []Comment {
+	var out []Comment
 	prev := "" // the last significant token, roughly: a word or one punctuator
 	for i := 0; i < len(src); {
 		c := src[i]
@@ -24,15 +30,15 @@ func scanComments(src string) []comment {
 			for end < len(src) && !isLineTerm(src[end]) {
 				end++
 			}
-			out = append(out, comment{Span{i, end}, src[i+2 : end], true})
+			out = append(out, Comment{Span{i, end}, src[i+2 : end], false})
 			i = end
 		case c == '/' && i+1 < len(src) && src[i+1] == '*':
 			end := strings.Index(src[i+2:], "*/")
 			if end < 0 {
-				out = append(out, comment{Span{i, len(src)}, src[i+2:], false})
+				out = append(out, Comment{Span{i, len(src)}, src[i+2:], true})
 				return out
 			}
-			out = append(out, comment{Span{i, i + 2 + end + 2}, src[i+2 : i+2+end], false})
+			out = append(out, Comment{Span{i, i + 2 + end + 2}, src[i+2 : i+2+end], true})
 			i += 2 + end + 2
 		case c == '\'' || c == '"':
 			i = skipQuoted(src, i, c)
@@ -179,16 +185,22 @@ func (s Suppression) Add(o Suppression) Suppression {
 
 func (s Suppression) covers(f Finding) bool { return s.Covers(f.Code) }
 
-// suppressions collects the directives in the comments of src.
-func suppressions(src string) Suppression {
+// suppressions collects the directives in comments.
+func suppressions(comments []Comment) Suppression {
 	var s Suppression
-	if !strings.Contains(src, directive) {
-		return s
-	}
-	for _, c := range scanComments(src) {
-		if d, ok := ParseSuppression(c.Body); ok {
+	for _, c := range comments {
+		if d, ok := ParseSuppression(c.Text); ok {
 			s = s.Add(d)
 		}
 	}
 	return s
+}
+
+// textSuppressions collects the directives in the comments of a text the
+// linter has no parse of.
+func textSuppressions(src string) Suppression {
+	if !strings.Contains(src, directive) {
+		return Suppression{}
+	}
+	return suppressions(textComments(src, true))
 }

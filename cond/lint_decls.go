@@ -2,8 +2,8 @@ package cond
 
 // ScriptDeclarations lists the global names a script declares: its
 // top-level var and function declarations, and the undeclared names it
-// assigns to (which become globals in non-strict code). A script that does
-// not parse declares nothing.
+// assigns to (which become globals in non-strict code), in that order. A
+// script that does not parse declares nothing.
 func ScriptDeclarations(src string) []string {
 	return NewLinter().ScriptDeclarations(src)
 }
@@ -15,18 +15,13 @@ func (l *Linter) ScriptDeclarations(src string) []string {
 	if p == nil {
 		return nil
 	}
-	names := map[string]bool{}
-	hoist(p.Body, names)
 	pass := Pass{Program: p}
 	f := factsOf(&pass)
+	var assigned []*Ident
 	for _, id := range p.GlobalRefs() {
 		if f.written[id] {
-			names[id.Name] = true
+			assigned = append(assigned, id)
 		}
 	}
-	out := make([]string, 0, len(names))
-	for n := range names {
-		out = append(out, n)
-	}
-	return out
+	return append(p.Declared(), uniqueNames(assigned)...)
 }

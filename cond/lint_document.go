@@ -62,7 +62,7 @@ func LintDocument(doc *Document, cfg Config) []DocumentFinding {
 	}
 	kept := out[:0]
 	for _, f := range out {
-		if suppressions(doc.Handlers[f.Handler].Cond).covers(f.Finding) {
+		if textSuppressions(doc.Handlers[f.Handler].Cond).covers(f.Finding) {
 			continue
 		}
 		f.Severity = cfg.severity(f.Code, f.Severity)

@@ -83,6 +83,11 @@ func TestInlineSuppression(t *testing.T) {
 		{`system.ANI = '/* condeval-disable */'`, []string{"C204:error"}},
 		// Syntax errors can be suppressed too; the directive still is a comment.
 		{`a b /* condeval-disable C100 */`, []string{}},
+		// The lexer decides what is a comment: here '/' divides, so // starts one.
+		{`system.ANI = a.return / 2 // condeval-disable`, []string{}},
+		{`system.ANI = a.return / 2`, []string{"C204:error", "C201:warning"}},
+		// Text that does not even lex is scanned for directives.
+		{`a == 08 /* condeval-disable */`, []string{}},
 	}
 	for _, tc := range tests {
 		assert.Equal(t, tc.want, codes(cond.Lint(tc.src, ctx, cond.Config{})), tc.src)

@@ -33,17 +33,19 @@ func MaxDepth(n int) Option { return func(c *config) { c.maxDepth = n } }
 
 // Expr is a parsed condition: one ES5.1 expression.
 type Expr struct {
-	Source string
-	Root   Node
-	refs   []*Ident
+	Source   string
+	Root     Node
+	Comments []Comment // in source order
+	refs     []*Ident
 }
 
 // Program is a parsed script: ES5.1 statements, as in a <script> block.
 type Program struct {
-	Source string
-	Body   []Node
-	Strict bool // the program starts with a "use strict" directive
-	refs   []*Ident
+	Source   string
+	Body     []Node
+	Strict   bool      // the program starts with a "use strict" directive
+	Comments []Comment // in source order
+	refs     []*Ident
 }
 
 // Globals lists the names the condition reads or writes without declaring
@@ -62,12 +64,22 @@ func (p *Program) Globals() []string { return uniqueNames(p.refs) }
 // GlobalRefs is Expr.GlobalRefs for a program.
 func (p *Program) GlobalRefs() []*Ident { return p.refs }
 
+// Declared lists the names the program declares at its top level — its var
+// names and function declarations, wherever they sit outside nested
+// functions, as ES5 hoists them — in order of first declaration. In a
+// <script> these become globals the document's conditions can read.
+func (p *Program) Declared() []string {
+	var ids []*Ident
+	eachDeclared(p.Body, func(id *Ident) { ids = append(ids, id) })
+	return uniqueNames(ids)
+}
+
 // ParseExpression parses one ES5.1 expression, the form of a cond
 // attribute. On failure it returns a nil tree and an *Error listing every
 // diagnostic, the first one first.
 func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
 	defer recoverParse(src, &err, func() { expr = nil })
-	toks, perr := front(src, opts, true)
+	toks, comments, perr := front(src, opts, true)
 	if perr != nil {
 		return nil, perr
 	}
@@ -80,14 +92,14 @@ func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
 	if err := b.result(); err != nil {
 		return nil, err
 	}
-	return &Expr{Source: src, Root: root, refs: globalRefs([]Node{root})}, nil
+	return &Expr{Source: src, Root: root, Comments: comments, refs: globalRefs([]Node{root})}, nil
 }
 
 // ParseProgram parses an ES5.1 program (a <script> body, or statements to
 // lint). On failure it returns a nil tree and an *Error.
 func ParseProgram(src string, opts ...Option) (prog *Program, err error) {
 	defer recoverParse(src, &err, func() { prog = nil })
-	toks, perr := front(src, opts, false)
+	toks, comments, perr := front(src, opts, false)
 	if perr != nil {
 		return nil, perr
 	}
@@ -100,7 +112,7 @@ func ParseProgram(src string, opts ...Option) (prog *Program, err error) {
 	if err := b.result(); err != nil {
 		return nil, err
 	}
-	return &Program{Source: src, Body: body, Strict: strict, refs: globalRefs(body)}, nil
+	return &Program{Source: src, Body: body, Strict: strict, Comments: comments, refs: globalRefs(body)}, nil
 }
 
 func newBuilder(src string, toks []token) *builder {
@@ -115,26 +127,27 @@ func (b *builder) result() error {
 }
 
 // front applies the limits, lexes and prepares the tokens: everything that
-// happens before the grammar recurses.
-func front(src string, opts []Option, expr bool) ([]token, error) {
+// happens before the grammar recurses. It also returns the comments the
+// lexer skipped.
+func front(src string, opts []Option, expr bool) ([]token, []Comment, error) {
 	c := config{maxLength: DefaultMaxLength, maxDepth: DefaultMaxDepth}
 	for _, o := range opts {
 		o(&c)
 	}
 	fail := func(ds ...Diagnostic) error { return &Error{Source: src, Diagnostics: ds} }
 	if c.maxLength > 0 && len(src) > c.maxLength {
-		return nil, fail(Diagnostic{Code: CodeTooLong, Severity: SeverityError, Span: Span{c.maxLength, len(src)},
+		return nil, nil, fail(Diagnostic{Code: CodeTooLong, Severity: SeverityError, Span: Span{c.maxLength, len(src)},
 			Message: fmt.Sprintf("the source is %d bytes long; the limit is %d", len(src), c.maxLength)})
 	}
-	toks, d := lex(src, expr)
-	if d != nil {
-		return nil, fail(*d)
+	s := scan(src, expr)
+	if s.diag != nil {
+		return nil, nil, fail(*s.diag)
 	}
-	toks, ds := prepare(src, toks, c.maxDepth)
+	toks, ds := prepare(src, s.toks, c.maxDepth)
 	if len(ds) > 0 {
-		return nil, fail(ds...)
+		return nil, nil, fail(ds...)
 	}
-	return toks, nil
+	return toks, s.comments, nil
 }
 
 func peeking(src string, toks []token) *lexer.PeekingLexer {

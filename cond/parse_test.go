@@ -334,6 +334,53 @@ func TestGlobals(t *testing.T) {
 	}
 }
 
+func TestProgramDeclared(t *testing.T) {
+	tests := []struct {
+		src  string
+		want []string
+	}{
+		{"var a = 1, b; function f(p) { var inner; function g() {} } c = 2", []string{"a", "b", "f"}},
+		{"if (x) { var late } else for (var i in o) {} try {} catch (e) { var inCatch }", []string{"late", "i", "inCatch"}},
+		{"g(); function g() {} var g", []string{"g"}},
+		{"(function h() { var hidden })()", nil},
+		{"x = 1", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			p, err := ParseProgram(tt.src)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, p.Declared())
+		})
+	}
+}
+
+func TestComments(t *testing.T) {
+	tests := []struct {
+		src     string
+		program bool
+		want    []Comment
+	}{
+		{"a /* b */ + c // d", false, []Comment{{Span{2, 9}, " b ", true}, {Span{14, 18}, " d", false}}},
+		{`'/* no */' + /\/\/ no/.source`, false, nil},
+		{"a.return / 2 // yes", false, []Comment{{Span{13, 19}, " yes", false}}},
+		{"// one\nx = 1 /*\ntwo\n*/ + 2", true, []Comment{{Span{0, 6}, " one", false}, {Span{13, 22}, "\ntwo\n", true}}},
+		{"x = 1", true, nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			if tt.program {
+				p, err := ParseProgram(tt.src)
+				require.NoError(t, err)
+				assert.Equal(t, tt.want, p.Comments)
+				return
+			}
+			e, err := ParseExpression(tt.src)
+			require.NoError(t, err)
+			assert.Equal(t, tt.want, e.Comments)
+		})
+	}
+}
+
 // TestSpans checks every node's span: within the source, nested in its
 // parent's, and starting and ending on the text one would expect.
 func TestSpans(t *testing.T) {

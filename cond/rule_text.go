@@ -28,8 +28,8 @@ func lineComment(p *Pass) {
 	if len(folds) == 0 || !strings.Contains(p.Source, "//") {
 		return
 	}
-	for _, c := range scanComments(p.Source) {
-		if !c.Line {
+	for _, c := range p.comments {
+		if c.Block {
 			continue
 		}
 		fold := -1

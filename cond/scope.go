@@ -23,7 +23,7 @@ func (s *scope) declares(name string) bool {
 func globalRefs(body []Node) []*Ident {
 	r := resolver{}
 	top := &scope{names: map[string]bool{}}
-	hoist(body, top.names)
+	hoist(body, top)
 	for _, n := range body {
 		r.walk(n, top)
 	}
@@ -80,28 +80,33 @@ func (r *resolver) function(f *Function, outer *scope) {
 	for _, p := range f.Params {
 		s.names[p.Name] = true
 	}
-	hoist(f.Body, s.names)
+	hoist(f.Body, s)
 	for _, n := range f.Body {
 		r.walk(n, s)
 	}
 }
 
-// hoist collects the var and function declarations of a body, not looking
-// into nested functions (§10.5).
-func hoist(body []Node, names map[string]bool) {
-	visit := func(n Node) bool {
+// hoist declares in s the names the body declares.
+func hoist(body []Node, s *scope) {
+	eachDeclared(body, func(id *Ident) { s.names[id.Name] = true })
+}
+
+// eachDeclared calls f, in source order, for the name of each var and
+// function declaration of a body, not looking into nested functions: the
+// names ES5 hoists to the top of the body's scope (§10.5).
+func eachDeclared(body []Node, f func(*Ident)) {
+	InspectAll(body, func(n Node) bool {
 		switch n := n.(type) {
 		case *Function:
 			return false
 		case *FuncDecl:
-			names[n.Func.Name.Name] = true
+			f(n.Func.Name)
 			return false
 		case *VarDeclarator:
-			names[n.Name.Name] = true
+			f(n.Name)
 		}
 		return true
-	}
-	InspectAll(body, visit)
+	})
 }
 
 // uniqueNames lists the distinct names of refs in order of first use.
