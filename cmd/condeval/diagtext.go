@@ -20,12 +20,22 @@ import (
 //	     ^~~~
 //	  = help: suggestion
 //
-// Lines and columns are 1-based; columns count runes.
-func writeDiagnosticsText(w io.Writer, file, src string, diags []cond.Diagnostic) error {
+// Lines and columns are 1-based; columns count runes. src starts on line
+// first of file; every position, including those a message names ("opened
+// at 8:54"), counts lines as the file does.
+func writeDiagnosticsText(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error {
 	var b strings.Builder
+	at := func(offset int) (int, int) {
+		line, col := cond.LineCol(src, offset)
+		return first + line - 1, col
+	}
 	for _, d := range diags {
-		line, col := cond.LineCol(src, d.Span.Start)
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", file, line, col, d.Severity, d.Message, d.Code)
+		line, col := at(d.Span.Start)
+		msg := d.MessageAt(src, func(offset int) string {
+			line, col := at(offset)
+			return fmt.Sprintf("%d:%d", line, col)
+		})
+		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", file, line, col, d.Severity, msg, d.Code)
 		text, start := sourceLine(src, d.Span.Start)
 		b.WriteString(text)
 		b.WriteByte('\n')

@@ -203,7 +203,7 @@ func (s *replSession) cmdLint(arg string, _ entry) error {
 	for i, f := range findings {
 		diags[i] = f.Diagnostic
 	}
-	return writeDiagnosticsText(s.out, exprFile, src, diags)
+	return writeDiagnosticsText(s.out, exprFile, 1, src, diags)
 }
 
 // maxLoadDepth bounds :load inside loaded files.

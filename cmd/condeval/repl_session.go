@@ -112,19 +112,27 @@ func (s *replSession) evaluate(e entry) {
 }
 
 // syntaxError shows the front end's diagnostics for a condition Compile
-// refused. The condition is parsed again behind blank lines standing for
-// the lines before it, so that every position, including those inside
-// messages ("opened at 8:54"), counts lines as the input does.
+// refused, with positions counted from the entry's first line. A condition
+// the front end accepted but the engine refused has no position to show.
 func (s *replSession) syntaxError(e entry, src string, err error) {
 	fmt.Fprintf(s.out, "%s (%s SyntaxError)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"))
-	padded := strings.Repeat("\n", max(e.line-1, 0)) + src
-	_, perr := cond.ParseExpression(padded)
 	var diags *cond.Error
-	if !errors.As(perr, &diags) {
+	if !errors.As(err, &diags) || !fromFrontEnd(diags) {
 		fmt.Fprintf(s.out, "%s:%d: %v\n", e.file, e.line, err)
 		return
 	}
-	_ = writeDiagnosticsText(s.out, e.file, padded, diags.Diagnostics)
+	_ = writeDiagnosticsText(s.out, e.file, e.line, src, diags.Diagnostics)
+}
+
+// fromFrontEnd reports whether an error is the front end's, not the
+// engine's: its codes are the front end's own.
+func fromFrontEnd(e *cond.Error) bool {
+	for _, d := range e.Diagnostics {
+		if _, err := cond.ResolveCode(d.Code); err != nil {
+			return false
+		}
+	}
+	return len(e.Diagnostics) > 0
 }
 
 // execError shows a runtime failure the way diagnostics are shown:

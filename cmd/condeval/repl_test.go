@@ -145,6 +145,13 @@ func TestReplMultiLine(t *testing.T) {
 			"2",
 			" ^",
 		)},
+		{"positions count the lines before the entry", "1\n\n[1,\n2", lines(
+			"true  (number 1)",
+			"false (error.execution SyntaxError)",
+			"<stdin>:4:2: error: missing ']' to close '[' opened at 3:1 [C101]",
+			"2",
+			" ^",
+		)},
 		{"JSON over several lines", lines(":event {", `  "name": "interaction.deleted",`, `  "data": {"resultof": "deletion"}`, "}", "_event.data.resultof"), lines(
 			`_event = {"data":{"resultof":"deletion"},"name":"interaction.deleted"}`,
 			`true  (string "deletion")`,
