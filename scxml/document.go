@@ -97,8 +97,11 @@ type Transition struct {
 	Cond    Text     // empty when there is no condition
 	Targets []string // the target attribute split on spaces
 	Type    string   // "external" (the default) or "internal"
-	Order   int      // position among all transitions, in document order
-	Pos     Position // where the element starts
+	// Raises are the events its executable content raises or sends to the
+	// session itself, in document order (see raisedEvents).
+	Raises []string
+	Order  int      // position among all transitions, in document order
+	Pos    Position // where the element starts
 }
 
 // Descriptors returns the event descriptors of the transition.
@@ -267,6 +270,7 @@ func (r *reader) transition(n *node, src *State) *Transition {
 		Cond:    cond,
 		Targets: strings.Fields(n.value("target")),
 		Type:    typ,
+		Raises:  raisedEvents(n.Kids),
 		Order:   len(r.doc.Transitions),
 		Pos:     r.doc.Source.Position(n.Offset),
 	}

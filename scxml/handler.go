@@ -14,6 +14,7 @@ type Handler struct {
 	Body        Text // the escaped executable content, decoded once
 	BodyItems   []Item
 	BodyErr     *SyntaxError // the body is not well-formed XML; BodyItems is then empty
+	Raises      []string     // the events the body raises or sends to the session itself (see raisedEvents)
 	Enabled     bool         // false when the handler carries enabled="false"
 	Description string
 	Target      string
@@ -49,6 +50,7 @@ func readHandler(s *Source, n *node, ctx Item) *Handler {
 		h.BodyErr = &SyntaxError{File: ctx.File, Pos: body.Pos(se.Pos.Offset), Msg: "handler body: " + se.Msg}
 		return h
 	}
+	h.Raises = raisedEvents(x.Roots)
 	for _, r := range x.Roots {
 		r.walk(func(k *node) bool {
 			if !isSCXML(k) {
