@@ -22,12 +22,16 @@ type Handler struct {
 	State       string      // the state the handler belongs to
 	Target      string      // target state ids separated by spaces; empty for a targetless transition
 	Description string      // what the handler does, for people
-	Ends        bool        // firing it ends the session (it raises application.exit)
+	// Ends says firing it ends the session: it enters a top-level <final>,
+	// directly or through an event it raises that a transition into one
+	// takes (application.exit in a Composer IPD).
+	Ends bool
 
 	index     int           // position in HandlerSet.Handlers
 	state     *chartState   // the state node the handler belongs to
 	targets   []*chartState // resolved Target
 	internal  bool          // an SCXML transition with type="internal"
+	raises    []string      // the events its executable content raises or sends to the session itself
 	condition *Condition    // nil when Cond is blank or did not compile
 	compile   error         // why Cond did not compile
 }
@@ -98,6 +102,7 @@ type setBuilder struct {
 	set   *HandlerSet
 	opts  []Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
+	exits []Descriptors                 // events the session ends on besides those of the set's own handlers
 }
 
 // add appends h to the set. at maps a byte offset of h.Cond to its file
@@ -109,10 +114,11 @@ func (b *setBuilder) add(h *Handler, at func(i int) (line, col int)) {
 	b.where = append(b.where, at)
 }
 
-// finish compiles the conditions and resolves targets. A condition that does
-// not compile becomes a LoadProblem and its handler never fires. In an SCXML
-// set a target that names no state is a LoadProblem too; the handler still
-// fires. In a flat set targets are labels.
+// finish compiles the conditions, resolves targets and decides which
+// handlers end the session. A condition that does not compile becomes a
+// LoadProblem and its handler never fires. In an SCXML set a target that
+// names no state is a LoadProblem too; the handler still fires. In a flat
+// set targets are labels.
 func (b *setBuilder) finish() *HandlerSet {
 	s := b.set
 	for i, h := range s.Handlers {
@@ -139,6 +145,7 @@ func (b *setBuilder) finish() *HandlerSet {
 		}
 		h.condition = c
 	}
+	s.chart.markEnds(s.Handlers, b.exits)
 	// The default configuration names states the set itself made, so it
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)

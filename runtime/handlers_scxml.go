@@ -52,7 +52,8 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 			State:    t.Source.ID,
 			Target:   strings.Join(t.Targets, " "),
 			internal: t.Type == "internal",
-			Ends:     endsDocument(doc, t.Targets),
+			raises:   t.Raises,
+			Ends:     entersTopFinal(doc, t.Targets),
 		}
 		at := func(int) (int, int) { return t.Pos.Line, t.Pos.Column }
 		if strings.TrimSpace(t.Cond.Value) != "" {
@@ -68,21 +69,10 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 	return b.finish()
 }
 
-// endsDocument reports whether a transition to targets ends the session: a
-// target is a <final> child of the root.
-func endsDocument(doc *scxml.Document, targets []string) bool {
-	for _, id := range targets {
-		if s := doc.State(id); s != nil && s.Type == scxml.TypeFinal && s.Parent == doc.Root {
-			return true
-		}
-	}
-	return false
-}
-
 // ReadProcessHandlers reads the <events> handlers of a Composer .ixnprocess.
 // They become the transitions of one state, ComposerHandlerState, in their
 // order in the file, as Composer generates them; disabled handlers are kept
-// and never fire. A handler whose body raises application.exit ends the
+// and never fire. A handler whose body raises ComposerExitEvent ends the
 // session.
 func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
 	p, err := scxml.ReadProcess(name, data)
@@ -101,7 +91,7 @@ func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
 	set := &HandlerSet{Name: title, File: p.File, chart: newChart(true)}
 	st := set.chart.add(ComposerHandlerState, nil, false)
 	set.chart.initial = []string{ComposerHandlerState}
-	b := &setBuilder{set: set, opts: opts}
+	b := &setBuilder{set: set, opts: opts, exits: []Descriptors{ParseDescriptors(ComposerExitEvent)}}
 	for _, ph := range p.Handlers {
 		h := &Handler{
 			Name:        ph.Name,
@@ -113,7 +103,7 @@ func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
 			Enabled:     ph.Enabled,
 			State:       ComposerHandlerState,
 			Description: ph.Description,
-			Ends:        strings.Contains(ph.Body.Value, "application.exit"),
+			raises:      ph.Raises,
 		}
 		at := func(int) (int, int) { return ph.Pos.Line, ph.Pos.Column }
 		if strings.TrimSpace(ph.Condition.Value) != "" {

@@ -248,6 +248,11 @@ it in the same region was selected first. It prints the handlers that fire;
 with --explain also why each other one does not (disabled, descriptor,
 inactive, condition, error or preempted).
 
+A handler that ends the session is marked "(ends the session)": it enters a
+top-level <final> state, or raises an event that a transition into one then
+takes (application.exit in a Composer IPD, which the application region
+exits on).
+
 A handler set is a handler file (.yaml, .yml, .json), an SCXML document
 (.scxml) or a Composer IPD (.ixnprocess). A handler whose condition does not
 compile is reported on stderr and never fires. --events reads NDJSON, one

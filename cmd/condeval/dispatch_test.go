@@ -43,8 +43,11 @@ func TestDispatchExplainExampleIPD(t *testing.T) {
 	fired := lineOf(t, out, "fires", "_composer_event_handler#10")
 	assert.Contains(t, fired, "IPD_default_defaultWorkflow.scxml:173")
 	assert.Contains(t, fired, "region _composer_event_handler")
+	assert.Contains(t, fired, "(ends the session)", "it raises application.exit, which the application leg exits on")
 	assert.Contains(t, out, "_event.data.resultOf != 'revoking' is true")
-	assert.Contains(t, lineOf(t, out, "fires", "_composer_application#2"), "region _composer_application")
+	logger := lineOf(t, out, "fires", "_composer_application#2")
+	assert.Contains(t, logger, "region _composer_application")
+	assert.NotContains(t, logger, "ends the session")
 
 	tests := []struct{ handler, want string }{
 		{"_composer_init#1", `descriptor: event="application.start" does not match interaction.notcontrolled`},
@@ -62,6 +65,18 @@ func TestDispatchExplainExampleIPD(t *testing.T) {
 	// The planted syntax error is reported with its position, and the set still loads.
 	assert.Contains(t, errOut, "IPD_default_defaultWorkflow.scxml:189:")
 	assert.Contains(t, errOut, "never fires")
+}
+
+// A real deletion: the "interaction deleted" handler fires and, raising
+// application.exit, ends the session.
+func TestDispatchExampleIPDDeletionEndsTheSession(t *testing.T) {
+	code, out, errOut := runWithInput(t, "", "dispatch", "--handlers", exampleIPD, "--event", "../../examples/events/deleted.json", "--system", exampleSystem, "--explain")
+	require.Equal(t, 0, code, errOut)
+	fired := lineOf(t, out, "fires", "_composer_event_handler#6")
+	assert.Contains(t, fired, "IPD_default_defaultWorkflow.scxml:135")
+	assert.Contains(t, fired, "(ends the session)")
+	assert.Equal(t, 1, strings.Count(out, "(ends the session)"))
+	assert.Contains(t, lineOf(t, out, "skipped", "_composer_event_handler#7"), "preempted: _composer_event_handler#6 was selected first")
 }
 
 func TestDispatchWithoutExplainListsOnlyFired(t *testing.T) {
