@@ -1,6 +1,7 @@
 package runtime
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -25,11 +26,7 @@ func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, e
 
 // DocumentHandlers builds the handler set of a parsed SCXML document.
 func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
-	title := doc.Name
-	if title == "" {
-		title = doc.File
-	}
-	set := &HandlerSet{Name: title, File: doc.File, chart: newChart(false)}
+	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: newChart(false)}
 	nodes := map[*scxml.State]*chartState{doc.Root: set.chart.states[0]}
 	for _, s := range doc.States {
 		if s == doc.Root {
@@ -46,8 +43,6 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 			Event:    ParseDescriptors(t.Event.Value),
 			Cond:     t.Cond.Value,
 			File:     doc.File,
-			Line:     t.Pos.Line,
-			Column:   t.Pos.Column,
 			Enabled:  true,
 			State:    t.Source.ID,
 			Target:   strings.Join(t.Targets, " "),
@@ -55,15 +50,8 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 			raises:   t.Raises,
 			Ends:     entersTopFinal(doc, t.Targets),
 		}
-		at := func(int) (int, int) { return t.Pos.Line, t.Pos.Column }
-		if strings.TrimSpace(t.Cond.Value) != "" {
-			p := t.Cond.Pos(0)
-			h.Line, h.Column = p.Line, p.Column
-			cond := t.Cond
-			at = func(i int) (int, int) { p := cond.Pos(i); return p.Line, p.Column }
-		}
 		nodes[t.Source].handlers = append(nodes[t.Source].handlers, h)
-		b.add(h, at)
+		b.add(h, placeCond(h, t.Cond, t.Pos))
 	}
 	set.chart.initial = doc.InitialConfiguration()
 	return b.finish()
@@ -84,11 +72,7 @@ func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet,
 
 // ProcessHandlers builds the handler set of a parsed Composer IPD.
 func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
-	title := p.Name
-	if title == "" {
-		title = p.File
-	}
-	set := &HandlerSet{Name: title, File: p.File, chart: newChart(true)}
+	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: newChart(true)}
 	st := set.chart.add(ComposerHandlerState, nil, false)
 	set.chart.initial = []string{ComposerHandlerState}
 	b := &setBuilder{set: set, opts: opts, exits: []Descriptors{ParseDescriptors(ComposerExitEvent)}}
@@ -98,22 +82,26 @@ func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
 			Event:       ParseDescriptors(ph.Event.Value),
 			Cond:        ph.Condition.Value,
 			File:        p.File,
-			Line:        ph.Pos.Line,
-			Column:      ph.Pos.Column,
 			Enabled:     ph.Enabled,
 			State:       ComposerHandlerState,
 			Description: ph.Description,
 			raises:      ph.Raises,
 		}
-		at := func(int) (int, int) { return ph.Pos.Line, ph.Pos.Column }
-		if strings.TrimSpace(ph.Condition.Value) != "" {
-			p := ph.Condition.Pos(0)
-			h.Line, h.Column = p.Line, p.Column
-			cond := ph.Condition
-			at = func(i int) (int, int) { p := cond.Pos(i); return p.Line, p.Column }
-		}
 		st.handlers = append(st.handlers, h)
-		b.add(h, at)
+		b.add(h, placeCond(h, ph.Condition, ph.Pos))
 	}
 	return b.finish()
+}
+
+// placeCond puts h where its condition starts, or at pos (its element) when
+// it has none, and returns the map from a byte offset of the condition to
+// its file position that load problems are reported with.
+func placeCond(h *Handler, cond scxml.Text, pos scxml.Position) func(int) (int, int) {
+	if strings.TrimSpace(cond.Value) == "" {
+		h.Line, h.Column = pos.Line, pos.Column
+		return func(int) (int, int) { return pos.Line, pos.Column }
+	}
+	at := func(i int) (int, int) { p := cond.Pos(i); return p.Line, p.Column }
+	h.Line, h.Column = at(0)
+	return at
 }
