@@ -48,11 +48,12 @@ type published struct {
 }
 
 type wireDiagnostic struct {
-	Range    protocol.Range `json:"range"`
-	Severity int            `json:"severity"`
-	Code     string         `json:"code"`
-	Source   string         `json:"source"`
-	Message  string         `json:"message"`
+	Range    protocol.Range                          `json:"range"`
+	Severity int                                     `json:"severity"`
+	Code     string                                  `json:"code"`
+	Source   string                                  `json:"source"`
+	Message  string                                  `json:"message"`
+	Related  []protocol.DiagnosticRelatedInformation `json:"relatedInformation"`
 }
 
 // codes lists the codes of the diagnostics.
@@ -76,8 +77,15 @@ type rpcMessage struct {
 }
 
 // startServer serves a server on a pipe and returns a client on it,
-// initialised with the given initializationOptions (nil for none).
+// initialised with the given initializationOptions (nil for none). The
+// client declares no capabilities.
 func startServer(t testing.TB, opts Options, initOptions any) *client {
+	t.Helper()
+	return startClient(t, opts, initOptions, map[string]any{})
+}
+
+// startClient is startServer for a client with the given capabilities.
+func startClient(t testing.TB, opts Options, initOptions any, capabilities map[string]any) *client {
 	t.Helper()
 	server, conn := net.Pipe()
 	served := make(chan struct{})
@@ -98,7 +106,7 @@ func startServer(t testing.TB, opts Options, initOptions any) *client {
 	var res struct {
 		Capabilities map[string]any `json:"capabilities"`
 	}
-	c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": map[string]any{}, "initializationOptions": initOptions}, &res)
+	c.call("initialize", map[string]any{"processId": nil, "rootUri": nil, "capabilities": capabilities, "initializationOptions": initOptions}, &res)
 	c.capabilities = res.Capabilities
 	c.notify("initialized", map[string]any{})
 	return c

@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -37,6 +38,45 @@ func diagnostic(f scxml.Finding) protocol.Diagnostic {
 	}
 }
 
+// relatedInformation points at the places a finding's message names —
+// the '(' a missing ')' would close — in the same document. The spans are
+// in the text of the item the finding is about, so that item maps them
+// into the file, as it mapped the finding.
+func relatedInformation(uri protocol.DocumentUri, file *scxml.File, f scxml.Finding) []protocol.DiagnosticRelatedInformation {
+	if len(f.Related) == 0 || file == nil {
+		return nil
+	}
+	it, ok := itemOf(file, f)
+	if !ok {
+		return nil
+	}
+	var out []protocol.DiagnosticRelatedInformation
+	for _, r := range f.Related {
+		if r.Start < 0 || r.Start > r.End || r.End > len(it.Text.Value) {
+			continue
+		}
+		out = append(out, protocol.DiagnosticRelatedInformation{
+			Location: protocol.Location{URI: uri, Range: textRange(it.Text, r.Start, r.End)},
+			Message:  fmt.Sprintf("'%s' opened here", it.Text.Value[r.Start:r.End]),
+		})
+	}
+	return out
+}
+
+// itemOf finds the item a finding is about: the one whose text maps the
+// finding's span to where the finding is in the file.
+func itemOf(file *scxml.File, f scxml.Finding) (scxml.Item, bool) {
+	for _, it := range file.Items {
+		if f.Span.End > len(it.Text.Value) {
+			continue
+		}
+		if start, end := it.Text.Span(f.Span.Start, f.Span.End); start == f.Start && end == f.End {
+			return it, true
+		}
+	}
+	return scxml.Item{}, false
+}
+
 // configDiagnostic reports a configuration file that could not be used, at
 // the top of the document it would have configured.
 func configDiagnostic(err error) protocol.Diagnostic {
@@ -67,7 +107,7 @@ func (s *server) lintAndPublish(uri protocol.DocumentUri, gen uint64) {
 		s.mu.Unlock()
 		return
 	}
-	path, text, version, set := d.path, d.text, d.version, s.settings
+	path, text, version, set, related := d.path, d.text, d.version, s.settings, s.related
 	s.mu.Unlock()
 
 	cfg, cfgErr := set.configFor(path)
@@ -77,7 +117,11 @@ func (s *server) lintAndPublish(uri protocol.DocumentUri, gen uint64) {
 		diags = append(diags, configDiagnostic(cfgErr))
 	}
 	for _, f := range res.findings {
-		diags = append(diags, diagnostic(f))
+		diag := diagnostic(f)
+		if related {
+			diag.RelatedInformation = relatedInformation(uri, res.file, f)
+		}
+		diags = append(diags, diag)
 	}
 
 	s.publishing.Lock()

@@ -4,6 +4,7 @@ import (
 	"testing"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
 
@@ -69,4 +70,46 @@ func TestDiagnosticsOnOpen(t *testing.T) {
 			assert.Equal(t, tt.want, got.Diagnostics)
 		})
 	}
+}
+
+func TestDiagnosticsRelatedInformation(t *testing.T) {
+	related := map[string]any{"textDocument": map[string]any{"publishDiagnostics": map[string]any{"relatedInformation": true}}}
+	unclosed := scxmlDoc(`<transition event="error" cond="a &lt; b &amp;&amp; (c" target="s"/>`)
+	mismatched := ipdDoc(`    <events name="gone" event="interaction.deleted" condition="&amp;amp;quot;x&amp;amp;quot; + f(1]" body=""/>`)
+	multiLine := scxmlDoc("<transition event=\"error\" cond=\"[a,\n   b\"/>")
+	tests := []struct {
+		name, file, text string
+		want             []protocol.DiagnosticRelatedInformation
+	}{
+		{"an unclosed parenthesis after entities", "a.scxml", unclosed, []protocol.DiagnosticRelatedInformation{
+			{Location: protocol.Location{Range: firstChar(t, unclosed, "(c")}, Message: "'(' opened here"},
+		}},
+		{"a mismatched bracket in a condition escaped twice", "default.ixnprocess", mismatched, []protocol.DiagnosticRelatedInformation{
+			{Location: protocol.Location{Range: firstChar(t, mismatched, "(1")}, Message: "'(' opened here"},
+		}},
+		{"a bracket opened on an earlier line", "a.scxml", multiLine, []protocol.DiagnosticRelatedInformation{
+			{Location: protocol.Location{Range: firstChar(t, multiLine, "[a")}, Message: "'[' opened here"},
+		}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			uri := fileURI(t, tt.file)
+			for i := range tt.want {
+				tt.want[i].Location.URI = uri
+			}
+			got := startClient(t, Options{}, nil, related).open(uri, tt.text)
+			require.Len(t, got.Diagnostics, 1)
+			assert.Equal(t, tt.want, got.Diagnostics[0].Related)
+
+			// A client that does not show related information gets none.
+			plain := startServer(t, Options{}, nil).open(uri, tt.text)
+			require.Len(t, plain.Diagnostics, 1)
+			assert.Nil(t, plain.Diagnostics[0].Related)
+		})
+	}
+}
+
+// firstChar is the range of the first character of needle.
+func firstChar(t *testing.T, text, needle string) protocol.Range {
+	return protocol.Range{Start: position(t, text, needle, 0), End: position(t, text, needle, 1)}
 }

@@ -32,6 +32,9 @@ type server struct {
 	settings settings
 	notify   glsp.NotifyFunc
 	shutdown bool // the client asked the server to shut down
+	// related is set when the client shows a diagnostic's related
+	// information (where the bracket a message names was opened).
+	related bool
 
 	// publishing serialises publication, so that the check that a result
 	// is still current and its sending cannot interleave with another's.
@@ -113,6 +116,11 @@ func (s *server) protocolHandler() *protocol.Handler {
 func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any, error) {
 	if p.InitializationOptions != nil {
 		s.applySettings(p.InitializationOptions)
+	}
+	if td := p.Capabilities.TextDocument; td != nil && td.PublishDiagnostics != nil && td.PublishDiagnostics.RelatedInformation != nil {
+		s.mu.Lock()
+		s.related = *td.PublishDiagnostics.RelatedInformation
+		s.mu.Unlock()
 	}
 	sync := protocol.TextDocumentSyncKindIncremental
 	yes := true
