@@ -143,28 +143,28 @@ func transitionDomain(c *chart, h *Handler) *chartState {
 		return nil
 	}
 	src := h.state
-	if h.internal && src.compound && !src.parallel {
-		inside := true
-		for _, t := range h.targets {
-			inside = inside && t.isDescendant(src)
-		}
-		if inside {
-			return src
-		}
+	if h.internal && src.compound && !src.parallel && allBelow(h.targets, src) {
+		return src
 	}
 	for a := src.parent; a != nil; a = a.parent {
 		if a != c.states[0] && a.parallel {
 			continue // not compound
 		}
-		all := true
-		for _, t := range h.targets {
-			all = all && t.isDescendant(a)
-		}
-		if all {
+		if allBelow(h.targets, a) {
 			return a
 		}
 	}
 	return c.states[0]
+}
+
+// allBelow reports whether every state of ts is a proper descendant of a.
+func allBelow(ts []*chartState, a *chartState) bool {
+	for _, t := range ts {
+		if !t.isDescendant(a) {
+			return false
+		}
+	}
+	return true
 }
 
 // removeConflicts drops enabled transitions whose exit sets intersect an
