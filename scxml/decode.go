@@ -41,6 +41,17 @@ func entityAt(s []byte) (string, int, bool) {
 	return string(rune(n)), end + 1, true
 }
 
+// reference appends the replacement of the reference at the start of raw,
+// or a '&' that starts none as it is, and returns how many bytes it read.
+func reference(b *textBuilder, raw []byte, at int) int {
+	if v, n, ok := entityAt(raw); ok {
+		b.expand([]byte(v), at, at+n, false)
+		return n
+	}
+	b.literal(raw[:1], at)
+	return 1
+}
+
 // decodeAttr appends the value of an attribute as an XML processor reports
 // it: references replaced, and every literal tab, CR, LF or CRLF turned into
 // one space (XML 1.0 §3.3.3). A character reference such as `&#xA;` is not
@@ -49,13 +60,7 @@ func decodeAttr(b *textBuilder, raw []byte, at int) {
 	for i := 0; i < len(raw); {
 		switch c := raw[i]; c {
 		case '&':
-			if v, n, ok := entityAt(raw[i:]); ok {
-				b.expand([]byte(v), at+i, at+i+n, false)
-				i += n
-				continue
-			}
-			b.literal(raw[i:i+1], at+i)
-			i++
+			i += reference(b, raw[i:], at+i)
 		case '\r', '\n':
 			n := 1
 			if c == '\r' && i+1 < len(raw) && raw[i+1] == '\n' {
@@ -102,13 +107,7 @@ func appendLines(b *textBuilder, raw []byte, at int, refs bool) {
 	for i := 0; i < len(raw); {
 		switch c := raw[i]; {
 		case c == '&' && refs:
-			if v, n, ok := entityAt(raw[i:]); ok {
-				b.expand([]byte(v), at+i, at+i+n, false)
-				i += n
-				continue
-			}
-			b.literal(raw[i:i+1], at+i)
-			i++
+			i += reference(b, raw[i:], at+i)
 		case c == '\r' && i+1 < len(raw) && raw[i+1] == '\n':
 			b.expand([]byte{'\n'}, at+i, at+i+2, false)
 			i += 2
