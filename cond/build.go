@@ -534,7 +534,7 @@ func (b *builder) unary(g *gUnary) Node {
 			x = &Update{at, updateOp(op.text), true, op.span(), x}
 		default:
 			if op.text == "delete" && b.strict {
-				if _, ok := unparen(x).(*Ident); ok {
+				if _, ok := Unparen(x).(*Ident); ok {
 					b.report(CodeStrict, at.Pos, "cannot delete a variable in strict mode code")
 				}
 			}
@@ -542,16 +542,6 @@ func (b *builder) unary(g *gUnary) Node {
 		}
 	}
 	return x
-}
-
-func unparen(n Node) Node {
-	for {
-		p, ok := n.(*Paren)
-		if !ok {
-			return n
-		}
-		n = p.X
-	}
 }
 
 func updateOp(text string) UpdateOp {

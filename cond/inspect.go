@@ -18,6 +18,18 @@ func InspectAll(list []Node, f func(Node) bool) {
 	}
 }
 
+// Unparen strips the parentheses around an expression: (a) and ((a)) are
+// a to every check that asks what an operand is.
+func Unparen(n Node) Node {
+	for {
+		p, ok := n.(*Paren)
+		if !ok {
+			return n
+		}
+		n = p.X
+	}
+}
+
 // isNil reports whether n is nil or a typed nil pointer.
 func isNil(n Node) bool {
 	if n == nil {

@@ -737,28 +737,15 @@ func (s *scanner) regexp() {
 	s.pos++
 	inClass := false
 	for {
-		if s.pos >= len(s.src) {
-			s.failRegexp(start, inClass)
+		r, ok := s.regexpChar(start, inClass)
+		if !ok {
 			return
 		}
-		r, n := utf8.DecodeRuneInString(s.src[s.pos:])
-		if isLineTerminator(r) {
-			s.failRegexp(start, inClass)
-			return
-		}
-		s.pos += n
 		switch r {
 		case '\\':
-			if s.pos >= len(s.src) {
-				s.failRegexp(start, inClass)
+			if _, ok := s.regexpChar(start, inClass); !ok {
 				return
 			}
-			r2, n2 := utf8.DecodeRuneInString(s.src[s.pos:])
-			if isLineTerminator(r2) {
-				s.failRegexp(start, inClass)
-				return
-			}
-			s.pos += n2
 		case '[':
 			inClass = true
 		case ']':
@@ -778,6 +765,21 @@ func (s *scanner) regexp() {
 			}
 		}
 	}
+}
+
+// regexpChar reads the next character of a regular expression that
+// starts at start, escaped or not; the end of the line or of the source
+// comes before the closing '/' and is an error.
+func (s *scanner) regexpChar(start int, inClass bool) (rune, bool) {
+	if s.pos < len(s.src) {
+		r, n := utf8.DecodeRuneInString(s.src[s.pos:])
+		if !isLineTerminator(r) {
+			s.pos += n
+			return r, true
+		}
+	}
+	s.failRegexp(start, inClass)
+	return 0, false
 }
 
 func (s *scanner) failRegexp(start int, inClass bool) {

@@ -17,7 +17,7 @@ type path struct {
 
 // pathOf reads the property path n spells, if it is one.
 func pathOf(n Node) (path, bool) {
-	switch m := bare(n).(type) {
+	switch m := Unparen(n).(type) {
 	case *Ident:
 		return path{root: m, segs: []string{m.Name}, node: n}, true
 	case *Member:
@@ -61,17 +61,6 @@ func (p path) String() string {
 	return b.String()
 }
 
-// bare strips parentheses.
-func bare(n Node) Node {
-	for {
-		p, ok := n.(*Paren)
-		if !ok {
-			return n
-		}
-		n = p.X
-	}
-}
-
 // treeFacts are the facts about a tree that several rules need: which
 // identifiers are globals, which members head a path, what is written.
 type treeFacts struct {
@@ -98,19 +87,19 @@ func computeFacts(p *Pass) treeFacts {
 	InspectAll(p.Root(), func(n Node) bool {
 		switch n := n.(type) {
 		case *Member:
-			if o, ok := bare(n.Object).(*Member); ok {
+			if o, ok := Unparen(n.Object).(*Member); ok {
 				f.inner[o] = true
 			}
 		case *Assign:
-			f.written[bare(n.Target)] = true
+			f.written[Unparen(n.Target)] = true
 		case *Update:
-			f.written[bare(n.X)] = true
+			f.written[Unparen(n.X)] = true
 		case *Unary:
 			switch n.Op {
 			case OpDelete:
-				f.written[bare(n.X)] = true
+				f.written[Unparen(n.X)] = true
 			case OpTypeof:
-				f.typeofd[bare(n.X)] = true
+				f.typeofd[Unparen(n.X)] = true
 			}
 		}
 		return true

@@ -74,14 +74,14 @@ func typeofCompare(p *Pass) {
 			return true
 		}
 		for _, side := range [2][2]Node{{b.X, b.Y}, {b.Y, b.X}} {
-			if u, ok := bare(side[0]).(*Unary); !ok || u.Op != OpTypeof {
+			if u, ok := Unparen(side[0]).(*Unary); !ok || u.Op != OpTypeof {
 				continue
 			}
 			outcome := "always false"
 			if b.Op == OpNe || b.Op == OpStrictNe {
 				outcome = "always true"
 			}
-			switch other := bare(side[1]).(type) {
+			switch other := Unparen(side[1]).(type) {
 			case *Ident:
 				if other.Name == "undefined" {
 					p.ReportFix(other.Pos, "typeof yields a string, never the value undefined: this comparison is "+outcome,
@@ -162,7 +162,7 @@ func constantCondition(p *Pass) {
 
 // truthOf returns the ToBoolean value of a string or number literal.
 func truthOf(n Node) (bool, bool) {
-	switch v := bare(n).(type) {
+	switch v := Unparen(n).(type) {
 	case *String:
 		return v.Value != "", true
 	case *Number:

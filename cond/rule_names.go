@@ -89,7 +89,7 @@ func unknownField(p *Pass) {
 		if name == builtins.AnyKey || inPlaceholder(p.Source, prop.Span()) {
 			return
 		}
-		written := f.written[bare(pa.node)] || p.Context.Kind == KindLocation && pa.node == p.Expr.Root
+		written := f.written[Unparen(pa.node)] || p.Context.Kind == KindLocation && pa.node == p.Expr.Root
 		if n == len(pa.segs)-1 && written {
 			return // assigning creates the field
 		}
@@ -163,7 +163,7 @@ func enumValue(p *Pass) {
 		}
 		for _, side := range [2][2]Node{{b.X, b.Y}, {b.Y, b.X}} {
 			pa, ok := pathOf(side[0])
-			lit, isStr := bare(side[1]).(*String)
+			lit, isStr := Unparen(side[1]).(*String)
 			if !ok || !isStr || !f.globals[pa.root] {
 				continue
 			}

@@ -43,11 +43,11 @@ func backtracking(p *Pass) {
 
 // regexpConstructor returns the pattern of RegExp('…') or new RegExp('…').
 func regexpConstructor(callee Node, args []Node) (string, Span) {
-	id, ok := bare(callee).(*Ident)
+	id, ok := Unparen(callee).(*Ident)
 	if !ok || id.Name != "RegExp" || len(args) == 0 {
 		return "", Span{}
 	}
-	s, ok := bare(args[0]).(*String)
+	s, ok := Unparen(args[0]).(*String)
 	if !ok {
 		return "", Span{}
 	}

@@ -68,13 +68,19 @@ func BenchmarkBaselineRead(b *testing.B) {
 	}
 }
 
-// BenchmarkHoverRoundTrip is a hover on _event.data.resultOf's object path
-// in the example, over the pipe.
-func BenchmarkHoverRoundTrip(b *testing.B) {
+// openBenchFile opens the example in a server, for round trips on it.
+func openBenchFile(b *testing.B) (*client, string, string) {
 	path, text := readBenchFile(b)
 	c := startServer(b, Options{}, nil)
 	uri := "file://" + filepath.ToSlash(path)
 	c.open(uri, text)
+	return c, uri, text
+}
+
+// BenchmarkHoverRoundTrip is a hover on _event.data.resultOf's object path
+// in the example, over the pipe.
+func BenchmarkHoverRoundTrip(b *testing.B) {
+	c, uri, text := openBenchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if h := c.hoverAt(uri, text, "resultof == 'deletion'", 0); h == nil {
@@ -86,10 +92,7 @@ func BenchmarkHoverRoundTrip(b *testing.B) {
 // BenchmarkCompletionRoundTrip is a completion after system. in the
 // example, over the pipe.
 func BenchmarkCompletionRoundTrip(b *testing.B) {
-	path, text := readBenchFile(b)
-	c := startServer(b, Options{}, nil)
-	uri := "file://" + filepath.ToSlash(path)
-	c.open(uri, text)
+	c, uri, text := openBenchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
 		if items := c.completeAt(uri, text, "system.InteractionID &amp;&amp; (!", len("system.")); len(items) == 0 {

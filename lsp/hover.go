@@ -72,7 +72,7 @@ func hoverCode(it scxml.Item, i int) (cond.Span, string, bool) {
 		case *cond.Binary:
 			if isEquality(n.Op) {
 				for _, pair := range [][2]cond.Node{{n.X, n.Y}, {n.Y, n.X}} {
-					str, isStr := unparen(pair[1]).(*cond.String)
+					str, isStr := cond.Unparen(pair[1]).(*cond.String)
 					if path, ok := tree.globalPath(pair[0]); ok && isStr {
 						consider(hoverTarget{span: str.Pos, path: path, value: str})
 					}

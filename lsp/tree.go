@@ -47,7 +47,7 @@ func parseItem(it scxml.Item) (parsed, bool) {
 // (system.InteractionID, _event.data['resultof']); ok is false for
 // anything else, or for a path from a local variable.
 func (p parsed) globalPath(n cond.Node) ([]string, bool) {
-	switch n := unparen(n).(type) {
+	switch n := cond.Unparen(n).(type) {
 	case *cond.Ident:
 		return []string{n.Name}, p.globals[n]
 	case *cond.Member:
@@ -72,16 +72,6 @@ func memberKey(m *cond.Member) string {
 		return k.Raw
 	}
 	return builtins.AnyKey
-}
-
-func unparen(n cond.Node) cond.Node {
-	for {
-		p, ok := n.(*cond.Paren)
-		if !ok {
-			return n
-		}
-		n = p.X
-	}
 }
 
 func contains(s cond.Span, i int) bool { return s.Start <= i && i < s.End }
