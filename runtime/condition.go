@@ -8,7 +8,6 @@ import (
 	"sync/atomic"
 
 	"github.com/dop251/goja"
-	"github.com/dop251/goja/ast"
 	"github.com/dop251/goja/parser"
 
 	"github.com/condeval/condeval/builtins"
@@ -36,10 +35,11 @@ type Condition struct {
 	pool    pool
 }
 
-// prologue and epilogue wrap a condition into the function each runtime
-// instantiates once. The condition starts on a line of its own so goja's
-// positions map back to it by subtracting prologueLines; the epilogue starts
-// on a new line so a trailing // comment cannot swallow it.
+// wrap puts a condition into the function each runtime instantiates once.
+// The condition starts on a line of its own so goja's positions map back to
+// it by subtracting the lines before it (Condition.lines); the epilogue
+// starts on a new line so a trailing // comment cannot swallow it.
+// globalsParam names the parameter holding the caller's globals.
 const (
 	globalsParam = "$condeval$globals"
 	epilogue     = "\n);"
@@ -60,13 +60,7 @@ func Compile(src string, opts ...Option) (*Condition, error) {
 	c := &Condition{src: src, expr: expr, cfg: cfg}
 	c.params, c.withAll = scopeUse(expr)
 	wrapper, lines := c.wrap()
-	ast, err := parseScript(wrapper)
-	if err != nil {
-		return nil, &cond.Error{Source: src, Diagnostics: []cond.Diagnostic{{
-			Code: "C001", Severity: cond.SeverityError, Message: err.Error(),
-		}}}
-	}
-	prog, err := goja.CompileAST(ast, false)
+	prog, err := compileScript(wrapper)
 	if err != nil {
 		return nil, &cond.Error{Source: src, Diagnostics: []cond.Diagnostic{{
 			Code: "C001", Severity: cond.SeverityError, Message: err.Error(),
@@ -94,7 +88,8 @@ func (c *Condition) Expr() *cond.Expr { return c.expr }
 
 // wrap builds the function text: the scope names the condition reads as
 // parameters and, when it may read caller globals, a with block over them.
-func (c *Condition) wrap() (string, int) {
+// It returns the text and how many lines come before the condition.
+func (c *Condition) wrap() (text string, lines int) {
 	names := builtins.ScopeNames()
 	params := make([]string, 0, len(c.params)+1)
 	for _, i := range c.params {
@@ -111,16 +106,13 @@ func (c *Condition) wrap() (string, int) {
 		b.WriteString("with (" + globalsParam + ") {\n")
 	}
 	b.WriteString("return (\n")
+	lines = strings.Count(b.String(), "\n")
 	b.WriteString(c.src)
 	b.WriteString(epilogue)
 	if c.withAll {
 		b.WriteString("\n}")
 	}
 	b.WriteString("\n})")
-	lines := 2
-	if c.withAll {
-		lines = 3
-	}
 	return b.String(), lines
 }
 
@@ -140,10 +132,15 @@ func scopeUse(expr *cond.Expr) (params []int, withGlobals bool) {
 	return params, withGlobals
 }
 
-// parseScript parses with source maps disabled: goja would otherwise read
-// any file a //# sourceMappingURL= comment names.
-func parseScript(src string) (*ast.Program, error) {
-	return parser.ParseFile(nil, "condition", src, 0, parser.WithDisableSourceMaps)
+// compileScript compiles the wrapped condition. It parses with source maps
+// disabled: goja would otherwise read any file a //# sourceMappingURL=
+// comment names.
+func compileScript(src string) (*goja.Program, error) {
+	tree, err := parser.ParseFile(nil, "condition", src, 0, parser.WithDisableSourceMaps)
+	if err != nil {
+		return nil, err
+	}
+	return goja.CompileAST(tree, false)
 }
 
 // Eval evaluates the condition against env. It never panics and always
