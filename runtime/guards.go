@@ -59,11 +59,15 @@ func (g *guards) checkStringLength(n float64) {
 	}
 }
 
+// checkArrayLength applies the array limit to a length property's value.
 func (g *guards) checkArrayLength(v goja.Value) {
-	if v == nil {
-		return
+	if v != nil {
+		g.checkArrayCount(v.ToFloat())
 	}
-	if n := v.ToFloat(); n > float64(g.cfg.maxArrayLength) {
+}
+
+func (g *guards) checkArrayCount(n float64) {
+	if n > float64(g.cfg.maxArrayLength) {
 		g.tooLong("an array of " + strconv.FormatFloat(n, 'f', -1, 64) + " elements")
 	}
 }
@@ -271,9 +275,7 @@ func (g *guards) checkConcat(call goja.FunctionCall) {
 			n++
 		}
 	}
-	if n > float64(g.cfg.maxArrayLength) {
-		g.tooLong("an array of " + strconv.FormatFloat(n, 'f', -1, 64) + " elements")
-	}
+	g.checkArrayCount(n)
 }
 
 // join is Array.prototype.join (ECMA-262 5.1 §15.4.4.5) with a running
