@@ -1,6 +1,8 @@
 package builtins
 
 import (
+	"slices"
+
 	"github.com/dop251/goja"
 )
 
@@ -35,14 +37,7 @@ func ScopeNames() []string { return append([]string(nil), scopeNames[:]...) }
 
 // IsScopeName reports whether name is one of ScopeNames: those always win
 // over a caller's global of the same name.
-func IsScopeName(name string) bool {
-	for _, n := range scopeNames {
-		if n == name {
-			return true
-		}
-	}
-	return false
-}
+func IsScopeName(name string) bool { return slices.Contains(scopeNames[:], name) }
 
 // SCXML event I/O processor type URIs that _ioprocessors lists (W3C SCXML §C.1).
 const (
@@ -84,13 +79,7 @@ func NewScope(rt *goja.Runtime) *Scope {
 	s.globals = s.newObject(globalsView{s})
 	s.ioprocessors = s.newObject(ioProcessorsView{s})
 	s.in = rt.ToValue(func(call goja.FunctionCall) goja.Value {
-		id := call.Argument(0).String()
-		for _, st := range s.env.States {
-			if st == id {
-				return s.rt.ToValue(true)
-			}
-		}
-		return s.rt.ToValue(false)
+		return s.rt.ToValue(slices.Contains(s.env.States, call.Argument(0).String()))
 	})
 	s.args = [...]goja.Value{s.event, s.system, s.data, goja.Undefined(), goja.Undefined(), s.ioprocessors, s.in}
 	return s

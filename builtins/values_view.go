@@ -64,12 +64,9 @@ func (s *Scope) reflectValue(rv reflect.Value) goja.Value {
 		return s.view(keyOf(rv), func() *goja.Object { return s.rt.NewDynamicArray(sliceView{s, rv}) })
 	case reflect.Array:
 		return s.rt.NewDynamicArray(sliceView{s, rv})
-	case reflect.Func:
-		return s.rt.ToValue(rv.Interface())
-	case reflect.Struct:
-		// goja copies a struct passed by value, so the caller's is safe.
-		return s.rt.ToValue(rv.Interface())
 	}
+	// Scalars of named types, functions and structs: goja copies a struct
+	// passed by value, so the caller's is safe.
 	return s.rt.ToValue(rv.Interface())
 }
 
