@@ -11,24 +11,27 @@ import (
 type Source struct {
 	Name  string // the file name as given by the caller
 	Data  []byte
-	lines []int // offset of the first byte of each line
+	lines []int  // offset of the first byte of each line
+	ascii []bool // per line: it holds only ASCII, so a column is a byte count
 }
 
 // NewSource indexes data. Lines end at LF, CR or CRLF, as editors count them.
 func NewSource(name string, data []byte) *Source {
-	lines := []int{0}
+	lines, ascii := []int{0}, []bool{true}
 	for i := 0; i < len(data); i++ {
-		switch data[i] {
-		case '\n':
-			lines = append(lines, i+1)
-		case '\r':
+		switch c := data[i]; {
+		case c == '\n':
+			lines, ascii = append(lines, i+1), append(ascii, true)
+		case c == '\r':
 			if i+1 < len(data) && data[i+1] == '\n' {
 				i++
 			}
-			lines = append(lines, i+1)
+			lines, ascii = append(lines, i+1), append(ascii, true)
+		case c >= utf8.RuneSelf:
+			ascii[len(ascii)-1] = false
 		}
 	}
-	return &Source{Name: name, Data: data, lines: lines}
+	return &Source{Name: name, Data: data, lines: lines, ascii: ascii}
 }
 
 // Position is a place in a file. Line and the columns are 1-based; Column
@@ -42,11 +45,17 @@ type Position struct {
 }
 
 // Position returns the position of a byte offset, clamped to the file.
-// An offset inside a multi-byte character counts as that character.
+// An offset inside a multi-byte character counts as that character. On an
+// ASCII line it costs a binary search, so a document written on one long
+// line still reads in linear time.
 func (s *Source) Position(offset int) Position {
 	offset = max(0, min(offset, len(s.Data)))
 	li := sort.Search(len(s.lines), func(i int) bool { return s.lines[i] > offset }) - 1
 	start := s.lines[li]
+	if s.ascii[li] {
+		col := offset - start + 1
+		return Position{Offset: offset, Line: li + 1, Column: col, Column16: col}
+	}
 	p := Position{Offset: offset, Line: li + 1, Column: 1, Column16: 1}
 	for i := start; i < offset; {
 		r, size := utf8.DecodeRune(s.Data[i:])
