@@ -48,6 +48,9 @@ func TestEvalCommand(t *testing.T) {
 		{"no expression", []string{"eval"}, 2, "", "give the condition"},
 		{"bad event file", []string{"eval", "--event", bad, "true"}, 2, "", "bad.json"},
 		{"missing file", []string{"eval", "--event", filepath.Join(dir, "nope.json"), "true"}, 2, "", "nope.json"},
+		// A JSON value with commas is one value, not a list of flags.
+		{"global object with commas", []string{"eval", "--global", `App_X={"a":1,"requestid":"7"}`, "App_X.requestid == '7'"}, 0, "true\n", ""},
+		{"global array", []string{"eval", "--global", "xs=[1,2,3]", "xs.length == 3"}, 0, "true\n", ""},
 		{"bad global", []string{"eval", "--global", "App_X", "true"}, 2, "", "NAME=JSON"},
 		{"bad global JSON", []string{"eval", "--global", "App_X={", "true"}, 2, "", "App_X"},
 	} {

@@ -41,7 +41,7 @@ type EnvFlags struct {
 	Event  string   `placeholder:"FILE" help:"A JSON file with the _event object (name, type, data, ...)."`
 	System string   `placeholder:"FILE" help:"A JSON file with the system variables."`
 	State  []string `placeholder:"ID" help:"An active state, for In() (repeatable)."`
-	Global []string `placeholder:"NAME=JSON" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
+	Global []string `placeholder:"NAME=JSON" sep:"none" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
 }
 
 // env reads the files and globals the flags name.

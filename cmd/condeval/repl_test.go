@@ -66,7 +66,7 @@ func TestReplAnswers(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.cond, func(t *testing.T) {
 			code, out, _ := repl(t, tt.cond+"\n", "--event", replRevoking, "--system", replSystem,
-				"--state", "_composer_event_handler", "--global", `App_Target={"requestid":"R1"}`)
+				"--state", "_composer_event_handler", "--global", `App_Target={"requestid":"R1","targetid":"T1"}`)
 			assert.Equal(t, 0, code)
 			assert.Equal(t, tt.want+"\n", out)
 		})
