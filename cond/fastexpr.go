@@ -144,7 +144,7 @@ func (r *fastReader) primary() *gPrimary {
 func (r *fastReader) array() *gArray {
 	g := &gArray{}
 	for !r.failed && !r.accept("]") {
-		it := &gArrayItem{Pos: r.pos()}
+		it := &gArrayItem{}
 		if r.accept(",") {
 			it.Comma = true
 		} else {

@@ -105,7 +105,6 @@ type gFor struct {
 }
 
 type gJump struct {
-	Pos   lexer.Position
 	Kind  string  `parser:"@('break' | 'continue')"`
 	Label *gIdent `parser:"@@?"`
 	Semi  bool    `parser:"@';'?"`
@@ -233,7 +232,6 @@ type gArray struct {
 }
 
 type gArrayItem struct {
-	Pos   lexer.Position
 	Comma bool     `parser:"  @','"`
 	Value *gAssign `parser:"| @@"`
 }
