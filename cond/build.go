@@ -38,6 +38,9 @@ func (b *builder) report(code string, s Span, format string, args ...any) {
 	b.diags = append(b.diags, Diagnostic{Code: code, Severity: SeverityError, Span: s, Message: fmt.Sprintf(format, args...)})
 }
 
+// feature reports a post-ES5 construct the grammar accepted.
+func (b *builder) feature(f feature, s Span) { b.diags = append(b.diags, featureDiag(f, s)) }
+
 func (b *builder) reportFix(code string, s Span, fix, format string, args ...any) {
 	b.report(code, s, format, args...)
 	b.diags[len(b.diags)-1].Suggestion = fix
@@ -465,7 +468,7 @@ func (b *builder) target(n Node, what string) {
 		return
 	case *Array, *Object:
 		if _, isParen := n.(*Paren); !isParen {
-			b.diags = append(b.diags, featureDiag(featDestructuring, n.Span()))
+			b.feature(featDestructuring, n.Span())
 			return
 		}
 	}
@@ -697,11 +700,11 @@ func (b *builder) object(g *gObject, at At) Node {
 			p.Value = b.assign(gp.Value)
 		case gp.Method != nil:
 			p.Key = b.propKey(gp.Key)
-			b.diags = append(b.diags, featureDiag(featMethod, p.Pos))
+			b.feature(featMethod, p.Pos)
 			p.Value = b.function(nil, gp.Method, p.Pos)
 		default:
 			p.Key = b.propKey(gp.Key)
-			b.diags = append(b.diags, featureDiag(featShorthand, p.Pos))
+			b.feature(featShorthand, p.Pos)
 			if name, ok := p.Key.(*Name); ok {
 				p.Value = &Ident{name.At, name.Name}
 			} else {
@@ -760,7 +763,7 @@ func numberKey(v float64) string {
 func (b *builder) propKey(g *gPropKey) Node {
 	if g.Computed != nil {
 		s := b.span(g.Pos, g.EndPos)
-		b.diags = append(b.diags, featureDiag(featComputed, s))
+		b.feature(featComputed, s)
 		return b.assign(g.Computed)
 	}
 	t := b.tok(g.Key.Tok)

@@ -99,14 +99,11 @@ var features = [...]featureInfo{
 // featureDiag reports feature f over span s.
 func featureDiag(f feature, s Span) Diagnostic {
 	info := features[f]
-	d := Diagnostic{
-		Code:     CodeES2015,
-		Severity: SeverityError,
-		Span:     s,
-		Message:  info.name + " is " + info.edition + "; ORS evaluates ES5",
+	return Diagnostic{
+		Code:       CodeES2015,
+		Severity:   SeverityError,
+		Span:       s,
+		Message:    info.name + " is " + info.edition + "; ORS evaluates ES5",
+		Suggestion: info.instead,
 	}
-	if info.instead != "" {
-		d.Suggestion = info.instead
-	}
-	return d
 }

@@ -60,6 +60,8 @@ func (p *preparer) report(code string, s Span, format string, args ...any) {
 	p.diags = append(p.diags, Diagnostic{Code: code, Severity: SeverityError, Span: s, Message: fmt.Sprintf(format, args...)})
 }
 
+func (p *preparer) feature(f feature, s Span) { p.diags = append(p.diags, featureDiag(f, s)) }
+
 func (p *preparer) prevOut() *token {
 	if len(p.out) == 0 {
 		return nil
@@ -103,7 +105,7 @@ func (p *preparer) step(toks []token, i int) bool {
 	}
 
 	if t.feat != featNone {
-		p.diags = append(p.diags, featureDiag(t.feat, t.span()))
+		p.feature(t.feat, t.span())
 	}
 	p.contextualFeature(toks, i, top)
 
@@ -238,56 +240,54 @@ func (p *preparer) contextualFeature(toks []token, i int, top *frame) {
 		switch t.text {
 		case "new":
 			if next != nil && next.is(".") {
-				p.diags = append(p.diags, featureDiag(featNewTarget, t.span()))
+				p.feature(featNewTarget, t.span())
 			}
 		case "catch":
 			if next != nil && next.is("{") {
-				p.diags = append(p.diags, featureDiag(featOptionalCatch, t.span()))
+				p.feature(featOptionalCatch, t.span())
 			} else if i+2 < len(toks) && (toks[i+2].is("[") || toks[i+2].is("{")) {
-				p.diags = append(p.diags, featureDiag(featDestructuring, toks[i+2].span()))
+				p.feature(featDestructuring, toks[i+2].span())
 			}
 		case "const":
-			p.diags = append(p.diags, featureDiag(featConst, t.span()))
-		case "class", "extends":
-			if t.text == "class" {
-				p.diags = append(p.diags, featureDiag(featClass, t.span()))
-			}
+			p.feature(featConst, t.span())
+		case "class":
+			p.feature(featClass, t.span())
 		case "import", "export":
-			p.diags = append(p.diags, featureDiag(featModules, t.span()))
+			p.feature(featModules, t.span())
 		case "super":
-			p.diags = append(p.diags, featureDiag(featSuper, t.span()))
+			p.feature(featSuper, t.span())
 		case "function":
 			if next != nil && next.is("*") {
-				p.diags = append(p.diags, featureDiag(featGenerator, Span{t.start, next.end}))
+				p.feature(featGenerator, Span{t.start, next.end})
 			}
 		}
 	case tokIdent:
 		switch {
 		case t.value == "let" && sameLine && (prev == nil || !prev.is(".")) &&
 			(next.kind == tokIdent || letPattern(toks, i) && (prev == nil || t.nl || prev.is(";") || prev.is("{") || prev.is("}"))):
-			p.diags = append(p.diags, featureDiag(featLet, t.span()))
+			p.feature(featLet, t.span())
 		case t.value == "async" && sameLine && next.is("function"):
-			p.diags = append(p.diags, featureDiag(featAsync, t.span()))
+			p.feature(featAsync, t.span())
 		case t.value == "async" && sameLine && isNameToken(next) && i+2 < len(toks) && toks[i+2].is("("):
-			p.diags = append(p.diags, featureDiag(featAsyncMethod, t.span()))
+			p.feature(featAsyncMethod, t.span())
 		case t.value == "of" && top.kind == frameFor && !top.forDone && i > 0 && toks[i-1].endsExpression() && !toks[i-1].is(")"):
-			p.diags = append(p.diags, featureDiag(featForOf, t.span()))
+			p.feature(featForOf, t.span())
 		}
 	case tokPunct:
 		switch {
 		case t.text == "*" && prev != nil && (prev.is("{") || prev.is(",")) && isNameToken(next) && i+2 < len(toks) && toks[i+2].is("("):
-			p.diags = append(p.diags, featureDiag(featGeneratorMethod, t.span()))
+			p.feature(featGeneratorMethod, t.span())
 		case t.text == "," && next != nil && next.is(")"):
 			switch top.kind {
 			case frameCall:
-				p.diags = append(p.diags, featureDiag(featTrailingCommaCall, t.span()))
+				p.feature(featTrailingCommaCall, t.span())
 			case frameParams:
-				p.diags = append(p.diags, featureDiag(featTrailingCommaParams, t.span()))
+				p.feature(featTrailingCommaParams, t.span())
 			}
 		case top.kind == frameParams && t.text == "=":
-			p.diags = append(p.diags, featureDiag(featDefaultParam, t.span()))
+			p.feature(featDefaultParam, t.span())
 		case top.kind == frameParams && (t.text == "{" || t.text == "[") && len(p.out) > 0 && !p.out[len(p.out)-1].is(")"):
-			p.diags = append(p.diags, featureDiag(featDestructuring, t.span()))
+			p.feature(featDestructuring, t.span())
 		}
 	}
 }

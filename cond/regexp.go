@@ -28,7 +28,7 @@ func (b *builder) checkRegexp(t *token, flags string) {
 		case seen[r]:
 			b.report(CodeInvalidRegexp, s, "regular expression flag '%c' is given twice", r)
 		case f != featNone:
-			b.diags = append(b.diags, featureDiag(f, s))
+			b.feature(f, s)
 		}
 		seen[r] = true
 	}
@@ -40,7 +40,7 @@ func (b *builder) checkRegexp(t *token, flags string) {
 	if v.failed {
 		at := t.start + 1 + v.errAt
 		if v.feat != featNone {
-			b.diags = append(b.diags, featureDiag(v.feat, Span{at - 1, min(at+3, t.end)}))
+			b.feature(v.feat, Span{at - 1, min(at+3, t.end)})
 			return
 		}
 		b.report(CodeInvalidRegexp, Span{at, min(at+1, t.end)}, "invalid regular expression: %s", v.err)
