@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -74,22 +73,12 @@ func parseSettings(raw any) (settings, error) {
 // next change. An unreadable or invalid file is an error; the editor's
 // settings alone then apply.
 func (s settings) configFor(path string) (cond.Config, error) {
-	name := s.config
-	if name == "" {
-		name = scxml.FindConfig(filepath.Dir(path))
-	}
-	if name == "" {
-		return s.override, nil
-	}
-	data, err := os.ReadFile(name)
+	// A fresh Configs caches nothing beyond this one call.
+	cfg, err := (&scxml.Configs{Override: s.override, File: s.config}).For(path)
 	if err != nil {
 		return s.override, err
 	}
-	base, err := scxml.ParseConfig(name, data)
-	if err != nil {
-		return s.override, err
-	}
-	return base.Merge(s.override), nil
+	return cfg, nil
 }
 
 // isConfigFile reports whether a path names a configuration file, whose
