@@ -14,20 +14,14 @@ type Config struct {
 }
 
 // Disable switches off a rule or front-end code, given by code or name.
-func (c *Config) Disable(ref string) error {
-	code, err := ResolveCode(ref)
-	if err != nil {
-		return err
-	}
-	if c.Disabled == nil {
-		c.Disabled = map[string]bool{}
-	}
-	c.Disabled[code] = true
-	return nil
-}
+func (c *Config) Disable(ref string) error { return c.setDisabled(ref, true) }
 
 // Enable switches a rule back on (undoing a Disable from a config file).
-func (c *Config) Enable(ref string) error {
+func (c *Config) Enable(ref string) error { return c.setDisabled(ref, false) }
+
+// setDisabled records off rather than deleting the key, so that an Enable
+// on the command line overrides a Disable from a file in Merge.
+func (c *Config) setDisabled(ref string, off bool) error {
 	code, err := ResolveCode(ref)
 	if err != nil {
 		return err
@@ -35,7 +29,7 @@ func (c *Config) Enable(ref string) error {
 	if c.Disabled == nil {
 		c.Disabled = map[string]bool{}
 	}
-	c.Disabled[code] = false
+	c.Disabled[code] = off
 	return nil
 }
 
