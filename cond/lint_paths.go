@@ -140,10 +140,10 @@ func readsResultof(roots []Node) bool {
 // name, by W3C SCXML §3.12.1: whole tokens, prefix, "*" matches all, a
 // trailing "." or ".*" is ignored.
 func descriptorMatches(descriptor, name string) bool {
-	d := strings.TrimSuffix(strings.TrimSuffix(descriptor, "*"), ".")
 	if descriptor == "*" {
 		return true
 	}
+	d := descriptorStem(descriptor)
 	return d != "" && (name == d || strings.HasPrefix(name, d+"."))
 }
 
@@ -151,10 +151,14 @@ func descriptorMatches(descriptor, name string) bool {
 // names the event itself (not a prefix shared with others, nor "*").
 func namesEvent(attr, name string) bool {
 	for _, d := range strings.Fields(attr) {
-		d = strings.TrimSuffix(strings.TrimSuffix(d, "*"), ".")
-		if d == name {
+		if descriptorStem(d) == name {
 			return true
 		}
 	}
 	return false
+}
+
+// descriptorStem drops the trailing ".*", "*" or "." that §3.12.1 ignores.
+func descriptorStem(d string) string {
+	return strings.TrimSuffix(strings.TrimSuffix(d, "*"), ".")
 }
