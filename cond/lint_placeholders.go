@@ -33,19 +33,27 @@ func expandPlaceholders(src string) string {
 	return src
 }
 
+// spans returns where the marker occurs in src.
+func (p *placeholder) spans(src string) []Span {
+	var out []Span
+	for i := 0; ; {
+		j := strings.Index(src[i:], p.text)
+		if j < 0 {
+			return out
+		}
+		at := Span{i + j, i + j + len(p.text)}
+		out = append(out, at)
+		i = at.End
+	}
+}
+
 // inPlaceholder reports whether span of src overlaps a placeholder.
 func inPlaceholder(src string, s Span) bool {
-	for _, p := range placeholders {
-		for i := 0; ; {
-			j := strings.Index(src[i:], p.text)
-			if j < 0 {
-				break
-			}
-			at := i + j
-			if at < s.End && at+len(p.text) > s.Start {
+	for i := range placeholders {
+		for _, at := range placeholders[i].spans(src) {
+			if at.Start < s.End && at.End > s.Start {
 				return true
 			}
-			i = at + len(p.text)
 		}
 	}
 	return false

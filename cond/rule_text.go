@@ -78,21 +78,17 @@ Fix: write the block's own variable:
 
     _event.data.requestid == App_RouteToSales['requestid']`
 
-// placeholder reports Composer placeholders that will not be replaced.
+// unreplacedPlaceholder reports Composer placeholders that will not be
+// replaced.
 func unreplacedPlaceholder(p *Pass) {
-	for _, ph := range placeholders {
+	for i := range placeholders {
+		ph := &placeholders[i]
 		if ph.expanded(p.Context) {
 			continue
 		}
-		for i := 0; ; {
-			j := strings.Index(p.Source[i:], ph.text)
-			if j < 0 {
-				break
-			}
-			at := Span{i + j, i + j + len(ph.text)}
+		for _, at := range ph.spans(p.Source) {
 			p.Report(at, fmt.Sprintf("the Composer placeholder %s is never replaced here (%s)", ph.text, ph.where),
 				"write the name it stands for")
-			i = at.End
 		}
 	}
 }
