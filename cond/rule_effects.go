@@ -93,8 +93,7 @@ func typeofCompare(p *Pass) {
 				}
 				msg := fmt.Sprintf("typeof never yields '%s' in ES5: this comparison is %s", other.Value, outcome)
 				if guess, ok := builtins.Suggest(other.Value, typeofResults); ok {
-					q := string(other.Quote)
-					p.ReportFix(other.Pos, msg, fmt.Sprintf("did you mean '%s'?", guess), &Fix{Span: other.Pos, NewText: q + guess + q})
+					p.ReportFix(other.Pos, msg, fmt.Sprintf("did you mean '%s'?", guess), replaceString(other, guess))
 				} else {
 					p.Report(other.Pos, msg, "typeof yields one of "+strings.Join(typeofResults, ", "))
 				}

@@ -174,8 +174,7 @@ func enumValue(p *Pass) {
 			}
 			msg := fmt.Sprintf("'%s' is not a value of %s (%s)", lit.Value, pa, strings.Join(values, ", "))
 			if guess, ok := closestValue(lit.Value, values); ok {
-				q := string(lit.Quote)
-				p.ReportFix(lit.Pos, msg, fmt.Sprintf("did you mean '%s'?", guess), &Fix{Span: lit.Pos, NewText: q + guess + q})
+				p.ReportFix(lit.Pos, msg, fmt.Sprintf("did you mean '%s'?", guess), replaceString(lit, guess))
 			} else {
 				p.Report(lit.Pos, msg, "")
 			}
@@ -202,6 +201,13 @@ func closestValue(s string, values []string) (string, bool) {
 		}
 	}
 	return best, bestLen >= 4 && unique
+}
+
+// replaceString is the fix that gives a string literal another value,
+// keeping the quotes it was written with.
+func replaceString(lit *String, value string) *Fix {
+	q := string(lit.Quote)
+	return &Fix{Span: lit.Pos, NewText: q + value + q}
 }
 
 func commonPrefix(a, b string) int {
