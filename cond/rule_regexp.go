@@ -2,6 +2,7 @@ package cond
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -59,12 +60,9 @@ func regexpConstructor(callee Node, args []Node) (string, Span) {
 func backtrackingReasons(pat string) []string {
 	var why []string
 	add := func(s string) {
-		for _, w := range why {
-			if w == s {
-				return
-			}
+		if !slices.Contains(why, s) {
+			why = append(why, s)
 		}
-		why = append(why, s)
 	}
 	type group struct{ unbounded bool }
 	stack := []group{{}}
