@@ -247,10 +247,16 @@ func (b *builder) varDecl(list []*gVarDecl, at At) *VarDecl {
 // binding builds a declared name and checks strict mode rules for it.
 func (b *builder) binding(g *gIdent, what string) *Ident {
 	id := b.ident(g.Tok)
+	b.strictName(id, what)
+	return id
+}
+
+// strictName refuses eval and arguments as a name that is declared or
+// assigned to ("cannot <what> 'eval'") in strict mode code (Annex C).
+func (b *builder) strictName(id *Ident, what string) {
 	if b.strict && (id.Name == "eval" || id.Name == "arguments") {
 		b.report(CodeStrict, id.Pos, "cannot %s '%s' in strict mode code", what, id.Name)
 	}
-	return id
 }
 
 func (b *builder) ident(t lexer.Token) *Ident {
@@ -450,19 +456,9 @@ func (b *builder) assign(g *gAssign) Node {
 
 // target checks that n can be assigned to (§11.13, §11.3, §12.6.4).
 func (b *builder) target(n Node, what string) {
-	inner := n
-	for {
-		p, ok := inner.(*Paren)
-		if !ok {
-			break
-		}
-		inner = p.X
-	}
-	switch t := inner.(type) {
+	switch t := Unparen(n).(type) {
 	case *Ident:
-		if b.strict && (t.Name == "eval" || t.Name == "arguments") {
-			b.report(CodeStrict, t.Pos, "cannot assign to '%s' in strict mode code", t.Name)
-		}
+		b.strictName(t, "assign to")
 		return
 	case *Member:
 		return
@@ -768,10 +764,7 @@ func (b *builder) propKey(g *gPropKey) Node {
 	}
 	t := b.tok(g.Key.Tok)
 	at := At{t.span()}
-	switch t.kind {
-	case tokString:
-		return b.literal(t, at)
-	case tokNumber:
+	if t.kind == tokString || t.kind == tokNumber {
 		return b.literal(t, at)
 	}
 	name := t.value
