@@ -8,7 +8,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/condeval/condeval/runtime"
 )
@@ -78,13 +77,10 @@ func printExecError(w io.Writer, src string, e *runtime.ExecError) {
 	if e.Line == 0 {
 		return
 	}
-	lines := strings.Split(src, "\n")
-	if e.Line > len(lines) {
-		return
-	}
+	line, start := sourceLine(src, e.Span.Start)
 	fmt.Fprintf(w, " --> condition:%d:%d\n", e.Line, e.Column)
-	fmt.Fprintf(w, "  | %s\n", lines[e.Line-1])
-	fmt.Fprintf(w, "  | %s^\n", strings.Repeat(" ", max(0, e.Column-1)))
+	fmt.Fprintf(w, "  | %s\n", line)
+	fmt.Fprintf(w, "  | %s\n", caretLine(line, e.Span.Start-start, e.Span.End-start))
 }
 
 // batchCacheSize bounds the compiled conditions a batch keeps.

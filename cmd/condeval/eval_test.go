@@ -45,6 +45,7 @@ func TestEvalCommand(t *testing.T) {
 		{"global", []string{"eval", "--global", `App_X={"requestid":"7"}`, "App_X.requestid == '7'"}, 0, "true\n", ""},
 		{"type error", []string{"eval", "_event.data.a.b"}, 1, "false\n", "error.execution: TypeError"},
 		{"syntax error", []string{"eval", "1 +"}, 1, "false\n", "error.execution: SyntaxError"},
+		{"caret under a tab-indented condition", []string{"eval", "\t_event.data.a.b"}, 1, "false\n", "  | \t_event.data.a.b\n  | \t            ^\n"},
 		{"no expression", []string{"eval"}, 2, "", "give the condition"},
 		{"bad event file", []string{"eval", "--event", bad, "true"}, 2, "", "bad.json"},
 		{"missing file", []string{"eval", "--event", filepath.Join(dir, "nope.json"), "true"}, 2, "", "nope.json"},
