@@ -61,11 +61,11 @@ func (r *resolver) walk(n Node, s *scope) {
 			r.walk(n.Property, s)
 		}
 		return
-	case *Labelled, *Break, *Continue:
-		// Labels live in their own namespace.
-		if l, ok := n.(*Labelled); ok {
-			r.walk(l.Body, s)
-		}
+	// Labels live in their own namespace.
+	case *Labelled:
+		r.walk(n.Body, s)
+		return
+	case *Break, *Continue:
 		return
 	}
 	eachChild(n, func(c Node) { r.walk(c, s) })
