@@ -93,8 +93,7 @@ func (e *Error) Error() string {
 		if i > 0 {
 			b.WriteString("; ")
 		}
-		line, col := LineCol(e.Source, d.Span.Start)
-		fmt.Fprintf(&b, "%d:%d: %s", line, col, d.Message)
+		b.WriteString(position(e.Source, d.Span.Start) + ": " + d.Message)
 	}
 	return b.String()
 }
