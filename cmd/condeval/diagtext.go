@@ -9,9 +9,10 @@ import (
 	"github.com/condeval/condeval/cond"
 )
 
-// Diagnostic output shared by every command that reports findings (lint,
-// and later the REPL and eval): the text form editors' problem matchers
-// read, and the JSON form tools read.
+// Diagnostics in the text form editors' problem matchers read, for the
+// REPL's syntax errors and :lint, whose positions are in a condition's text.
+// lint writes findings located in files (lint_output.go) in the same form,
+// and eval its error with the same source line and caret.
 
 // writeDiagnosticsText writes each diagnostic as
 //
@@ -49,19 +50,8 @@ func writeDiagnosticsText(w io.Writer, file string, first int, src string, diags
 	return err
 }
 
-// jsonDiagnostic is one finding in the JSON output.
-type jsonDiagnostic struct {
-	File       string `json:"file"`
-	Line       int    `json:"line"`
-	Column     int    `json:"column"`
-	EndLine    int    `json:"endLine"`
-	EndColumn  int    `json:"endColumn"`
-	Severity   string `json:"severity"`
-	Code       string `json:"code"`
-	Message    string `json:"message"`
-	Suggestion string `json:"suggestion"`
-}
-
+// isLineBreak tells the ECMAScript line terminators, by which cond.LineCol
+// and so every reported line number counts lines.
 func isLineBreak(r rune) bool {
 	return r == '\n' || r == '\r' || r == '\u2028' || r == '\u2029'
 }

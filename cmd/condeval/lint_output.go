@@ -99,6 +99,19 @@ func runeStart(s string, i int) int {
 	return i
 }
 
+// jsonDiagnostic is one finding in the JSON output.
+type jsonDiagnostic struct {
+	File       string `json:"file"`
+	Line       int    `json:"line"`
+	Column     int    `json:"column"`
+	EndLine    int    `json:"endLine"`
+	EndColumn  int    `json:"endColumn"`
+	Severity   string `json:"severity"`
+	Code       string `json:"code"`
+	Message    string `json:"message"`
+	Suggestion string `json:"suggestion"`
+}
+
 // writeFindingsJSON writes the findings as one JSON array of the objects
 // DESIGN.md's contract names ([] when there are none).
 func writeFindingsJSON(w io.Writer, fs []scxml.Finding) error {
