@@ -106,7 +106,6 @@ const (
 	sgrTrue  = "32" // green
 	sgrFalse = "31" // red
 	sgrError = "1;31"
-	sgrDim   = "2"
 )
 
 func (p palette) paint(sgr, s string) string {
