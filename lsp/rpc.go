@@ -29,7 +29,6 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options, logw io
 	s := newServer(opts)
 	handler := s.protocolHandler()
 	logger := log.New(logw, "condeval lsp: ", log.LstdFlags)
-	var conn *jsonrpc2.Conn
 	rpc := jsonrpc2.HandlerWithError(func(ctx context.Context, c *jsonrpc2.Conn, req *jsonrpc2.Request) (any, error) {
 		gctx := &glsp.Context{
 			Method: req.Method,
@@ -65,7 +64,7 @@ func Serve(ctx context.Context, stream io.ReadWriteCloser, opts Options, logw io
 		}
 		return r, nil
 	})
-	conn = jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}), rpc.SuppressErrClosed(),
+	conn := jsonrpc2.NewConn(ctx, jsonrpc2.NewBufferedStream(stream, jsonrpc2.VSCodeObjectCodec{}), rpc.SuppressErrClosed(),
 		jsonrpc2.SetLogger(logger))
 	<-conn.DisconnectNotify()
 	s.stop()
