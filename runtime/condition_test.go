@@ -129,6 +129,9 @@ func TestErrors(t *testing.T) {
 		{"_event.data.foo.bar", "TypeError", 1, 1},
 		{"undeclared == 1", "ReferenceError", 1, 1},
 		{"true &&\n  nope", "ReferenceError", 2, 3},
+		{"true &&\r  nope", "ReferenceError", 2, 3},
+		{"true &&\r\n  nope", "ReferenceError", 2, 3},
+		{"true &&\u2028  nope", "ReferenceError", 2, 3},
 		{"(function(){ throw new RangeError('r') })()", "RangeError", 1, 14},
 		{"(function(){ throw 'plain' })()", "Error", 1, 14},
 	} {

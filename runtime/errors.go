@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
@@ -76,15 +77,31 @@ func (c *Condition) position(e *ExecError, stack []goja.StackFrame) {
 }
 
 // lineStart is the byte offset of the n-th (1-based) line of src, counting
-// lines as goja does, by LF.
+// lines as goja does: LF, CR, CRLF, U+2028 and U+2029 end a line.
 func lineStart(src string, n int) int {
 	off := 0
 	for ; n > 1; n-- {
-		i := strings.IndexByte(src[off:], '\n')
-		if i < 0 {
+		next := nextLineStart(src[off:])
+		if next < 0 {
 			return len(src) + 1
 		}
-		off += i + 1
+		off += next
 	}
 	return off
+}
+
+// nextLineStart is the offset just past the first line terminator of s, or -1.
+func nextLineStart(s string) int {
+	for i, r := range s {
+		switch r {
+		case '\r':
+			if strings.HasPrefix(s[i+1:], "\n") {
+				return i + 2
+			}
+			return i + 1
+		case '\n', '\u2028', '\u2029':
+			return i + utf8.RuneLen(r)
+		}
+	}
+	return -1
 }
