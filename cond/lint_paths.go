@@ -1,65 +1,6 @@
 package cond
 
-import (
-	"strings"
-
-	"github.com/condeval/condeval/builtins"
-)
-
-// path is a property path rooted at a name: system.InteractionID,
-// _event.data['resultof'], _genesys.ixn.interactions[id].voice.
-type path struct {
-	root  *Ident
-	segs  []string // the root's name, then one entry per property; builtins.AnyKey for a computed key
-	props []Node   // the property node of segs[i+1]
-	node  Node     // the whole member expression
-}
-
-// pathOf reads the property path n spells, if it is one.
-func pathOf(n Node) (path, bool) {
-	switch m := Unparen(n).(type) {
-	case *Ident:
-		return path{root: m, segs: []string{m.Name}, node: n}, true
-	case *Member:
-		p, ok := pathOf(m.Object)
-		if !ok {
-			return p, false
-		}
-		p.segs = append(p.segs, propertyKey(m))
-		p.props = append(p.props, m.Property)
-		p.node = n
-		return p, true
-	}
-	return path{}, false
-}
-
-// propertyKey is the name a member reads: the identifier after '.', a
-// literal bracket key, or builtins.AnyKey for any other computed key.
-func propertyKey(m *Member) string {
-	switch k := m.Property.(type) {
-	case *Name:
-		return k.Name
-	case *String:
-		return k.Value
-	case *Number:
-		return k.Raw
-	}
-	return builtins.AnyKey
-}
-
-func (p path) String() string {
-	var b strings.Builder
-	b.WriteString(p.segs[0])
-	for _, s := range p.segs[1:] {
-		if s == builtins.AnyKey {
-			b.WriteString("[…]")
-			continue
-		}
-		b.WriteString(".")
-		b.WriteString(s)
-	}
-	return b.String()
-}
+import "strings"
 
 // treeFacts are the facts about a tree that several rules need: which
 // identifiers are globals, which members head a path, what is written.
@@ -110,13 +51,13 @@ func computeFacts(p *Pass) treeFacts {
 // globalPaths calls visit for each longest property path rooted at a
 // global name (system.Type in system.Type.toLowerCase() is one, the call
 // breaks the chain).
-func (f treeFacts) globalPaths(p *Pass, visit func(path)) {
+func (f treeFacts) globalPaths(p *Pass, visit func(Path)) {
 	InspectAll(p.Root(), func(n Node) bool {
 		m, ok := n.(*Member)
 		if !ok || f.inner[m] {
 			return true
 		}
-		if pa, ok := pathOf(m); ok && f.globals[pa.root] {
+		if pa, ok := PathOf(m); ok && f.globals[pa.Root] {
 			visit(pa)
 		}
 		return true
@@ -128,7 +69,7 @@ func (f treeFacts) globalPaths(p *Pass, visit func(path)) {
 func readsResultof(roots []Node) bool {
 	found := false
 	InspectAll(roots, func(n Node) bool {
-		if pa, ok := pathOf(n); ok && len(pa.segs) == 3 && pa.segs[0] == "_event" && pa.segs[1] == "data" && strings.EqualFold(pa.segs[2], "resultof") {
+		if pa, ok := PathOf(n); ok && len(pa.Segments) == 3 && pa.Segments[0] == "_event" && pa.Segments[1] == "data" && strings.EqualFold(pa.Segments[2], "resultof") {
 			found = true
 		}
 		return !found

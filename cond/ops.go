@@ -163,6 +163,16 @@ func (op BinaryOp) Precedence() int {
 	return 0
 }
 
+// IsEquality reports whether op compares for (in)equality (== != === !==),
+// the comparisons that can test a field against one of its values.
+func (op BinaryOp) IsEquality() bool {
+	switch op {
+	case OpEq, OpNe, OpStrictEq, OpStrictNe:
+		return true
+	}
+	return false
+}
+
 func (op LogicalOp) String() string { return textOf(logicalTexts[:], int(op)) }
 
 // Precedence is the operator's binding strength (see BinaryOp.Precedence).

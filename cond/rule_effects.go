@@ -70,7 +70,7 @@ var typeofResults = []string{"undefined", "object", "boolean", "number", "string
 func typeofCompare(p *Pass) {
 	InspectAll(p.Root(), func(n Node) bool {
 		b, ok := n.(*Binary)
-		if !ok || !equalityOps[b.Op] {
+		if !ok || !b.Op.IsEquality() {
 			return true
 		}
 		for _, side := range [2][2]Node{{b.X, b.Y}, {b.Y, b.X}} {

@@ -149,8 +149,8 @@ func uninitialised(p *Pass) {
 		}
 		for _, side := range [2][2]Node{{b.X, b.Y}, {b.Y, b.X}} {
 			v := startVariable(side[1])
-			if pa, ok := pathOf(side[0]); ok && v != "" && !guarded[v] && len(pa.segs) == 3 && pa.segs[0] == "_event" && pa.segs[1] == "data" {
-				p.Report(b.Pos, fmt.Sprintf("system.%s is undefined until the interaction.added handler sets it, and undefined == undefined: this matches an event without %s", v, pa.segs[2]),
+			if pa, ok := PathOf(side[0]); ok && v != "" && !guarded[v] && len(pa.Segments) == 3 && pa.Segments[0] == "_event" && pa.Segments[1] == "data" {
+				p.Report(b.Pos, fmt.Sprintf("system.%s is undefined until the interaction.added handler sets it, and undefined == undefined: this matches an event without %s", v, pa.Segments[2]),
 					fmt.Sprintf("test it first: typeof system.%s != 'undefined' && …", v))
 				break
 			}
@@ -162,11 +162,11 @@ func uninitialised(p *Pass) {
 // startVariable returns the variable name when n reads system.V or
 // _data.system.context.V for a start variable V.
 func startVariable(n Node) string {
-	pa, ok := pathOf(n)
+	pa, ok := PathOf(n)
 	if !ok {
 		return ""
 	}
-	s := pa.segs
+	s := pa.Segments
 	switch {
 	case len(s) == 2 && s[0] == "system" && startVariables[s[1]]:
 		return s[1]

@@ -80,27 +80,27 @@ Fix: use the declared spelling:
 // declare.
 func unknownField(p *Pass) {
 	f := factsOf(p)
-	f.globalPaths(p, func(pa path) {
-		decl, n := builtins.ResolvePrefix(pa.segs, p.Context.Event)
-		if n == 0 || n >= len(pa.segs) {
+	f.globalPaths(p, func(pa Path) {
+		decl, n := builtins.ResolvePrefix(pa.Segments, p.Context.Event)
+		if n == 0 || n >= len(pa.Segments) {
 			return
 		}
-		name, prop := pa.segs[n], pa.props[n-1]
+		name, prop := pa.Segments[n], pa.props[n-1]
 		if name == builtins.AnyKey || inPlaceholder(p.Source, prop.Span()) {
 			return
 		}
 		written := f.written[Unparen(pa.node)] || p.Context.Kind == KindLocation && pa.node == p.Expr.Root
-		if n == len(pa.segs)-1 && written {
+		if n == len(pa.Segments)-1 && written {
 			return // assigning creates the field
 		}
-		if !decl.MembersClosed() && n == 2 && pa.segs[0] == "_event" && !knownEvent(p.Context.Event) {
+		if !decl.MembersClosed() && n == 2 && pa.Segments[0] == "_event" && !knownEvent(p.Context.Event) {
 			return // the fields of an event the catalog does not know are anyone's guess
 		}
 		guess, ok := builtins.Suggest(name, decl.MemberNames())
 		if !ok && !decl.MembersClosed() {
 			return
 		}
-		owner := strings.Join(pa.segs[:n], ".")
+		owner := strings.Join(pa.Segments[:n], ".")
 		msg := fmt.Sprintf("'%s' is not a field of %s", name, owner)
 		if !ok {
 			p.Report(prop.Span(), msg, "known fields: "+listNames(decl.FieldNames(), 8))
@@ -149,25 +149,22 @@ Fix:
 
     _event.data.resultof == 'deletion'`
 
-// equalityOps are the operators that compare for (in)equality.
-var equalityOps = map[BinaryOp]bool{OpEq: true, OpNe: true, OpStrictEq: true, OpStrictNe: true}
-
 // enumValue reports a comparison of an enumerated field with a string
 // outside its values.
 func enumValue(p *Pass) {
 	f := factsOf(p)
 	InspectAll(p.Root(), func(n Node) bool {
 		b, ok := n.(*Binary)
-		if !ok || !equalityOps[b.Op] {
+		if !ok || !b.Op.IsEquality() {
 			return true
 		}
 		for _, side := range [2][2]Node{{b.X, b.Y}, {b.Y, b.X}} {
-			pa, ok := pathOf(side[0])
+			pa, ok := PathOf(side[0])
 			lit, isStr := Unparen(side[1]).(*String)
-			if !ok || !isStr || !f.globals[pa.root] {
+			if !ok || !isStr || !f.globals[pa.Root] {
 				continue
 			}
-			decl, ok := builtins.Resolve(pa.segs, p.Context.Event)
+			decl, ok := builtins.Resolve(pa.Segments, p.Context.Event)
 			values := decl.EnumValues()
 			if !ok || len(values) == 0 || slices.Contains(values, lit.Value) {
 				continue

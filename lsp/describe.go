@@ -5,6 +5,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/cond"
 )
 
 // maxListedFields bounds the field list of an object's hover; a longer one
@@ -14,9 +15,9 @@ const maxListedFields = 12
 // describeDecl renders a declaration as Markdown: the path and its type,
 // the documentation, the documented values or fields, and where the facts
 // come from.
-func describeDecl(d builtins.Decl, path []string, event string) string {
+func describeDecl(d builtins.Decl, path cond.Path, event string) string {
 	var b strings.Builder
-	name := pathString(path)
+	name := path.String()
 	if d.Signature != "" {
 		name = d.Signature
 	}
@@ -34,7 +35,7 @@ func describeDecl(d builtins.Decl, path []string, event string) string {
 	}
 	if fs := d.FieldNames(); len(fs) > 0 && len(fs) <= maxListedFields {
 		fmt.Fprintf(&b, "\nFields: `%s`", strings.Join(fs, "`, `"))
-		if len(path) == 2 && path[0] == "_event" && path[1] == "data" && event != "" {
+		if segs := path.Segments; len(segs) == 2 && segs[0] == "_event" && segs[1] == "data" && event != "" {
 			fmt.Fprintf(&b, " (for `%s`)", event)
 		}
 		b.WriteString("\n")
@@ -45,7 +46,7 @@ func describeDecl(d builtins.Decl, path []string, event string) string {
 
 // describeValue renders one documented value of an enumerated field, or
 // says that a value is not among them.
-func describeValue(d builtins.Decl, path []string, value string) (string, bool) {
+func describeValue(d builtins.Decl, path cond.Path, value string) (string, bool) {
 	vs := d.Enum()
 	if len(vs) == 0 {
 		return "", false
@@ -53,13 +54,13 @@ func describeValue(d builtins.Decl, path []string, value string) (string, bool) 
 	var b strings.Builder
 	for _, v := range vs {
 		if v.Value == value {
-			fmt.Fprintf(&b, "```javascript\n%s == '%s'\n```\n\n%s\n", pathString(path), value, v.Doc)
+			fmt.Fprintf(&b, "```javascript\n%s == '%s'\n```\n\n%s\n", path, value, v.Doc)
 			writeProvenance(&b, d.Origin.String(), d.Source, d.Evidence)
 			return b.String(), true
 		}
 	}
 	fmt.Fprintf(&b, "`'%s'` is not a documented value of `%s`: a comparison with it never holds.\n\nValues: `'%s'`\n",
-		value, pathString(path), strings.Join(d.EnumValues(), "'`, `'"))
+		value, path, strings.Join(d.EnumValues(), "'`, `'"))
 	return b.String(), true
 }
 
@@ -99,20 +100,4 @@ func writeProvenance(b *strings.Builder, origin, source string, ev builtins.Evid
 		fmt.Fprintf(b, "%s · ", origin)
 	}
 	fmt.Fprintf(b, "%s · %s\n", evidenceWords[ev], source)
-}
-
-// pathString writes a path as a condition would.
-func pathString(path []string) string {
-	var b strings.Builder
-	for i, s := range path {
-		switch {
-		case s == builtins.AnyKey:
-			b.WriteString("[…]")
-		case i > 0:
-			b.WriteString("." + s)
-		default:
-			b.WriteString(s)
-		}
-	}
-	return b.String()
 }

@@ -42,7 +42,7 @@ func (s *server) hover(_ *glsp.Context, p *protocol.HoverParams) (*protocol.Hove
 // hoverTarget is what the cursor is on inside a condition.
 type hoverTarget struct {
 	span  cond.Span
-	path  []string
+	path  cond.Path
 	value *cond.String // a string compared with the field path names
 }
 
@@ -62,15 +62,15 @@ func hoverCode(it scxml.Item, i int) (cond.Span, string, bool) {
 	cond.InspectAll(tree.roots, func(n cond.Node) bool {
 		switch n := n.(type) {
 		case *cond.Ident:
-			if tree.globals[n] {
-				consider(hoverTarget{span: n.Pos, path: []string{n.Name}})
+			if path, ok := tree.globalPath(n); ok {
+				consider(hoverTarget{span: n.Pos, path: path})
 			}
 		case *cond.Member:
 			if path, ok := tree.globalPath(n); ok {
 				consider(hoverTarget{span: n.Property.Span(), path: path})
 			}
 		case *cond.Binary:
-			if isEquality(n.Op) {
+			if n.Op.IsEquality() {
 				for _, pair := range [][2]cond.Node{{n.X, n.Y}, {n.Y, n.X}} {
 					str, isStr := cond.Unparen(pair[1]).(*cond.String)
 					if path, ok := tree.globalPath(pair[0]); ok && isStr {
@@ -84,7 +84,7 @@ func hoverCode(it scxml.Item, i int) (cond.Span, string, bool) {
 	if best == nil {
 		return cond.Span{}, "", false
 	}
-	d, ok := builtins.Resolve(best.path, it.Event)
+	d, ok := builtins.Resolve(best.path.Segments, it.Event)
 	if !ok {
 		return cond.Span{}, "", false
 	}

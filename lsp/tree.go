@@ -3,7 +3,6 @@ package lsp
 import (
 	"strings"
 
-	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
 )
@@ -46,37 +45,9 @@ func parseItem(it scxml.Item) (parsed, bool) {
 // globalPath reads the property path a node spells from a global name
 // (system.InteractionID, _event.data['resultof']); ok is false for
 // anything else, or for a path from a local variable.
-func (p parsed) globalPath(n cond.Node) ([]string, bool) {
-	switch n := cond.Unparen(n).(type) {
-	case *cond.Ident:
-		return []string{n.Name}, p.globals[n]
-	case *cond.Member:
-		segs, ok := p.globalPath(n.Object)
-		if !ok {
-			return nil, false
-		}
-		return append(segs, memberKey(n)), true
-	}
-	return nil, false
-}
-
-// memberKey is the key a member reads: the name after '.', a literal
-// bracket key, or builtins.AnyKey for a computed one.
-func memberKey(m *cond.Member) string {
-	switch k := m.Property.(type) {
-	case *cond.Name:
-		return k.Name
-	case *cond.String:
-		return k.Value
-	case *cond.Number:
-		return k.Raw
-	}
-	return builtins.AnyKey
+func (p parsed) globalPath(n cond.Node) (cond.Path, bool) {
+	pa, ok := cond.PathOf(n)
+	return pa, ok && p.globals[pa.Root]
 }
 
 func contains(s cond.Span, i int) bool { return s.Start <= i && i < s.End }
-
-// isEquality tells the operators that compare a field with a value.
-func isEquality(op cond.BinaryOp) bool {
-	return op == cond.OpEq || op == cond.OpNe || op == cond.OpStrictEq || op == cond.OpStrictNe
-}

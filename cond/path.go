@@ -1,0 +1,66 @@
+package cond
+
+import (
+	"strings"
+
+	"github.com/condeval/condeval/builtins"
+)
+
+// Path is a property path rooted at a name: system.InteractionID,
+// _event.data['resultof'], _genesys.ixn.interactions[id].voice. The lint
+// rules and the language server read paths alike, so a field the linter
+// knows is the field a hover documents.
+type Path struct {
+	Root     *Ident   // the name the path starts from
+	Segments []string // the root's name, then one key per property; builtins.AnyKey for a computed key
+	props    []Node   // the property node of Segments[i+1]
+	node     Node     // the whole member expression
+}
+
+// PathOf reads the property path n spells (parentheses allowed), if it is
+// one: ok is false when the chain starts at anything but a name.
+func PathOf(n Node) (Path, bool) {
+	switch m := Unparen(n).(type) {
+	case *Ident:
+		return Path{Root: m, Segments: []string{m.Name}, node: n}, true
+	case *Member:
+		p, ok := PathOf(m.Object)
+		if !ok {
+			return p, false
+		}
+		p.Segments = append(p.Segments, propertyKey(m))
+		p.props = append(p.props, m.Property)
+		p.node = n
+		return p, true
+	}
+	return Path{}, false
+}
+
+// propertyKey is the name a member reads: the identifier after '.', a
+// literal bracket key, or builtins.AnyKey for any other computed key.
+func propertyKey(m *Member) string {
+	switch k := m.Property.(type) {
+	case *Name:
+		return k.Name
+	case *String:
+		return k.Value
+	case *Number:
+		return k.Raw
+	}
+	return builtins.AnyKey
+}
+
+// String writes the path as a condition would, with […] for a computed key.
+func (p Path) String() string {
+	var b strings.Builder
+	b.WriteString(p.Segments[0])
+	for _, s := range p.Segments[1:] {
+		if s == builtins.AnyKey {
+			b.WriteString("[…]")
+			continue
+		}
+		b.WriteString(".")
+		b.WriteString(s)
+	}
+	return b.String()
+}
