@@ -2,6 +2,7 @@ package cond
 
 import (
 	"fmt"
+	"iter"
 	"strings"
 )
 
@@ -56,6 +57,42 @@ func (c *Config) SetSeverity(ref, level string) error {
 	}
 	return nil
 }
+
+// Apply applies the rule lists a user writes, as the lint command's flags,
+// an editor's settings and a .condeval.yaml all spell them: rules to
+// disable, rules to enable, then rule → level (see SetSeverity). Every
+// entry that can apply does, so one typo does not drop the others; the
+// entries that cannot come back in that order.
+func (c *Config) Apply(disable, enable []string, severity iter.Seq2[string, string]) []*SettingError {
+	var errs []*SettingError
+	for _, r := range disable {
+		if err := c.Disable(r); err != nil {
+			errs = append(errs, &SettingError{List: "disable", Err: err})
+		}
+	}
+	for _, r := range enable {
+		if err := c.Enable(r); err != nil {
+			errs = append(errs, &SettingError{List: "enable", Err: err})
+		}
+	}
+	for r, level := range severity {
+		if err := c.SetSeverity(r, level); err != nil {
+			errs = append(errs, &SettingError{List: "severity", Err: err})
+		}
+	}
+	return errs
+}
+
+// SettingError is an entry of a rule list that cannot apply. It keeps the
+// list's name apart, so each front end can say it in its own words
+// (--disable, a file's disable key).
+type SettingError struct {
+	List string // "disable", "enable" or "severity"
+	Err  error  // what is wrong with the entry
+}
+
+func (e *SettingError) Error() string { return e.List + ": " + e.Err.Error() }
+func (e *SettingError) Unwrap() error { return e.Err }
 
 // Merge returns c with the settings of over taking precedence, as command
 // line flags take precedence over a config file.

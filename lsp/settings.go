@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"path/filepath"
 	"strings"
 
@@ -49,18 +50,11 @@ func parseSettings(raw any) (settings, error) {
 	if err := json.Unmarshal(data, &u); err != nil {
 		return settings{}, fmt.Errorf("settings: %w", err)
 	}
-	var s settings
+	s := settings{config: u.Config}
 	var errs []error
-	for _, r := range u.Disable {
-		errs = append(errs, s.override.Disable(r))
+	for _, e := range s.override.Apply(u.Disable, u.Enable, maps.All(u.Severity)) {
+		errs = append(errs, e.Err)
 	}
-	for _, r := range u.Enable {
-		errs = append(errs, s.override.Enable(r))
-	}
-	for r, level := range u.Severity {
-		errs = append(errs, s.override.SetSeverity(r, level))
-	}
-	s.config = u.Config
 	if err := errors.Join(errs...); err != nil {
 		return s, fmt.Errorf("settings: %w", err)
 	}

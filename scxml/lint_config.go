@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"sync"
@@ -42,20 +43,8 @@ func ParseConfig(name string, data []byte) (cond.Config, error) {
 		return cond.Config{}, fmt.Errorf("%s: %w", name, err)
 	}
 	var c cond.Config
-	for _, r := range cf.Disable {
-		if err := c.Disable(r); err != nil {
-			return cond.Config{}, fmt.Errorf("%s: disable: %w", name, err)
-		}
-	}
-	for _, r := range cf.Enable {
-		if err := c.Enable(r); err != nil {
-			return cond.Config{}, fmt.Errorf("%s: enable: %w", name, err)
-		}
-	}
-	for r, level := range cf.Severity {
-		if err := c.SetSeverity(r, level); err != nil {
-			return cond.Config{}, fmt.Errorf("%s: severity: %w", name, err)
-		}
+	if errs := c.Apply(cf.Disable, cf.Enable, maps.All(cf.Severity)); len(errs) > 0 {
+		return cond.Config{}, fmt.Errorf("%s: %w", name, errs[0])
 	}
 	return c, nil
 }

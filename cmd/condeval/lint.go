@@ -64,29 +64,29 @@ func (c *LintCmd) Run(env *Env) error {
 	return nil
 }
 
-// flagConfig turns --disable, --enable and --severity into a Config.
+// flagConfig turns --disable, --enable and --severity into a Config. The
+// first entry that is wrong is the error, a malformed --severity included.
 func (c *LintCmd) flagConfig() (cond.Config, error) {
+	levels, malformed := c.Severity, error(nil)
+	for i, s := range c.Severity {
+		if !strings.Contains(s, "=") {
+			levels, malformed = c.Severity[:i], fmt.Errorf("--severity %q: want RULE=LEVEL, e.g. C201=error", s)
+			break
+		}
+	}
 	var cfg cond.Config
-	for _, r := range c.Disable {
-		if err := cfg.Disable(r); err != nil {
-			return cfg, fmt.Errorf("--disable: %w", err)
+	errs := cfg.Apply(c.Disable, c.Enable, func(yield func(rule, level string) bool) {
+		for _, s := range levels {
+			rule, level, _ := strings.Cut(s, "=")
+			if !yield(rule, level) {
+				return
+			}
 		}
+	})
+	if len(errs) > 0 {
+		return cfg, fmt.Errorf("--%s: %w", errs[0].List, errs[0].Err)
 	}
-	for _, r := range c.Enable {
-		if err := cfg.Enable(r); err != nil {
-			return cfg, fmt.Errorf("--enable: %w", err)
-		}
-	}
-	for _, s := range c.Severity {
-		rule, level, ok := strings.Cut(s, "=")
-		if !ok {
-			return cfg, fmt.Errorf("--severity %q: want RULE=LEVEL, e.g. C201=error", s)
-		}
-		if err := cfg.SetSeverity(rule, level); err != nil {
-			return cfg, fmt.Errorf("--severity: %w", err)
-		}
-	}
-	return cfg, nil
+	return cfg, malformed
 }
 
 // Help is the description of condeval lint --help.
