@@ -1,5 +1,10 @@
 package cond
 
+import (
+	"slices"
+	"strings"
+)
+
 // Front-end diagnostic codes (Diagnostic.Code). The front end owns
 // C100–C199; lint rules use C2xx. Every code the parser reports is listed in
 // Codes with its short name and meaning, so documentation and tools can
@@ -30,24 +35,38 @@ type CodeInfo struct {
 	Doc  string // what it means, in user words
 }
 
+// codeTable is every front-end diagnostic code in order, with its name and
+// meaning. Codes hands out copies, so the table stays as written.
+var codeTable = [...]CodeInfo{
+	{CodeSyntax, "syntax-error", "The text does not follow the ES5.1 grammar: a token appears where it cannot."},
+	{CodeUnclosed, "unclosed-bracket", "A '(', '[' or '{' is never closed; the message says where it was opened."},
+	{CodeMismatched, "mismatched-bracket", "A closing bracket does not match the innermost open one, or closes nothing."},
+	{CodeBadToken, "invalid-token", "Characters that form no token: an unterminated string, comment or regular expression, a bad escape or number, a stray character."},
+	{CodeMissingSemi, "missing-semicolon", "Two statements on one line need a ';' between them (automatic semicolon insertion only happens at a line break, a '}' or the end)."},
+	{CodeES2015, "es2015-syntax", "Syntax from ES2015 or later (arrow functions, template literals, ?., ??, **, let/const, classes…); ORS evaluates ES5."},
+	{CodeInvalidTarget, "invalid-target", "The left side of an assignment, the operand of ++/-- or the variable of a for-in is not a variable or property."},
+	{CodeReturnOutside, "return-outside-function", "return is only allowed inside a function body; a condition is an expression."},
+	{CodeBadJump, "invalid-jump", "break or continue outside a loop or switch, with an unknown label, or a label declared twice."},
+	{CodeStrict, "strict-mode", "Not allowed in strict mode code ('use strict'): with, delete of a variable, octal literals, duplicate parameters, eval/arguments as names."},
+	{CodeInvalidRegexp, "invalid-regexp", "A regular expression literal with a malformed pattern or unknown, duplicated or post-ES5 flags."},
+	{CodeDuplicateProp, "duplicate-property", "An object literal defines a property both as data and as accessor, or defines an accessor twice."},
+	{CodeReservedWord, "reserved-word", "A reserved word is used as a variable, function, parameter or label name."},
+	{CodeTooLong, "too-long", "The source is longer than the configured limit (MaxLength)."},
+	{CodeTooDeep, "too-deep", "Brackets, operators or statements are nested deeper than the configured limit (MaxDepth)."},
+	{CodeInternal, "internal-error", "The parser failed unexpectedly; please report the input."},
+}
+
 // Codes lists every front-end diagnostic code in order.
-func Codes() []CodeInfo {
-	return []CodeInfo{
-		{CodeSyntax, "syntax-error", "The text does not follow the ES5.1 grammar: a token appears where it cannot."},
-		{CodeUnclosed, "unclosed-bracket", "A '(', '[' or '{' is never closed; the message says where it was opened."},
-		{CodeMismatched, "mismatched-bracket", "A closing bracket does not match the innermost open one, or closes nothing."},
-		{CodeBadToken, "invalid-token", "Characters that form no token: an unterminated string, comment or regular expression, a bad escape or number, a stray character."},
-		{CodeMissingSemi, "missing-semicolon", "Two statements on one line need a ';' between them (automatic semicolon insertion only happens at a line break, a '}' or the end)."},
-		{CodeES2015, "es2015-syntax", "Syntax from ES2015 or later (arrow functions, template literals, ?., ??, **, let/const, classes…); ORS evaluates ES5."},
-		{CodeInvalidTarget, "invalid-target", "The left side of an assignment, the operand of ++/-- or the variable of a for-in is not a variable or property."},
-		{CodeReturnOutside, "return-outside-function", "return is only allowed inside a function body; a condition is an expression."},
-		{CodeBadJump, "invalid-jump", "break or continue outside a loop or switch, with an unknown label, or a label declared twice."},
-		{CodeStrict, "strict-mode", "Not allowed in strict mode code ('use strict'): with, delete of a variable, octal literals, duplicate parameters, eval/arguments as names."},
-		{CodeInvalidRegexp, "invalid-regexp", "A regular expression literal with a malformed pattern or unknown, duplicated or post-ES5 flags."},
-		{CodeDuplicateProp, "duplicate-property", "An object literal defines a property both as data and as accessor, or defines an accessor twice."},
-		{CodeReservedWord, "reserved-word", "A reserved word is used as a variable, function, parameter or label name."},
-		{CodeTooLong, "too-long", "The source is longer than the configured limit (MaxLength)."},
-		{CodeTooDeep, "too-deep", "Brackets, operators or statements are nested deeper than the configured limit (MaxDepth)."},
-		{CodeInternal, "internal-error", "The parser failed unexpectedly; please report the input."},
+func Codes() []CodeInfo { return slices.Clone(codeTable[:]) }
+
+// lookupCode finds a front-end code by its code or its name, in any case:
+// the one lookup behind configuration (ResolveCode) and the rule names of
+// syntax findings.
+func lookupCode(ref string) (CodeInfo, bool) {
+	for _, c := range codeTable {
+		if strings.EqualFold(ref, c.Code) || strings.EqualFold(ref, c.Name) {
+			return c, true
+		}
 	}
+	return CodeInfo{}, false
 }

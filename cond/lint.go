@@ -319,13 +319,10 @@ func syntaxFindings(err error) []Finding {
 	if !ok {
 		return nil
 	}
-	names := map[string]string{}
-	for _, c := range Codes() {
-		names[c.Code] = c.Name
-	}
 	out := make([]Finding, len(e.Diagnostics))
 	for i, d := range e.Diagnostics {
-		out[i] = Finding{Diagnostic: d, Rule: names[d.Code]}
+		c, _ := lookupCode(d.Code)
+		out[i] = Finding{Diagnostic: d, Rule: c.Name}
 	}
 	return out
 }

@@ -137,10 +137,8 @@ func ResolveCode(ref string) (string, error) {
 			return r.Code, nil
 		}
 	}
-	for _, c := range Codes() {
-		if strings.EqualFold(ref, c.Code) || strings.EqualFold(ref, c.Name) {
-			return c.Code, nil
-		}
+	if c, ok := lookupCode(ref); ok {
+		return c.Code, nil
 	}
 	return "", fmt.Errorf("unknown rule %q (see docs/rules.md for the codes and names)", ref)
 }
