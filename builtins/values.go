@@ -27,9 +27,23 @@ type Env struct {
 	Name      string
 }
 
+// Positions of the scope names in scopeNames and Scope.Args.
+const (
+	argEvent = iota
+	argSystem
+	argData
+	argSessionID
+	argName
+	argIOProcessors
+	argIn
+)
+
 // Names the SCXML ECMAScript data model binds for every condition, in the
 // order Scope.Args returns their values.
-var scopeNames = [...]string{"_event", "system", "_data", "_sessionid", "_name", "_ioprocessors", "In"}
+var scopeNames = [...]string{
+	argEvent: "_event", argSystem: "system", argData: "_data", argSessionID: "_sessionid",
+	argName: "_name", argIOProcessors: "_ioprocessors", argIn: "In",
+}
 
 // ScopeNames lists the top-level names a condition always sees (W3C SCXML
 // §B.2 plus Composer's system), in the order of Scope.Args.
@@ -81,7 +95,10 @@ func NewScope(rt *goja.Runtime) *Scope {
 	s.in = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return s.rt.ToValue(slices.Contains(s.env.States, call.Argument(0).String()))
 	})
-	s.args = [...]goja.Value{s.event, s.system, s.data, goja.Undefined(), goja.Undefined(), s.ioprocessors, s.in}
+	s.args = [...]goja.Value{
+		argEvent: s.event, argSystem: s.system, argData: s.data, argSessionID: goja.Undefined(),
+		argName: goja.Undefined(), argIOProcessors: s.ioprocessors, argIn: s.in,
+	}
 	return s
 }
 
@@ -96,8 +113,8 @@ func (s *Scope) Bind(env *Env) {
 	s.env = *env
 	clear(s.views)
 	s.views = s.views[:0]
-	s.args[3] = s.stringValue(3, env.SessionID)
-	s.args[4] = s.stringValue(4, env.Name)
+	s.args[argSessionID] = s.stringValue(argSessionID, env.SessionID)
+	s.args[argName] = s.stringValue(argName, env.Name)
 }
 
 // stringValue converts a string argument, reusing the last conversion:
