@@ -149,7 +149,10 @@ func (d *Document) State(id string) *State { return d.byID[id] }
 // Parse reads an SCXML document. name is used in positions and to resolve
 // script src paths.
 func Parse(name string, src []byte) (*Document, error) {
-	s := NewSource(name, src)
+	s, err := NewFileSource(name, src)
+	if err != nil {
+		return nil, err
+	}
 	x, err := parseXML(s)
 	if err != nil {
 		return nil, err

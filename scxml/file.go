@@ -113,7 +113,11 @@ func Read(name string, src []byte) (*File, error) {
 			}
 		}
 	case FormatCond:
-		f.Source = NewSource(name, src)
+		s, err := NewFileSource(name, src)
+		if err != nil {
+			return nil, err
+		}
+		f.Source = s
 		f.Items = ReadConditions(f.Source)
 	}
 	return f, nil

@@ -24,7 +24,10 @@ type Process struct {
 
 // ReadProcess reads an .ixnprocess file.
 func ReadProcess(name string, src []byte) (*Process, error) {
-	s := NewSource(name, src)
+	s, err := NewFileSource(name, src)
+	if err != nil {
+		return nil, err
+	}
 	x, err := parseXML(s)
 	if err != nil {
 		return nil, err

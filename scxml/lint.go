@@ -243,7 +243,9 @@ func LintPath(path string, config func(file string) (cond.Config, error)) ([]Fin
 			if !cfg.Disabled[cond.CodeXML] {
 				xf := xmlFinding(se, cfg)
 				if data, rerr := os.ReadFile(name); rerr == nil {
-					xf.Source = NewSource(name, data)
+					if s, serr := NewFileSource(name, data); serr == nil {
+						xf.Source = s
+					}
 				}
 				out = append(out, xf)
 			}

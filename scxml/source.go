@@ -9,10 +9,12 @@ import (
 // Source is one file's bytes with a line index, so any byte offset can be
 // turned into the line and column an editor shows.
 type Source struct {
-	Name  string // the file name as given by the caller
-	Data  []byte
-	lines []int  // offset of the first byte of each line
-	ascii []bool // per line: it holds only ASCII, so a column is a byte count
+	Name string // the file name as given by the caller
+	Data []byte
+	// Encoding is how Data was decoded from the file (see NewFileSource).
+	Encoding Encoding
+	lines    []int  // offset of the first byte of each line
+	ascii    []bool // per line: it holds only ASCII, so a column is a byte count
 }
 
 // NewSource indexes data. Lines end at LF, CR or CRLF, as editors count them.

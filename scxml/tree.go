@@ -60,6 +60,9 @@ func (e *SyntaxError) Error() string {
 // here from those raw bytes so that every decoded byte keeps its offset.
 func parseXML(src *Source) (*document, error) {
 	d := xml.NewDecoder(bytes.NewReader(src.Data))
+	// NewFileSource has already converted the text to UTF-8, whatever its
+	// declaration says.
+	d.CharsetReader = func(_ string, r io.Reader) (io.Reader, error) { return r, nil }
 	doc := &document{}
 	var open []*node
 	var texts []*textBuilder

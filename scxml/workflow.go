@@ -36,7 +36,10 @@ type Variable struct {
 
 // ReadWorkflow reads a .workflow file.
 func ReadWorkflow(name string, src []byte) (*Workflow, error) {
-	s := NewSource(name, src)
+	s, err := NewFileSource(name, src)
+	if err != nil {
+		return nil, err
+	}
 	x, err := parseXML(s)
 	if err != nil {
 		return nil, err
