@@ -51,7 +51,7 @@ func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
 	}
 	for _, p := range f.Problems {
 		if !cfg.Disabled[CodeXML] {
-			xf := xmlFinding(p, cfg)
+			xf := XMLFinding(p, cfg)
 			xf.Source = f.Source
 			l.add(xf)
 		}
@@ -192,13 +192,11 @@ func escapeXML(s string) string { return xmlEscapes.Replace(s) }
 
 func (l *fileLinter) add(f FileFinding) { l.out = append(l.out, f) }
 
-// xmlFinding reports XML that is not well-formed (CodeXML).
-func xmlFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
-	sev := cond.SeverityError
-	if s, ok := cfg.Severity[CodeXML]; ok {
-		sev = s
-	}
-	f := Finding{Diagnostic: cond.Diagnostic{Code: CodeXML, Severity: sev, Message: e.Msg}, Rule: "xml-syntax"}
+// XMLFinding is the finding (CodeXML) about XML that is not well-formed,
+// where the reader stopped, graded as cfg says. Callers that read a file
+// themselves (an editor's unsaved text) report it as the driver does.
+func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
+	f := Finding{Diagnostic: cond.Diagnostic{Code: CodeXML, Severity: cfg.severity(CodeXML, cond.SeverityError), Message: e.Msg}, Rule: "xml-syntax"}
 	return FileFinding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
 }
 
@@ -226,7 +224,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		switch {
 		case errors.As(err, &se):
 			if !cfg.Disabled[CodeXML] {
-				xf := xmlFinding(se, cfg)
+				xf := XMLFinding(se, cfg)
 				if data, rerr := os.ReadFile(name); rerr == nil {
 					if s, serr := scxml.NewFileSource(name, data); serr == nil {
 						xf.Source = s

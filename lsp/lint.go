@@ -3,7 +3,6 @@ package lsp
 import (
 	"errors"
 
-	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/scxml"
 )
@@ -25,14 +24,7 @@ func lintText(path, text string, cfg lint.Config) lintResult {
 		if cfg.Disabled[lint.CodeXML] {
 			return lintResult{}
 		}
-		sev := cond.SeverityError
-		if s, ok := cfg.Severity[lint.CodeXML]; ok {
-			sev = s
-		}
-		return lintResult{findings: []lint.FileFinding{{
-			Finding: lint.Finding{Diagnostic: cond.Diagnostic{Code: lint.CodeXML, Severity: sev, Message: se.Msg}, Rule: "xml-syntax"},
-			File:    path, Start: se.Pos, End: se.Pos,
-		}}}
+		return lintResult{findings: []lint.FileFinding{lint.XMLFinding(se, cfg)}}
 	case err != nil:
 		return lintResult{}
 	}
