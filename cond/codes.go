@@ -59,10 +59,10 @@ var codeTable = [...]CodeInfo{
 // Codes lists every front-end diagnostic code in order.
 func Codes() []CodeInfo { return slices.Clone(codeTable[:]) }
 
-// lookupCode finds a front-end code by its code or its name, in any case:
-// the one lookup behind configuration (ResolveCode) and the rule names of
+// LookupCode finds a front-end code by its code or its name, in any case:
+// the one lookup behind a linter's configuration and the rule names of
 // syntax findings.
-func lookupCode(ref string) (CodeInfo, bool) {
+func LookupCode(ref string) (CodeInfo, bool) {
 	for _, c := range codeTable {
 		if strings.EqualFold(ref, c.Code) || strings.EqualFold(ref, c.Name) {
 			return c, true

@@ -20,7 +20,7 @@ func TestLookupCode(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.ref, func(t *testing.T) {
-			c, ok := lookupCode(tt.ref)
+			c, ok := LookupCode(tt.ref)
 			assert.Equal(t, tt.ok, ok)
 			assert.Equal(t, tt.code, c.Code)
 		})

@@ -51,7 +51,7 @@ type Program struct {
 // Globals lists the names the condition reads or writes without declaring
 // them (not function parameters, vars, function names or catch
 // parameters), in order of first use.
-func (e *Expr) Globals() []string { return uniqueNames(e.refs) }
+func (e *Expr) Globals() []string { return UniqueNames(e.refs) }
 
 // GlobalRefs returns every use of a global name, in source order, so each
 // can be located.
@@ -59,7 +59,7 @@ func (e *Expr) GlobalRefs() []*Ident { return e.refs }
 
 // Globals is Expr.Globals for a program; names declared at its top level
 // are its own, not globals.
-func (p *Program) Globals() []string { return uniqueNames(p.refs) }
+func (p *Program) Globals() []string { return UniqueNames(p.refs) }
 
 // GlobalRefs is Expr.GlobalRefs for a program.
 func (p *Program) GlobalRefs() []*Ident { return p.refs }
@@ -71,7 +71,7 @@ func (p *Program) GlobalRefs() []*Ident { return p.refs }
 func (p *Program) Declared() []string {
 	var ids []*Ident
 	eachDeclared(p.Body, func(id *Ident) { ids = append(ids, id) })
-	return uniqueNames(ids)
+	return UniqueNames(ids)
 }
 
 // ParseExpression parses one ES5.1 expression, the form of a cond

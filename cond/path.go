@@ -1,20 +1,21 @@
 package cond
 
-import (
-	"strings"
+import "strings"
 
-	"github.com/condeval/condeval/builtins"
-)
+// AnyKey is the path segment of a computed member whose key is not a
+// literal (x[i]). It is the value AnyKey has, so that a Path's
+// segments can be resolved against the declarations as they are.
+const AnyKey = "[]"
 
 // Path is a property path rooted at a name: system.InteractionID,
 // _event.data['resultof'], _genesys.ixn.interactions[id].voice. The lint
 // rules and the language server read paths alike, so a field the linter
 // knows is the field a hover documents.
 type Path struct {
-	Root     *Ident   // the name the path starts from
-	Segments []string // the root's name, then one key per property; builtins.AnyKey for a computed key
-	props    []Node   // the property node of Segments[i+1]
-	node     Node     // the whole member expression
+	Root       *Ident   // the name the path starts from
+	Segments   []string // the root's name, then one key per property; AnyKey for a computed key
+	Properties []Node   // the property node of Segments[i+1]
+	Node       Node     // the whole member expression
 }
 
 // PathOf reads the property path n spells (parentheses allowed), if it is
@@ -22,22 +23,22 @@ type Path struct {
 func PathOf(n Node) (Path, bool) {
 	switch m := Unparen(n).(type) {
 	case *Ident:
-		return Path{Root: m, Segments: []string{m.Name}, node: n}, true
+		return Path{Root: m, Segments: []string{m.Name}, Node: n}, true
 	case *Member:
 		p, ok := PathOf(m.Object)
 		if !ok {
 			return p, false
 		}
 		p.Segments = append(p.Segments, propertyKey(m))
-		p.props = append(p.props, m.Property)
-		p.node = n
+		p.Properties = append(p.Properties, m.Property)
+		p.Node = n
 		return p, true
 	}
 	return Path{}, false
 }
 
 // propertyKey is the name a member reads: the identifier after '.', a
-// literal bracket key, or builtins.AnyKey for any other computed key.
+// literal bracket key, or AnyKey for any other computed key.
 func propertyKey(m *Member) string {
 	switch k := m.Property.(type) {
 	case *Name:
@@ -47,7 +48,7 @@ func propertyKey(m *Member) string {
 	case *Number:
 		return k.Raw
 	}
-	return builtins.AnyKey
+	return AnyKey
 }
 
 // String writes the path as a condition would, with […] for a computed key.
@@ -55,7 +56,7 @@ func (p Path) String() string {
 	var b strings.Builder
 	b.WriteString(p.Segments[0])
 	for _, s := range p.Segments[1:] {
-		if s == builtins.AnyKey {
+		if s == AnyKey {
 			b.WriteString("[…]")
 			continue
 		}

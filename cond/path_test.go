@@ -5,8 +5,6 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
-
-	"github.com/condeval/condeval/builtins"
 )
 
 func TestPathOf(t *testing.T) {
@@ -20,7 +18,7 @@ func TestPathOf(t *testing.T) {
 		{"system.InteractionID", true, []string{"system", "InteractionID"}, "system.InteractionID"},
 		{"(_event.data)['resultof']", true, []string{"_event", "data", "resultof"}, "_event.data.resultof"},
 		{"a[0].b", true, []string{"a", "0", "b"}, "a.0.b"},
-		{"_genesys.ixn.interactions[id].voice", true, []string{"_genesys", "ixn", "interactions", builtins.AnyKey, "voice"}, "_genesys.ixn.interactions[…].voice"},
+		{"_genesys.ixn.interactions[id].voice", true, []string{"_genesys", "ixn", "interactions", AnyKey, "voice"}, "_genesys.ixn.interactions[…].voice"},
 		{"f().x", false, nil, ""},
 		{"'s'.length", false, nil, ""},
 	}

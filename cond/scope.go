@@ -109,8 +109,8 @@ func eachDeclared(body []Node, f func(*Ident)) {
 	})
 }
 
-// uniqueNames lists the distinct names of refs in order of first use.
-func uniqueNames(refs []*Ident) []string {
+// UniqueNames lists the distinct names of refs in order of first use.
+func UniqueNames(refs []*Ident) []string {
 	seen := map[string]bool{}
 	var out []string
 	for _, id := range refs {

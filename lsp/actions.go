@@ -8,7 +8,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/scxml"
+	"github.com/condeval/condeval/lint"
 )
 
 // codeAction offers a quick fix for each finding with a machine-applicable
@@ -47,7 +47,7 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 
 // actionTitle is the finding's suggestion, which says what the fix does
 // ("use '==' to compare"), capitalised as a menu entry.
-func actionTitle(f scxml.Finding) string {
+func actionTitle(f lint.FileFinding) string {
 	t := f.Suggestion
 	switch {
 	case f.Code == cond.CodeUnclosed:
@@ -61,7 +61,7 @@ func actionTitle(f scxml.Finding) string {
 
 // findings returns the findings of a document's current text: the ones
 // last published when they are still current, else a fresh lint.
-func (s *server) findings(uri protocol.DocumentUri) ([]scxml.Finding, bool) {
+func (s *server) findings(uri protocol.DocumentUri) ([]lint.FileFinding, bool) {
 	s.mu.Lock()
 	d, ok := s.docs[uri]
 	if !ok {
@@ -76,5 +76,5 @@ func (s *server) findings(uri protocol.DocumentUri) ([]scxml.Finding, bool) {
 	path, text, set := d.path, d.text, s.settings
 	s.mu.Unlock()
 	cfg, _ := set.configFor(path)
-	return lint(path, text, cfg).findings, true
+	return lintText(path, text, cfg).findings, true
 }

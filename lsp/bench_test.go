@@ -6,7 +6,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/scxml"
 )
 
@@ -32,7 +32,7 @@ func BenchmarkBaselineLint(b *testing.B) {
 	path, text := readBenchFile(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		if res := lint(path, text, cond.Config{}); len(res.findings) == 0 {
+		if res := lintText(path, text, lint.Config{}); len(res.findings) == 0 {
 			b.Fatal("no findings")
 		}
 	}

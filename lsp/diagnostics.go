@@ -8,6 +8,7 @@ import (
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/scxml"
 )
 
@@ -22,7 +23,7 @@ var severities = map[cond.Severity]protocol.DiagnosticSeverity{
 
 // diagnostic converts a finding. The suggestion, when there is one, is the
 // message's second line, as the command line prints it under the caret.
-func diagnostic(f scxml.Finding) protocol.Diagnostic {
+func diagnostic(f lint.FileFinding) protocol.Diagnostic {
 	sev := severities[f.Severity]
 	source := diagnosticSource
 	msg := f.Message
@@ -42,7 +43,7 @@ func diagnostic(f scxml.Finding) protocol.Diagnostic {
 // the '(' a missing ')' would close — in the same document. The spans are
 // in the text of the item the finding is about, so that item maps them
 // into the file, as it mapped the finding.
-func relatedInformation(uri protocol.DocumentUri, file *scxml.File, f scxml.Finding) []protocol.DiagnosticRelatedInformation {
+func relatedInformation(uri protocol.DocumentUri, file *scxml.File, f lint.FileFinding) []protocol.DiagnosticRelatedInformation {
 	if len(f.Related) == 0 || file == nil {
 		return nil
 	}
@@ -65,7 +66,7 @@ func relatedInformation(uri protocol.DocumentUri, file *scxml.File, f scxml.Find
 
 // itemOf finds the item a finding is about: the one whose text maps the
 // finding's span to where the finding is in the file.
-func itemOf(file *scxml.File, f scxml.Finding) (scxml.Item, bool) {
+func itemOf(file *scxml.File, f lint.FileFinding) (scxml.Item, bool) {
 	for _, it := range file.Items {
 		if f.Span.End > len(it.Text.Value) {
 			continue
@@ -111,7 +112,7 @@ func (s *server) lintAndPublish(uri protocol.DocumentUri, gen uint64) {
 	s.mu.Unlock()
 
 	cfg, cfgErr := set.configFor(path)
-	res := lint(path, text, cfg)
+	res := lintText(path, text, cfg)
 	diags := make([]protocol.Diagnostic, 0, len(res.findings)+1)
 	if cfgErr != nil {
 		diags = append(diags, configDiagnostic(cfgErr))

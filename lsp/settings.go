@@ -8,8 +8,7 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/scxml"
+	"github.com/condeval/condeval/lint"
 )
 
 // userSettings is what an editor sends as initializationOptions or in
@@ -29,7 +28,7 @@ type userSettings struct {
 
 // settings are the user settings, resolved.
 type settings struct {
-	override cond.Config
+	override lint.Config
 	config   string // a config file to use instead of searching; "" to search
 }
 
@@ -66,9 +65,9 @@ func parseSettings(raw any) (settings, error) {
 // top. The file is read on every lint, so editing it takes effect on the
 // next change. An unreadable or invalid file is an error; the editor's
 // settings alone then apply.
-func (s settings) configFor(path string) (cond.Config, error) {
+func (s settings) configFor(path string) (lint.Config, error) {
 	// A fresh Configs caches nothing beyond this one call.
-	cfg, err := (&scxml.Configs{Override: s.override, File: s.config}).For(path)
+	cfg, err := (&lint.Configs{Override: s.override, File: s.config}).For(path)
 	if err != nil {
 		return s.override, err
 	}
@@ -78,5 +77,5 @@ func (s settings) configFor(path string) (cond.Config, error) {
 // isConfigFile reports whether a path names a configuration file, whose
 // change calls for linting the open documents again.
 func isConfigFile(path string) bool {
-	return strings.EqualFold(filepath.Base(path), scxml.ConfigName)
+	return strings.EqualFold(filepath.Base(path), lint.ConfigName)
 }

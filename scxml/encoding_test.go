@@ -86,7 +86,7 @@ func TestUnknownEncodingIsAClearError(t *testing.T) {
 // UTF-8, UTF-16, ISO-8859-1 and WINDOWS-1252; each must read to the same
 // text, except where a single-byte encoding lacks a character.
 func TestW3CEncodingTestsReadAlike(t *testing.T) {
-	dir := filepath.Join(conformanceDir, "w3c-scxml-irp", "ecma")
+	dir := filepath.Join(conformanceData, "w3c-scxml-irp", "ecma")
 	if _, err := os.Stat(dir); err != nil {
 		t.Skip("no conformance data at", dir)
 	}

@@ -130,7 +130,7 @@ func ReadConditions(s *Source) []Item {
 	for i, start := range s.lines {
 		line := s.Line(i + 1)
 		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "//") {
-			items = append(items, Item{Kind: Condition, Text: plainText(s, start, start+len(line)), File: s.Name})
+			items = append(items, Item{Kind: Condition, Text: PlainText(s, start, start+len(line)), File: s.Name})
 		}
 	}
 	return items

@@ -71,6 +71,14 @@ func (s *Source) Position(offset int) Position {
 	return p
 }
 
+// Lines returns the number of lines; a file that ends with a line break
+// has an empty last line.
+func (s *Source) Lines() int { return len(s.lines) }
+
+// LineStart returns the offset of the first byte of 1-based line n,
+// clamped to the lines there are.
+func (s *Source) LineStart(n int) int { return s.lines[max(1, min(n, len(s.lines)))-1] }
+
 // Line returns the text of 1-based line n without its line terminator, or
 // "" when there is no such line. Diagnostics print it above a caret.
 func (s *Source) Line(n int) string {

@@ -40,6 +40,18 @@ func (t Text) MultiLine() bool {
 	return false
 }
 
+// Folds lists the offsets in Value of the spaces that XML attribute-value
+// normalisation made of line breaks.
+func (t Text) Folds() []int {
+	var out []int
+	for _, r := range t.runs {
+		if r.folded {
+			out = append(out, r.dec)
+		}
+	}
+	return out
+}
+
 // FileOffset returns the file offset of the source of Value byte i. An i at
 // or past the end maps to where the text ends in the file; a negative i to
 // where it starts.
@@ -171,9 +183,9 @@ func (b *textBuilder) text(src *Source, start, end int) Text {
 	return Text{Value: string(b.buf), src: src, runs: b.runs, start: start, end: end}
 }
 
-// plainText is text that maps one for one onto src[start:end], such as a
-// line of a .cond file.
-func plainText(src *Source, start, end int) Text {
+// PlainText is text that maps one for one onto src[start:end], such as a
+// line of a .cond file or a condition given on a command line.
+func PlainText(src *Source, start, end int) Text {
 	var b textBuilder
 	b.literal(src.Data[start:end], start)
 	return b.text(src, start, end)

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/scxml"
+	"github.com/condeval/condeval/lint"
 )
 
 // LintCmd lints a condition given with -e, or the files and directories
@@ -35,17 +35,17 @@ func (c *LintCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	configs := &scxml.Configs{Override: flags, File: c.Config}
-	var findings []scxml.Finding
+	configs := &lint.Configs{Override: flags, File: c.Config}
+	var findings []lint.FileFinding
 	if exprGiven {
 		cfg, err := configs.For("./" + exprFile)
 		if err != nil {
 			return err
 		}
-		findings = scxml.LintText(exprFile, *c.Expr, cfg)
+		findings = lint.Condition(exprFile, *c.Expr, cfg)
 	} else {
 		for _, p := range c.Paths {
-			fs, err := scxml.LintPath(p, configs.For)
+			fs, err := lint.Path(p, configs.For)
 			if err != nil {
 				return err
 			}
@@ -66,7 +66,7 @@ func (c *LintCmd) Run(env *Env) error {
 
 // flagConfig turns --disable, --enable and --severity into a Config. The
 // first entry that is wrong is the error, a malformed --severity included.
-func (c *LintCmd) flagConfig() (cond.Config, error) {
+func (c *LintCmd) flagConfig() (lint.Config, error) {
 	levels, malformed := c.Severity, error(nil)
 	for i, s := range c.Severity {
 		if !strings.Contains(s, "=") {
@@ -74,7 +74,7 @@ func (c *LintCmd) flagConfig() (cond.Config, error) {
 			break
 		}
 	}
-	var cfg cond.Config
+	var cfg lint.Config
 	errs := cfg.Apply(c.Disable, c.Enable, func(yield func(rule, level string) bool) {
 		for _, s := range levels {
 			rule, level, _ := strings.Cut(s, "=")

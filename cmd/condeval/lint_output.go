@@ -7,11 +7,11 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/condeval/condeval/scxml"
+	"github.com/condeval/condeval/lint"
 )
 
 // writeFindings writes located findings in one of the output formats.
-func writeFindings(w io.Writer, format string, fs []scxml.Finding) error {
+func writeFindings(w io.Writer, format string, fs []lint.FileFinding) error {
 	switch format {
 	case "json":
 		return writeFindingsJSON(w, fs)
@@ -34,7 +34,7 @@ const maxSnippet = 120
 //	  = help: suggestion
 //
 // in the form of writeDiagnosticsText, with lines and columns in the file.
-func writeFindingsText(w io.Writer, fs []scxml.Finding) error {
+func writeFindingsText(w io.Writer, fs []lint.FileFinding) error {
 	var b strings.Builder
 	for _, f := range fs {
 		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Start.Line, f.Start.Column, f.Severity, f.Message, f.Code)
@@ -114,7 +114,7 @@ type jsonDiagnostic struct {
 
 // writeFindingsJSON writes the findings as one JSON array of the objects
 // DESIGN.md's contract names ([] when there are none).
-func writeFindingsJSON(w io.Writer, fs []scxml.Finding) error {
+func writeFindingsJSON(w io.Writer, fs []lint.FileFinding) error {
 	out := make([]jsonDiagnostic, 0, len(fs))
 	for _, f := range fs {
 		out = append(out, jsonDiagnostic{

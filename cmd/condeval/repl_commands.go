@@ -10,6 +10,7 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 )
 
 // replCommand is one of the REPL's colon commands.
@@ -193,8 +194,8 @@ func (s *replSession) cmdLint(arg string, _ entry) error {
 		}
 		src = s.last
 	}
-	ctx := cond.Context{Kind: cond.KindCondition, Event: s.eventName(), Gate: true}
-	findings := cond.Lint(src, ctx, cond.Config{})
+	ctx := lint.Context{Event: s.eventName(), Gate: true}
+	findings := lint.Lint(src, ctx, lint.Config{})
 	if len(findings) == 0 {
 		fmt.Fprintln(s.out, "no findings")
 		return nil

@@ -128,7 +128,7 @@ func (s *replSession) syntaxError(e entry, src string, err error) {
 // engine's: its codes are the front end's own.
 func fromFrontEnd(e *cond.Error) bool {
 	for _, d := range e.Diagnostics {
-		if _, err := cond.ResolveCode(d.Code); err != nil {
+		if _, ok := cond.LookupCode(d.Code); !ok {
 			return false
 		}
 	}

@@ -7,7 +7,7 @@ import (
 	"github.com/owenrumney/go-sarif/v2/sarif"
 
 	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/scxml"
+	"github.com/condeval/condeval/lint"
 )
 
 // sarifLevels maps severities to SARIF result levels.
@@ -22,7 +22,7 @@ const sarifColumnKind = "unicodeCodePoints"
 // writeSARIF writes the findings as a SARIF 2.1.0 log with one run: the
 // rules (lint rules and front-end codes) with their help text, and one
 // result per finding with its region and, when there is one, its fix.
-func writeSARIF(w io.Writer, fs []scxml.Finding) error {
+func writeSARIF(w io.Writer, fs []lint.FileFinding) error {
 	report, err := sarif.New(sarif.Version210)
 	if err != nil {
 		return err
@@ -30,7 +30,7 @@ func writeSARIF(w io.Writer, fs []scxml.Finding) error {
 	run := sarif.NewRunWithInformationURI("condeval", "https://github.com/condeval/condeval/blob/main/docs/rules.md")
 	run.WithColumnKind(sarifColumnKind)
 	run.Tool.Driver.WithVersion(version)
-	for _, r := range cond.Rules() {
+	for _, r := range lint.Rules() {
 		run.AddRule(r.Code).WithName(r.Name).WithShortDescription(sarif.NewMultiformatMessageString(r.Summary())).
 			WithHelp(sarif.NewMultiformatMessageString(r.Doc).WithMarkdown(r.Markdown())).
 			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[r.Severity]))

@@ -1,0 +1,62 @@
+package lint_test
+
+import (
+	"maps"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
+)
+
+func TestConfigApply(t *testing.T) {
+	tests := []struct {
+		name            string
+		disable, enable []string
+		severity        map[string]string
+		disabled        map[string]bool
+		graded          map[string]cond.Severity
+		errs            []string
+	}{
+		{
+			name:     "codes and names",
+			disable:  []string{"C206", "side-effect"},
+			severity: map[string]string{"enum-value": "error"},
+			disabled: map[string]bool{"C206": true, "C204": true},
+			graded:   map[string]cond.Severity{"C203": cond.SeverityError},
+		},
+		{
+			name:     "enable after disable, off disables",
+			disable:  []string{"C206"},
+			enable:   []string{"C206"},
+			severity: map[string]string{"C203": "off"},
+			disabled: map[string]bool{"C206": false, "C203": true},
+		},
+		{
+			name:     "wrong entries are skipped and listed in order",
+			disable:  []string{"C999", "C206"},
+			enable:   []string{"nope"},
+			severity: map[string]string{"C201": "fatal"},
+			disabled: map[string]bool{"C206": true},
+			errs: []string{
+				`disable: unknown rule "C999" (see docs/rules.md for the codes and names)`,
+				`enable: unknown rule "nope" (see docs/rules.md for the codes and names)`,
+				`severity: C201: unknown severity "fatal" (want error, warning, info or off)`,
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var c lint.Config
+			errs := c.Apply(tt.disable, tt.enable, maps.All(tt.severity))
+			var msgs []string
+			for _, e := range errs {
+				msgs = append(msgs, e.Error())
+			}
+			assert.Equal(t, tt.errs, msgs)
+			assert.Equal(t, tt.disabled, c.Disabled)
+			assert.Equal(t, tt.graded, c.Severity)
+		})
+	}
+}

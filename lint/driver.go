@@ -1,0 +1,251 @@
+package lint
+
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/scxml"
+)
+
+// FileFinding is a lint finding located in a file: the spans of a
+// Finding, relative to its text, are mapped through every XML escaping layer to the line and
+// column the user sees.
+type FileFinding struct {
+	Finding
+	File       string
+	Start, End scxml.Position
+	Source     *scxml.Source // the file, to print the line under the message
+	Edit       *Edit         // the Fix in file terms; nil when there is none
+}
+
+// Edit is a fix expressed on the file: replace the bytes [Start, End) by
+// NewText, which is already escaped for the XML layers it sits in.
+type Edit struct {
+	Start, End scxml.Position
+	NewText    string
+}
+
+// File lints every item of a file: conditions, expressions and scripts
+// with the rules on code, event attributes with the descriptor rules, and the
+// handlers as a whole with the document rules. Names that the file declares
+// (<data> ids, script variables and functions, workflow variables, and the
+// declarations of script files the file loads, when they exist) count as
+// known.
+func File(f *scxml.File, cfg Config) []FileFinding {
+	return lintFile(f, cfg, NewLinter())
+}
+
+// lintFile is File with a linter whose parses are shared between files.
+func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
+	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f)}
+	if f.Format != scxml.FormatCond {
+		l.decls = declarations(f, lin)
+	}
+	for _, p := range f.Problems {
+		if !cfg.Disabled[CodeXML] {
+			xf := XMLFinding(p, cfg)
+			xf.Source = f.Source
+			l.add(xf)
+		}
+	}
+	l.items(f.Items)
+	l.document()
+	return sortFindings(l.out)
+}
+
+// Condition lints one condition given on a command line, under a display
+// name such as "-e". No document declares anything for it.
+func Condition(name, src string, cfg Config) []FileFinding {
+	s := scxml.NewSource(name, []byte(src))
+	l := fileLinter{file: &scxml.File{Path: name, Format: scxml.FormatCond, Source: s}, cfg: cfg, lin: NewLinter()}
+	return l.item(scxml.Item{Kind: scxml.Condition, Text: scxml.PlainText(s, 0, len(src)), File: name})
+}
+
+type fileLinter struct {
+	file  *scxml.File
+	cfg   Config
+	lin   *Linter
+	decls *Declarations
+	sup   []rangeSuppression
+	out   []FileFinding
+}
+
+// items lints the items on every CPU: parsing is most of the work, and the
+// items of a file are independent. Findings keep the items' order.
+func (l *fileLinter) items(items []scxml.Item) {
+	per := make([][]FileFinding, len(items))
+	parallel(len(items), func(i int) { per[i] = l.item(items[i]) })
+	for _, fs := range per {
+		l.out = append(l.out, fs...)
+	}
+}
+
+// parallel calls f(0) … f(n-1) on every CPU and waits for them.
+func parallel(n int, f func(int)) {
+	var wg sync.WaitGroup
+	next := atomic.Int64{}
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := int(next.Add(1)) - 1; i < n; i = int(next.Add(1)) - 1 {
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// item lints one item and maps its findings into the file.
+func (l *fileLinter) item(it scxml.Item) []FileFinding {
+	ctx := Context{
+		Kind: it.Kind, File: it.File, Event: it.Event, State: it.State,
+		Element: it.Element, Attr: it.Attr, Handler: it.Handler,
+		Gate:      isGate(it),
+		Generated: it.Generated,
+		Diagram:   l.file.Format == scxml.FormatIxnprocess || l.file.Format == scxml.FormatWorkflow,
+		Folds:     it.Text.Folds(),
+		Decls:     l.decls,
+	}
+	sup := l.suppression(it.Text.FileOffset(0))
+	var out []FileFinding
+	for _, f := range l.lin.Lint(it.Text.Value, ctx, l.cfg) {
+		if !sup.Covers(f.Code) {
+			out = append(out, l.locate(f, it))
+		}
+	}
+	return out
+}
+
+// isGate tells a handler's own condition from an <if> in its body.
+func isGate(it scxml.Item) bool {
+	switch it.Element {
+	case "transition":
+		return it.Attr == "cond"
+	case "events", "conditionalExceptions":
+		return it.Attr == "condition"
+	}
+	return false
+}
+
+// locate maps a finding on an item's text into the file.
+func (l *fileLinter) locate(f Finding, it scxml.Item) FileFinding {
+	start, end := it.Text.Span(f.Span.Start, f.Span.End)
+	// The message names related places (where a bracket was opened) by
+	// their position in the text; the user reads the file.
+	f.Message = f.MessageAt(it.Text.Value, func(offset int) string {
+		p := it.Text.Pos(offset)
+		return fmt.Sprintf("%d:%d", p.Line, p.Column)
+	})
+	out := FileFinding{Finding: f, File: l.file.Path, Start: start, End: end, Source: l.file.Source}
+	if f.Fix != nil {
+		out.Edit = l.edit(it, *f.Fix)
+	}
+	return out
+}
+
+// edit maps a fix into the file, escaping its text for the XML layers the
+// item was decoded from. A fix it cannot place safely is dropped; the
+// suggestion still says what to do.
+func (l *fileLinter) edit(it scxml.Item, fx cond.Fix) *Edit {
+	depth, ok := escapeDepth(l.file.Format, it)
+	if !ok && strings.ContainsAny(fx.NewText, `&<>"'`) {
+		return nil
+	}
+	text := fx.NewText
+	for range depth {
+		text = escapeXML(text)
+	}
+	from, to := it.Text.FileSpan(fx.Span.Start, fx.Span.End)
+	if depth > 0 && strings.Contains(text, "'") && from > 0 && l.file.Source.Data[it.Text.FileOffset(-1)-1] == '\'' {
+		return nil // an attribute in single quotes
+	}
+	return &Edit{Start: l.file.Source.Position(from), End: l.file.Source.Position(to), NewText: text}
+}
+
+// escapeDepth says how many times the file escapes an item's text: once
+// for SCXML attributes and workflow branch expressions, twice for what
+// Composer copies verbatim into generated SCXML (IPD handlers and their
+// bodies, workflow exceptions), never for a condition list. ok is false
+// for element content, which may or may not be in CDATA.
+func escapeDepth(f scxml.Format, it scxml.Item) (int, bool) {
+	switch {
+	case f == scxml.FormatCond:
+		return 0, true
+	case it.Attr == "":
+		return 0, false
+	case f == scxml.FormatSCXML, f == scxml.FormatWorkflow && it.Element == "conditions":
+		return 1, true
+	}
+	return 2, true
+}
+
+var xmlEscapes = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
+
+func escapeXML(s string) string { return xmlEscapes.Replace(s) }
+
+func (l *fileLinter) add(f FileFinding) { l.out = append(l.out, f) }
+
+// XMLFinding is the finding (CodeXML) about XML that is not well-formed,
+// where the reader stopped, graded as cfg says. Callers that read a file
+// themselves (an editor's unsaved text) report it as the driver does.
+func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
+	f := Finding{Diagnostic: cond.Diagnostic{Code: CodeXML, Severity: cfg.severity(CodeXML, cond.SeverityError), Message: e.Msg}, Rule: "xml-syntax"}
+	return FileFinding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
+}
+
+// Path lints a file, or every file of a directory tree that has an
+// extension Read knows (other files are skipped). config returns the
+// configuration for a file; nil means the defaults. A file that is not
+// well-formed XML yields a CodeXML finding; an error is returned only when a
+// path cannot be read.
+func Path(path string, config func(file string) (Config, error)) ([]FileFinding, error) {
+	files, err := lintableFiles(path)
+	if err != nil {
+		return nil, err
+	}
+	var out []FileFinding
+	lin := NewLinter()
+	for _, name := range files {
+		cfg := Config{}
+		if config != nil {
+			if cfg, err = config(name); err != nil {
+				return nil, err
+			}
+		}
+		f, err := scxml.ReadFile(name)
+		var se *scxml.SyntaxError
+		switch {
+		case errors.As(err, &se):
+			if !cfg.Disabled[CodeXML] {
+				xf := XMLFinding(se, cfg)
+				if data, rerr := os.ReadFile(name); rerr == nil {
+					if s, serr := scxml.NewFileSource(name, data); serr == nil {
+						xf.Source = s
+					}
+				}
+				out = append(out, xf)
+			}
+			continue
+		case err != nil:
+			return nil, err
+		}
+		out = append(out, lintFile(f, cfg, lin)...)
+	}
+	return sortFindings(out), nil
+}
+
+// sortFindings orders findings by file, line, column and code.
+func sortFindings(fs []FileFinding) []FileFinding {
+	slices.SortStableFunc(fs, func(a, b FileFinding) int {
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Start.Line, b.Start.Line),
+			cmp.Compare(a.Start.Column, b.Start.Column), strings.Compare(a.Code, b.Code))
+	})
+	return fs
+}
