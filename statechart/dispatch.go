@@ -1,8 +1,10 @@
-package runtime
+package statechart
 
 import (
 	"context"
 	"strconv"
+
+	"github.com/condeval/condeval/runtime"
 )
 
 // Reason says why a handler did not fire for an event.
@@ -44,8 +46,8 @@ type Match struct {
 type Skip struct {
 	Handler *Handler
 	Reason  Reason
-	Err     *ExecError // the error.execution of ReasonError
-	By      *Handler   // the handler that fired instead, for ReasonPreempted
+	Err     *runtime.ExecError // the error.execution of ReasonError
+	By      *Handler           // the handler that fired instead, for ReasonPreempted
 }
 
 // Outcome is the result of dispatching one event to a handler set.
@@ -56,7 +58,7 @@ type Outcome struct {
 	Skipped []Skip   // every other handler, in document order
 	// Errors are the error.execution events the conditions raised, in the
 	// order they were evaluated. ORS would put them on the internal queue.
-	Errors []*ExecError
+	Errors []*runtime.ExecError
 }
 
 // Ends reports whether a fired handler ends the session.
@@ -82,7 +84,7 @@ func (o *Outcome) Ends() bool {
 // before any condition runs, so an event evaluates only the conditions of
 // the handlers it can fire. The only error is a state id the set does not
 // know; a failing condition is reported in the Outcome.
-func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env) (*Outcome, error) {
+func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
 	cfg := s.chart.defaults
 	if len(env.States) > 0 {
 		var err error
@@ -129,7 +131,7 @@ type verdict struct {
 	done   bool
 	fired  bool
 	reason Reason // zero when the handler was selected
-	err    *ExecError
+	err    *runtime.ExecError
 }
 
 // pick is a handler selection chose: the leaf it was selected for, and the
@@ -154,7 +156,7 @@ func picked(picks []pick, h *Handler) *pick {
 // the first handler that is enabled, matches and whose condition holds.
 // Verdicts are kept, so a handler of a common ancestor of two regions is
 // evaluated once.
-func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless bool, name string, env Env, seen []verdict, out *Outcome) *Handler {
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless bool, name string, env runtime.Env, seen []verdict, out *Outcome) *Handler {
 	for st := leaf; st != nil; st = st.parent {
 		for _, h := range st.handlers {
 			v := &seen[h.index]
@@ -172,14 +174,14 @@ func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless
 
 // judge decides one handler: cheap checks first, the condition last. It
 // returns zero for a handler that is selected.
-func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env Env, out *Outcome) (Reason, *ExecError) {
+func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env runtime.Env, out *Outcome) (Reason, *runtime.ExecError) {
 	switch {
 	case !h.Enabled:
 		return ReasonDisabled, nil
 	case !h.matches(eventless, name):
 		return ReasonDescriptor, nil
 	case h.compile != nil:
-		err := CompileError(h.compile)
+		err := runtime.CompileError(h.compile)
 		out.Errors = append(out.Errors, err)
 		return ReasonError, err
 	case h.condition == nil:

@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"errors"
@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/runtime"
 )
 
 // Handler is one event handler: an entry of a handler file, a Composer IPD
@@ -27,13 +28,13 @@ type Handler struct {
 	// takes (application.exit in a Composer IPD).
 	Ends bool
 
-	index     int           // position in HandlerSet.Handlers
-	state     *chartState   // the state node the handler belongs to
-	targets   []*chartState // resolved Target
-	internal  bool          // an SCXML transition with type="internal"
-	raises    []string      // the events its executable content raises or sends to the session itself
-	condition *Condition    // nil when Cond is blank or did not compile
-	compile   error         // why Cond did not compile
+	index     int                // position in HandlerSet.Handlers
+	state     *chartState        // the state node the handler belongs to
+	targets   []*chartState      // resolved Target
+	internal  bool               // an SCXML transition with type="internal"
+	raises    []string           // the events its executable content raises or sends to the session itself
+	condition *runtime.Condition // nil when Cond is blank or did not compile
+	compile   error              // why Cond did not compile
 }
 
 // CompileError returns why the handler's condition did not compile, or nil.
@@ -100,7 +101,7 @@ func (s *HandlerSet) States() []string {
 // setBuilder collects handlers and states, then compiles every condition.
 type setBuilder struct {
 	set   *HandlerSet
-	opts  []Option
+	opts  []runtime.Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
 	exits []Descriptors                 // events the session ends on besides those of the set's own handlers
 }
@@ -137,7 +138,7 @@ func (b *setBuilder) finish() *HandlerSet {
 		if strings.TrimSpace(h.Cond) == "" {
 			continue
 		}
-		c, err := Compile(h.Cond, b.opts...)
+		c, err := runtime.Compile(h.Cond, b.opts...)
 		if err != nil {
 			h.compile = err
 			b.problem(h, i, errorOffset(err), err)

@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"context"
@@ -7,6 +7,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/runtime"
 )
 
 // The generated IPD's handlers end the session by raising application.exit,
@@ -47,7 +49,7 @@ func TestGeneratedIPDHandlersEndTheSession(t *testing.T) {
 			if tt.resultof != nil {
 				data["resultof"] = tt.resultof
 			}
-			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event, "data": data}, Env{System: system})
+			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event, "data": data}, runtime.Env{System: system})
 			require.NoError(t, err)
 			fired, _ := outcomeView(out)
 			assert.Equal(t, tt.fired, fired)

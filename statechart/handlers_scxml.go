@@ -1,10 +1,11 @@
-package runtime
+package statechart
 
 import (
 	"cmp"
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 )
 
@@ -16,7 +17,7 @@ const ComposerHandlerState = "_composer_event_handler"
 // set. Each transition is named STATE#N, N counting the transitions of its
 // state from 1. The set's default configuration is the document's initial
 // configuration.
-func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadSCXMLHandlers(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	doc, err := scxml.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -25,7 +26,7 @@ func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, e
 }
 
 // DocumentHandlers builds the handler set of a parsed SCXML document.
-func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
+func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
 	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: newChart(false)}
 	nodes := map[*scxml.State]*chartState{doc.Root: set.chart.states[0]}
 	for _, s := range doc.States {
@@ -62,7 +63,7 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 // order in the file, as Composer generates them; disabled handlers are kept
 // and never fire. A handler whose body raises ComposerExitEvent ends the
 // session.
-func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	p, err := scxml.ReadProcess(name, data)
 	if err != nil {
 		return nil, err
@@ -71,7 +72,7 @@ func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet,
 }
 
 // ProcessHandlers builds the handler set of a parsed Composer IPD.
-func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
+func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
 	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: newChart(true)}
 	st := set.chart.add(ComposerHandlerState, nil, false)
 	set.chart.initial = []string{ComposerHandlerState}

@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"fmt"
@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/condeval/condeval/runtime"
 )
 
 // DefaultRegion is the state of a handler-file entry that names none.
@@ -33,7 +35,7 @@ type fileHandler struct {
 // LoadHandlers reads a handler set from a file, choosing the reader by its
 // extension: .yaml, .yml or .json (a handler file), .scxml (the transitions
 // of an SCXML document) or .ixnprocess (a Composer IPD's event handlers).
-func LoadHandlers(path string, opts ...Option) (*HandlerSet, error) {
+func LoadHandlers(path string, opts ...runtime.Option) (*HandlerSet, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -66,7 +68,7 @@ func LoadHandlers(path string, opts ...Option) (*HandlerSet, error) {
 // fires, like the transitions of one SCXML state; handlers in different
 // states are parallel regions, each firing its own. `condition` is accepted
 // for `cond`.
-func ReadHandlerFile(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
