@@ -5,6 +5,7 @@ import (
 	"strconv"
 
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 )
 
 // Reason says why a handler did not fire for an event.
@@ -112,9 +113,9 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env run
 	out.Skipped = make([]Skip, 0, len(s.Handlers)-len(enabled))
 	for _, h := range enabled {
 		seen[h.index].fired = true
-		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.id, Target: h.Target}
-		if r := h.state.region(); r != nil {
-			m.Region = r.id
+		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.ID, Target: h.Target}
+		if r := regionOf(h.state); r != nil {
+			m.Region = r.ID
 		}
 		out.Fired = append(out.Fired, m)
 	}
@@ -138,7 +139,7 @@ type verdict struct {
 // transition that removed it again as conflicting, if one did.
 type pick struct {
 	h    *Handler
-	from *chartState
+	from *scxml.State
 	by   *Handler
 }
 
@@ -156,9 +157,9 @@ func picked(picks []pick, h *Handler) *pick {
 // the first handler that is enabled, matches and whose condition holds.
 // Verdicts are kept, so a handler of a common ancestor of two regions is
 // evaluated once.
-func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless bool, name string, env runtime.Env, seen []verdict, out *Outcome) *Handler {
-	for st := leaf; st != nil; st = st.parent {
-		for _, h := range st.handlers {
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, eventless bool, name string, env runtime.Env, seen []verdict, out *Outcome) *Handler {
+	for st := leaf; st != nil; st = st.Parent {
+		for _, h := range s.chart.handlers[st.Order] {
 			v := &seen[h.index]
 			if !v.done {
 				v.reason, v.err = s.judge(ctx, h, eventless, name, env, out)
@@ -219,13 +220,13 @@ func (s *HandlerSet) skip(h *Handler, v verdict, picks []pick, eventless bool, n
 		return Skip{Handler: h, Reason: ReasonDisabled}
 	case !h.matches(eventless, name):
 		return Skip{Handler: h, Reason: ReasonDescriptor}
-	case h.state == nil || !cfg.active[h.state.order]:
+	case h.state == nil || !cfg.active[h.state.Order]:
 		return Skip{Handler: h, Reason: ReasonInactive}
 	}
 	// Never considered: selection from every leaf below its state stopped
 	// at an earlier handler.
 	for _, e := range enabled {
-		if l := picked(picks, e).from; l == h.state || l.isDescendant(h.state) {
+		if l := picked(picks, e).from; l == h.state || l.IsDescendantOf(h.state) {
 			return Skip{Handler: h, Reason: ReasonPreempted, By: e}
 		}
 	}

@@ -64,11 +64,11 @@ func (c *chart) takers(h *Handler, on []bool) []*Handler {
 	var out []*Handler
 	for i, active := range on {
 		st := c.states[i]
-		if !active || domain != nil && st.isDescendant(domain) {
+		if !active || domain != nil && st.IsDescendantOf(domain) {
 			continue
 		}
 		for _, ev := range h.raises {
-			if t := st.first(ev); t != nil {
+			if t := c.first(st, ev); t != nil {
 				out = append(out, t)
 			}
 		}
@@ -79,22 +79,22 @@ func (c *chart) takers(h *Handler, on []bool) []*Handler {
 // coActive sets on, by order, for the states active whenever s is: s, its
 // ancestors, and the regions a <parallel> among those activates with it,
 // and theirs in turn (a flat set's root is such a <parallel>).
-func (c *chart) coActive(s *chartState, on []bool) {
+func (c *chart) coActive(s *scxml.State, on []bool) {
 	clear(on)
-	for a := s; a != nil; a = a.parent {
-		on[a.order] = true
+	for a := s; a != nil; a = a.Parent {
+		on[a.Order] = true
 	}
 	for _, st := range c.states[1:] {
-		if st.parent.parallel && on[st.parent.order] {
-			on[st.order] = true
+		if parallel(st.Parent) && on[st.Parent.Order] {
+			on[st.Order] = true
 		}
 	}
 }
 
 // first is the handler of st that an event would select if conditions
 // were true: the first enabled one with a matching descriptor.
-func (st *chartState) first(event string) *Handler {
-	for _, h := range st.handlers {
+func (c *chart) first(st *scxml.State, event string) *Handler {
+	for _, h := range c.handlers[st.Order] {
 		if h.Enabled && h.Event.Match(event) {
 			return h
 		}

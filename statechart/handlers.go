@@ -7,6 +7,7 @@ import (
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 )
 
 // Handler is one event handler: an entry of a handler file, a Composer IPD
@@ -29,8 +30,8 @@ type Handler struct {
 	Ends bool
 
 	index     int                // position in HandlerSet.Handlers
-	state     *chartState        // the state node the handler belongs to
-	targets   []*chartState      // resolved Target
+	state     *scxml.State       // the state node the handler belongs to
+	targets   []*scxml.State     // resolved Target
 	internal  bool               // an SCXML transition with type="internal"
 	raises    []string           // the events its executable content raises or sends to the session itself
 	condition *runtime.Condition // nil when Cond is blank or did not compile
@@ -93,7 +94,7 @@ func (s *HandlerSet) DefaultStates() []string {
 func (s *HandlerSet) States() []string {
 	out := make([]string, 0, len(s.chart.states))
 	for _, st := range s.chart.states[1:] {
-		out = append(out, st.id)
+		out = append(out, st.ID)
 	}
 	return out
 }
@@ -106,12 +107,13 @@ type setBuilder struct {
 	exits []Descriptors                 // events the session ends on besides those of the set's own handlers
 }
 
-// add appends h to the set. at maps a byte offset of h.Cond to its file
-// position; nil means the condition is not mapped and problems point at its
-// start.
-func (b *setBuilder) add(h *Handler, at func(i int) (line, col int)) {
-	h.index = len(b.set.Handlers)
+// add appends h to the set, as a handler of st. at maps a byte offset of
+// h.Cond to its file position; nil means the condition is not mapped and
+// problems point at its start.
+func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col int)) {
+	h.index, h.state = len(b.set.Handlers), st
 	b.set.Handlers = append(b.set.Handlers, h)
+	b.set.chart.handlers[st.Order] = append(b.set.chart.handlers[st.Order], h)
 	b.where = append(b.where, at)
 }
 
@@ -123,7 +125,6 @@ func (b *setBuilder) add(h *Handler, at func(i int) (line, col int)) {
 func (b *setBuilder) finish() *HandlerSet {
 	s := b.set
 	for i, h := range s.Handlers {
-		h.state = s.chart.byID[h.State]
 		for _, id := range strings.Fields(h.Target) {
 			if s.chart.flat {
 				break

@@ -80,7 +80,7 @@ func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*Handler
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d:%d: a handler file is a mapping with a handlers list", name, root.Line, root.Column)
 	}
-	set := &HandlerSet{Name: name, File: name, chart: newChart(true)}
+	set := &HandlerSet{Name: name, File: name, chart: flatChart()}
 	var list *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -104,11 +104,9 @@ func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*Handler
 		}
 		st := set.chart.byID[h.State]
 		if st == nil {
-			st = set.chart.add(h.State, nil, false)
-			set.chart.initial = append(set.chart.initial, h.State)
+			st = set.chart.region(h.State)
 		}
-		st.handlers = append(st.handlers, h)
-		b.add(h, at)
+		b.add(h, st, at)
 	}
 	return b.finish(), nil
 }

@@ -27,14 +27,7 @@ func ReadSCXMLHandlers(name string, data []byte, opts ...runtime.Option) (*Handl
 
 // DocumentHandlers builds the handler set of a parsed SCXML document.
 func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
-	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: newChart(false)}
-	nodes := map[*scxml.State]*chartState{doc.Root: set.chart.states[0]}
-	for _, s := range doc.States {
-		if s == doc.Root {
-			continue
-		}
-		nodes[s] = set.chart.add(s.ID, nodes[s.Parent], s.Type == scxml.TypeParallel)
-	}
+	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: documentChart(doc)}
 	b := &setBuilder{set: set, opts: opts}
 	count := map[*scxml.State]int{}
 	for _, t := range doc.Transitions {
@@ -51,10 +44,9 @@ func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
 			raises:   t.Raises,
 			Ends:     entersTopFinal(doc, t.Targets),
 		}
-		nodes[t.Source].handlers = append(nodes[t.Source].handlers, h)
-		b.add(h, placeCond(h, t.Cond, t.Pos))
+		b.add(h, t.Source, placeCond(h, t.Cond, t.Pos))
 	}
-	set.chart.initial = doc.InitialConfiguration()
+	set.chart.initial = initialConfiguration(doc)
 	return b.finish()
 }
 
@@ -73,9 +65,8 @@ func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*Han
 
 // ProcessHandlers builds the handler set of a parsed Composer IPD.
 func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
-	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: newChart(true)}
-	st := set.chart.add(ComposerHandlerState, nil, false)
-	set.chart.initial = []string{ComposerHandlerState}
+	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: flatChart()}
+	st := set.chart.region(ComposerHandlerState)
 	b := &setBuilder{set: set, opts: opts, exits: []Descriptors{ParseDescriptors(ComposerExitEvent)}}
 	for _, ph := range p.Handlers {
 		h := &Handler{
@@ -88,8 +79,7 @@ func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
 			Description: ph.Description,
 			raises:      ph.Raises,
 		}
-		st.handlers = append(st.handlers, h)
-		b.add(h, placeCond(h, ph.Condition, ph.Pos))
+		b.add(h, st, placeCond(h, ph.Condition, ph.Pos))
 	}
 	return b.finish()
 }
