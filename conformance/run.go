@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -64,7 +65,7 @@ func (r *Runner) RunAll(ctx context.Context, cases []*Case) []Result {
 }
 
 func runDescriptor(c *Case) (string, error) {
-	got := statechart.MatchDescriptors(*c.Descriptor, c.EventName)
+	got := builtins.MatchDescriptors(*c.Descriptor, c.EventName)
 	if got != *c.Expect {
 		return "", fmt.Errorf("descriptor %q on event %q: got %v, want %v", *c.Descriptor, c.EventName, got, *c.Expect)
 	}

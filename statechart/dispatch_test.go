@@ -456,3 +456,24 @@ func BenchmarkDispatchBaselineEval(b *testing.B) {
 		}
 	}
 }
+
+// A '*' glued to a token is no wildcard: the handler never fires for the
+// event it seems to name, and its descriptor says why.
+func TestGluedStarNeverFires(t *testing.T) {
+	set, err := ReadHandlerFile("h.yaml", []byte(`
+handlers:
+  - name: glued
+    event: interaction.notcontrolled*
+  - name: dotted
+    event: interaction.notcontrolled.*
+`), testTimeout)
+	require.NoError(t, err)
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.notcontrolled"}, runtime.Env{})
+	require.NoError(t, err)
+	fired, skipped := outcomeView(out)
+	assert.Equal(t, []string{"dotted"}, fired)
+	assert.Equal(t, map[string]Reason{"glued": ReasonDescriptor}, skipped)
+	flaw, ok := set.Handler("glued").Event.List()[0].Flaw()
+	require.True(t, ok)
+	assert.Equal(t, "interaction.notcontrolled", flaw.Fix)
+}

@@ -1,6 +1,9 @@
 package statechart
 
-import "github.com/condeval/condeval/scxml"
+import (
+	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/scxml"
+)
 
 // ComposerExitEvent is the event a Composer IPD ends the session on: the
 // SCXML Composer generates for an IPD has, in its application region,
@@ -24,7 +27,7 @@ const ComposerExitEvent = "application.exit"
 // followed through any chain of handlers. It is a reading of the document,
 // not a run: conditions are not evaluated, and a state that only may be
 // active (a workflow handling application.exit itself) is not considered.
-func (c *chart) markEnds(hs []*Handler, exits []Descriptors) {
+func (c *chart) markEnds(hs []*Handler, exits []builtins.Descriptors) {
 	var ended []*Handler
 	raisers := map[*Handler][]*Handler{} // taker → the handlers whose events it takes
 	on := make([]bool, len(c.states))
@@ -104,7 +107,7 @@ func (c *chart) first(st *scxml.State, event string) *Handler {
 
 // raisesAny reports whether one of the events is matched by one of the
 // descriptor sets.
-func raisesAny(events []string, on []Descriptors) bool {
+func raisesAny(events []string, on []builtins.Descriptors) bool {
 	for _, ev := range events {
 		for _, d := range on {
 			if d.Match(ev) {

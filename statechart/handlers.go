@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
@@ -14,16 +15,16 @@ import (
 // handler, or an SCXML <transition>. ORS picks handlers by matching the
 // event's name against Event and then evaluating Cond, in document order.
 type Handler struct {
-	Name        string      // the Composer dialog name, the handler file's name, or STATE#N for a transition
-	Event       Descriptors // the event attribute; an eventless handler never fires for an event
-	Cond        string      // the condition as the engine sees it (decoded); blank means none, always true
-	File        string      // where the handler was read from
-	Line        int         // 1-based line of the condition in File (of the handler when it has none)
-	Column      int         // 1-based column, in runes
-	Enabled     bool        // false for a Composer handler switched off: kept, listed, never fired
-	State       string      // the state the handler belongs to
-	Target      string      // target state ids separated by spaces; empty for a targetless transition
-	Description string      // what the handler does, for people
+	Name        string               // the Composer dialog name, the handler file's name, or STATE#N for a transition
+	Event       builtins.Descriptors // the event attribute; an eventless handler never fires for an event
+	Cond        string               // the condition as the engine sees it (decoded); blank means none, always true
+	File        string               // where the handler was read from
+	Line        int                  // 1-based line of the condition in File (of the handler when it has none)
+	Column      int                  // 1-based column, in runes
+	Enabled     bool                 // false for a Composer handler switched off: kept, listed, never fired
+	State       string               // the state the handler belongs to
+	Target      string               // target state ids separated by spaces; empty for a targetless transition
+	Description string               // what the handler does, for people
 	// Ends says firing it ends the session: it enters a top-level <final>,
 	// directly or through an event it raises that a transition into one
 	// takes (application.exit in a Composer IPD).
@@ -104,7 +105,7 @@ type setBuilder struct {
 	set   *HandlerSet
 	opts  []runtime.Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
-	exits []Descriptors                 // events the session ends on besides those of the set's own handlers
+	exits []builtins.Descriptors        // events the session ends on besides those of the set's own handlers
 }
 
 // add appends h to the set, as a handler of st. at maps a byte offset of

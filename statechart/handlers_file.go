@@ -10,6 +10,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -136,7 +137,7 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 	}
 	h := &Handler{
 		Name:        fh.Name,
-		Event:       ParseDescriptors(fh.Event),
+		Event:       builtins.ParseDescriptors(fh.Event),
 		Cond:        fh.Cond + fh.Condition,
 		File:        file,
 		Line:        item.Line,

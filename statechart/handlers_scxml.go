@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 )
@@ -34,7 +35,7 @@ func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
 		count[t.Source]++
 		h := &Handler{
 			Name:     fmt.Sprintf("%s#%d", t.Source.ID, count[t.Source]),
-			Event:    ParseDescriptors(t.Event.Value),
+			Event:    builtins.ParseDescriptors(t.Event.Value),
 			Cond:     t.Cond.Value,
 			File:     doc.File,
 			Enabled:  true,
@@ -67,11 +68,11 @@ func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*Han
 func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
 	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: flatChart()}
 	st := set.chart.region(ComposerHandlerState)
-	b := &setBuilder{set: set, opts: opts, exits: []Descriptors{ParseDescriptors(ComposerExitEvent)}}
+	b := &setBuilder{set: set, opts: opts, exits: []builtins.Descriptors{builtins.ParseDescriptors(ComposerExitEvent)}}
 	for _, ph := range p.Handlers {
 		h := &Handler{
 			Name:        ph.Name,
-			Event:       ParseDescriptors(ph.Event.Value),
+			Event:       builtins.ParseDescriptors(ph.Event.Value),
 			Cond:        ph.Condition.Value,
 			File:        p.File,
 			Enabled:     ph.Enabled,
