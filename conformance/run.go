@@ -151,7 +151,7 @@ func (r *Runner) runDispatch(ctx context.Context, c *Case) (string, error) {
 			return "", fmt.Errorf("step %d (%s): %w", i+1, eventLabel(out), err)
 		}
 		summary = append(summary, fmt.Sprintf("%s → %s", eventLabel(out), firedLabel(out)))
-		if out.Ends() {
+		if out.EndsSession() {
 			ended = i + 1
 		}
 	}

@@ -62,10 +62,10 @@ type Outcome struct {
 	Errors []*runtime.ExecError
 }
 
-// Ends reports whether a fired handler ends the session.
-func (o *Outcome) Ends() bool {
+// EndsSession reports whether a fired handler ends the session.
+func (o *Outcome) EndsSession() bool {
 	for _, m := range o.Fired {
-		if m.Handler.Ends {
+		if m.Handler.EndsSession {
 			return true
 		}
 	}

@@ -111,7 +111,7 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 			fired, skipped := outcomeView(out)
 			assert.Equal(t, tt.fired, fired)
 			assert.Equal(t, tt.skipped, skipped)
-			assert.Equal(t, tt.ends, out.Ends())
+			assert.Equal(t, tt.ends, out.EndsSession())
 			assert.Len(t, out.Errors, tt.errors)
 			assert.Equal(t, tt.event["name"], out.Event)
 		})
@@ -293,7 +293,7 @@ func TestDispatchSCXMLSelection(t *testing.T) {
 				regions = append(regions, m.Region)
 			}
 			assert.Equal(t, tt.regions, regions)
-			assert.Equal(t, tt.ends, out.Ends())
+			assert.Equal(t, tt.ends, out.EndsSession())
 		})
 	}
 
@@ -357,7 +357,7 @@ func TestReadProcessHandlers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"current deleted", "parent deleted", "broken", "re-queued"}, names, "eventsBackup is not in force")
 	assert.False(t, set.Handler("parent deleted").Enabled)
-	assert.True(t, set.Handler("current deleted").Ends)
+	assert.True(t, set.Handler("current deleted").EndsSession)
 	assert.Equal(t, "_event.data.interactionid == _data.system.context.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')", set.Handler("current deleted").Cond)
 
 	require.Len(t, set.Problems, 1)

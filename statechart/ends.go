@@ -12,36 +12,38 @@ import (
 // this transition is known rather than read.
 const ComposerExitEvent = "application.exit"
 
-// markEnds decides Handler.Ends with one rule: a handler ends the session
-// when firing it enters a top-level <final> state, either
-//   - directly: it targets one (the caller marks those, or a handler file
-//     says so), or
-//   - through an event it raises or sends itself, which is then taken by a
-//     handler that ends the session: the first enabled handler matching
-//     the event in a state that is active whenever the raising handler's
-//     state is and that firing it does not leave (in a Composer IPD, the
-//     application region's application.exit transition).
+// markEnds decides Handler.EndsSession with one rule: a handler ends the
+// session when firing it enters a top-level <final> state, either
+//   - directly: it targets one (or a handler file says so), or
+//   - through an event it raises or sends itself (scxml's Raises), which is
+//     then taken by a handler that ends the session: the first enabled
+//     handler matching the event in a state that is active whenever the
+//     raising handler's state is and that firing it does not leave (in a
+//     Composer IPD, the application region's application.exit transition).
 //
 // exits are events the session ends on through transitions the set does
-// not hold (ComposerExitEvent for an .ixnprocess). Raised events are
+// not hold (ComposerExitEvent for Composer handlers). Raised events are
 // followed through any chain of handlers. It is a reading of the document,
 // not a run: conditions are not evaluated, and a state that only may be
 // active (a workflow handling application.exit itself) is not considered.
 func (c *chart) markEnds(hs []*Handler, exits []builtins.Descriptors) {
+	for _, h := range hs {
+		h.EndsSession = h.EndsSession || c.entersTopFinal(h)
+	}
 	var ended []*Handler
 	raisers := map[*Handler][]*Handler{} // taker → the handlers whose events it takes
 	on := make([]bool, len(c.states))
 	for _, h := range hs {
 		switch {
-		case h.Ends || len(h.raises) == 0 || h.state == nil:
+		case h.EndsSession || len(h.raises) == 0 || h.state == nil:
 		case raisesAny(h.raises, exits):
-			h.Ends = true
+			h.EndsSession = true
 		default:
 			for _, t := range c.takers(h, on) {
 				raisers[t] = append(raisers[t], h)
 			}
 		}
-		if h.Ends {
+		if h.EndsSession {
 			ended = append(ended, h)
 		}
 	}
@@ -49,8 +51,8 @@ func (c *chart) markEnds(hs []*Handler, exits []builtins.Descriptors) {
 		t := ended[len(ended)-1]
 		ended = ended[:len(ended)-1]
 		for _, h := range raisers[t] {
-			if !h.Ends {
-				h.Ends = true
+			if !h.EndsSession {
+				h.EndsSession = true
 				ended = append(ended, h)
 			}
 		}
@@ -118,11 +120,11 @@ func raisesAny(events []string, on []builtins.Descriptors) bool {
 	return false
 }
 
-// entersTopFinal reports whether a transition to targets enters a <final>
-// child of the document's root, which ends the session.
-func entersTopFinal(doc *scxml.Document, targets []string) bool {
-	for _, id := range targets {
-		if s := doc.State(id); s != nil && s.Type == scxml.TypeFinal && s.Parent == doc.Root {
+// entersTopFinal reports whether a transition enters a <final> child of
+// the document's root, which ends the session.
+func (c *chart) entersTopFinal(h *Handler) bool {
+	for _, t := range h.targets {
+		if t.Type == scxml.TypeFinal && t.Parent == c.states[0] {
 			return true
 		}
 	}

@@ -25,10 +25,11 @@ type Handler struct {
 	State       string               // the state the handler belongs to
 	Target      string               // target state ids separated by spaces; empty for a targetless transition
 	Description string               // what the handler does, for people
-	// Ends says firing it ends the session: it enters a top-level <final>,
-	// directly or through an event it raises that a transition into one
-	// takes (application.exit in a Composer IPD).
-	Ends bool
+	// EndsSession says firing it ends the session: it enters a top-level
+	// <final>, directly or through an event it raises or sends itself that
+	// a transition into one takes (application.exit in a Composer IPD). A
+	// handler file states it (ends: true).
+	EndsSession bool
 
 	index     int                // position in HandlerSet.Handlers
 	state     *scxml.State       // the state node the handler belongs to
@@ -118,25 +119,15 @@ func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col 
 	b.where = append(b.where, at)
 }
 
-// finish compiles the conditions, resolves targets and decides which
+// finish resolves targets, compiles the conditions and decides which
 // handlers end the session. A condition that does not compile becomes a
 // LoadProblem and its handler never fires. In an SCXML set a target that
 // names no state is a LoadProblem too; the handler still fires. In a flat
 // set targets are labels.
 func (b *setBuilder) finish() *HandlerSet {
 	s := b.set
+	b.resolveTargets()
 	for i, h := range s.Handlers {
-		for _, id := range strings.Fields(h.Target) {
-			if s.chart.flat {
-				break
-			}
-			t := s.chart.byID[id]
-			if t == nil {
-				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
-				continue
-			}
-			h.targets = append(h.targets, t)
-		}
 		if strings.TrimSpace(h.Cond) == "" {
 			continue
 		}
@@ -153,6 +144,35 @@ func (b *setBuilder) finish() *HandlerSet {
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
 	return s
+}
+
+// resolveTargets finds the states the handlers of an SCXML set target.
+func (b *setBuilder) resolveTargets() {
+	if b.set.chart.flat {
+		return
+	}
+	for i, h := range b.set.Handlers {
+		for _, id := range strings.Fields(h.Target) {
+			t := b.set.chart.byID[id]
+			if t == nil {
+				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
+				continue
+			}
+			h.targets = append(h.targets, t)
+		}
+	}
+}
+
+// endsSession says, handler by handler, which end the session, without
+// compiling a condition: what a reading of the document needs.
+func (b *setBuilder) endsSession() []bool {
+	b.resolveTargets()
+	b.set.chart.markEnds(b.set.Handlers, b.exits)
+	out := make([]bool, len(b.set.Handlers))
+	for i, h := range b.set.Handlers {
+		out[i] = h.EndsSession
+	}
+	return out
 }
 
 func (b *setBuilder) problem(h *Handler, i, offset int, err error) {

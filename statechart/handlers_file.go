@@ -145,7 +145,7 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 		Enabled:     fh.Enabled == nil || *fh.Enabled,
 		State:       fh.State,
 		Target:      fh.Target,
-		Ends:        fh.Ends,
+		EndsSession: fh.Ends,
 		Description: fh.Description,
 	}
 	if h.Name == "" {

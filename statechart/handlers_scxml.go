@@ -28,6 +28,17 @@ func ReadSCXMLHandlers(name string, data []byte, opts ...runtime.Option) (*Handl
 
 // DocumentHandlers builds the handler set of a parsed SCXML document.
 func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
+	return documentSet(doc, opts).finish()
+}
+
+// DocumentEnds reports, transition by transition in the order of
+// doc.Transitions, whether firing it ends the session (see
+// Handler.EndsSession). Conditions are not compiled.
+func DocumentEnds(doc *scxml.Document) []bool { return documentSet(doc, nil).endsSession() }
+
+// documentSet starts the handler set of a document: one handler per
+// transition.
+func documentSet(doc *scxml.Document, opts []runtime.Option) *setBuilder {
 	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: documentChart(doc)}
 	b := &setBuilder{set: set, opts: opts}
 	count := map[*scxml.State]int{}
@@ -43,12 +54,11 @@ func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
 			Target:   strings.Join(t.Targets, " "),
 			internal: t.Type == "internal",
 			raises:   t.Raises,
-			Ends:     entersTopFinal(doc, t.Targets),
 		}
 		b.add(h, t.Source, placeCond(h, t.Cond, t.Pos))
 	}
 	set.chart.initial = initialConfiguration(doc)
-	return b.finish()
+	return b
 }
 
 // ReadProcessHandlers reads the <events> handlers of a Composer .ixnprocess.
@@ -66,15 +76,31 @@ func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*Han
 
 // ProcessHandlers builds the handler set of a parsed Composer IPD.
 func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
-	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: flatChart()}
+	return composerSet(cmp.Or(p.Name, p.File), p.File, p.Handlers, opts).finish()
+}
+
+// ComposerEnds reports, handler by handler, whether firing a Composer event
+// handler ends the session: the handlers of an IPD (Process.Handlers) or
+// the conditional exceptions of a workflow (Workflow.Exceptions), read as
+// the transitions of the state Composer generates them into, beside the
+// application region that ends the session on ComposerExitEvent.
+// Conditions are not compiled.
+func ComposerEnds(hs []*scxml.ComposerHandler) []bool {
+	return composerSet("", "", hs, nil).endsSession()
+}
+
+// composerSet starts the handler set of Composer event handlers: the
+// transitions of one state, ComposerHandlerState.
+func composerSet(name, file string, hs []*scxml.ComposerHandler, opts []runtime.Option) *setBuilder {
+	set := &HandlerSet{Name: name, File: file, chart: flatChart()}
 	st := set.chart.region(ComposerHandlerState)
 	b := &setBuilder{set: set, opts: opts, exits: []builtins.Descriptors{builtins.ParseDescriptors(ComposerExitEvent)}}
-	for _, ph := range p.Handlers {
+	for _, ph := range hs {
 		h := &Handler{
 			Name:        ph.Name,
 			Event:       builtins.ParseDescriptors(ph.Event.Value),
 			Cond:        ph.Condition.Value,
-			File:        p.File,
+			File:        file,
 			Enabled:     ph.Enabled,
 			State:       ComposerHandlerState,
 			Description: ph.Description,
@@ -82,7 +108,7 @@ func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
 		}
 		b.add(h, st, placeCond(h, ph.Condition, ph.Pos))
 	}
-	return b.finish()
+	return b
 }
 
 // placeCond puts h where its condition starts, or at pos (its element) when

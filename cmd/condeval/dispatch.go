@@ -119,7 +119,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 		if m.Target != "" {
 			fmt.Fprintf(w, "  → %s", m.Target)
 		}
-		if h.Ends {
+		if h.EndsSession {
 			fmt.Fprint(w, "  (ends the session)")
 		}
 		fmt.Fprintln(w)
@@ -215,9 +215,9 @@ func newErrorJSON(e *runtime.ExecError) *errorJSON {
 }
 
 func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome) {
-	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.Ends()}
+	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.EndsSession()}
 	for _, m := range out.Fired {
-		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.Ends})
+		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.EndsSession})
 	}
 	for _, s := range out.Skipped {
 		sk := skippedJSON{Handler: s.Handler.Name, Line: s.Handler.Line, Reason: s.Reason, Error: newErrorJSON(s.Err)}
