@@ -19,9 +19,7 @@ func parseFile(t *testing.T, path string) *scxml.Document {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	require.NoError(t, err)
-	d, err := scxml.Parse(path, src)
-	require.NoError(t, err)
-	return d
+	return parse(t, string(src))
 }
 
 // SCION tests state the configuration each test starts in.
@@ -88,8 +86,7 @@ func TestInitialConfiguration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := scxml.Parse("t.scxml", []byte(tt.doc))
-			require.NoError(t, err)
+			d := parse(t, tt.doc)
 			assert.Equal(t, tt.want, initialConfiguration(d))
 			assert.Equal(t, tt.want, DocumentHandlers(d).DefaultStates())
 		})
