@@ -9,7 +9,7 @@ type Workflow struct {
 	Branches []Branch
 	// Exceptions are the blocks' conditional exceptions (event handlers
 	// such as interaction.deleted on the Entry block).
-	Exceptions []*Handler
+	Exceptions []*ComposerHandler
 	Variables  []Variable
 	Items      []Item // branch conditions and exception handlers, in document order
 	Problems   []*SyntaxError

@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"fmt"
@@ -9,6 +9,9 @@ import (
 	"unicode/utf8"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/runtime"
 )
 
 // DefaultRegion is the state of a handler-file entry that names none.
@@ -33,7 +36,7 @@ type fileHandler struct {
 // LoadHandlers reads a handler set from a file, choosing the reader by its
 // extension: .yaml, .yml or .json (a handler file), .scxml (the transitions
 // of an SCXML document) or .ixnprocess (a Composer IPD's event handlers).
-func LoadHandlers(path string, opts ...Option) (*HandlerSet, error) {
+func LoadHandlers(path string, opts ...runtime.Option) (*HandlerSet, error) {
 	data, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
@@ -66,7 +69,7 @@ func LoadHandlers(path string, opts ...Option) (*HandlerSet, error) {
 // fires, like the transitions of one SCXML state; handlers in different
 // states are parallel regions, each firing its own. `condition` is accepted
 // for `cond`.
-func ReadHandlerFile(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -78,7 +81,7 @@ func ReadHandlerFile(name string, data []byte, opts ...Option) (*HandlerSet, err
 	if root.Kind != yaml.MappingNode {
 		return nil, fmt.Errorf("%s:%d:%d: a handler file is a mapping with a handlers list", name, root.Line, root.Column)
 	}
-	set := &HandlerSet{Name: name, File: name, chart: newChart(true)}
+	set := &HandlerSet{Name: name, File: name, chart: flatChart()}
 	var list *yaml.Node
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
@@ -102,11 +105,9 @@ func ReadHandlerFile(name string, data []byte, opts ...Option) (*HandlerSet, err
 		}
 		st := set.chart.byID[h.State]
 		if st == nil {
-			st = set.chart.add(h.State, nil, false)
-			set.chart.initial = append(set.chart.initial, h.State)
+			st = set.chart.region(h.State)
 		}
-		st.handlers = append(st.handlers, h)
-		b.add(h, at)
+		b.add(h, st, at)
 	}
 	return b.finish(), nil
 }
@@ -136,7 +137,7 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 	}
 	h := &Handler{
 		Name:        fh.Name,
-		Event:       ParseDescriptors(fh.Event),
+		Event:       builtins.ParseDescriptors(fh.Event),
 		Cond:        fh.Cond + fh.Condition,
 		File:        file,
 		Line:        item.Line,
@@ -144,7 +145,7 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 		Enabled:     fh.Enabled == nil || *fh.Enabled,
 		State:       fh.State,
 		Target:      fh.Target,
-		Ends:        fh.Ends,
+		EndsSession: fh.Ends,
 		Description: fh.Description,
 	}
 	if h.Name == "" {

@@ -1,8 +1,11 @@
-package runtime
+package statechart
 
 import (
 	"context"
 	"strconv"
+
+	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 )
 
 // Reason says why a handler did not fire for an event.
@@ -44,8 +47,8 @@ type Match struct {
 type Skip struct {
 	Handler *Handler
 	Reason  Reason
-	Err     *ExecError // the error.execution of ReasonError
-	By      *Handler   // the handler that fired instead, for ReasonPreempted
+	Err     *runtime.ExecError // the error.execution of ReasonError
+	By      *Handler           // the handler that fired instead, for ReasonPreempted
 }
 
 // Outcome is the result of dispatching one event to a handler set.
@@ -56,13 +59,13 @@ type Outcome struct {
 	Skipped []Skip   // every other handler, in document order
 	// Errors are the error.execution events the conditions raised, in the
 	// order they were evaluated. ORS would put them on the internal queue.
-	Errors []*ExecError
+	Errors []*runtime.ExecError
 }
 
-// Ends reports whether a fired handler ends the session.
-func (o *Outcome) Ends() bool {
+// EndsSession reports whether a fired handler ends the session.
+func (o *Outcome) EndsSession() bool {
 	for _, m := range o.Fired {
-		if m.Handler.Ends {
+		if m.Handler.EndsSession {
 			return true
 		}
 	}
@@ -82,7 +85,7 @@ func (o *Outcome) Ends() bool {
 // before any condition runs, so an event evaluates only the conditions of
 // the handlers it can fire. The only error is a state id the set does not
 // know; a failing condition is reported in the Outcome.
-func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env) (*Outcome, error) {
+func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
 	cfg := s.chart.defaults
 	if len(env.States) > 0 {
 		var err error
@@ -110,9 +113,9 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env Env
 	out.Skipped = make([]Skip, 0, len(s.Handlers)-len(enabled))
 	for _, h := range enabled {
 		seen[h.index].fired = true
-		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.id, Target: h.Target}
-		if r := h.state.region(); r != nil {
-			m.Region = r.id
+		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.ID, Target: h.Target}
+		if r := regionOf(h.state); r != nil {
+			m.Region = r.ID
 		}
 		out.Fired = append(out.Fired, m)
 	}
@@ -129,14 +132,14 @@ type verdict struct {
 	done   bool
 	fired  bool
 	reason Reason // zero when the handler was selected
-	err    *ExecError
+	err    *runtime.ExecError
 }
 
 // pick is a handler selection chose: the leaf it was selected for, and the
 // transition that removed it again as conflicting, if one did.
 type pick struct {
 	h    *Handler
-	from *chartState
+	from *scxml.State
 	by   *Handler
 }
 
@@ -154,9 +157,9 @@ func picked(picks []pick, h *Handler) *pick {
 // the first handler that is enabled, matches and whose condition holds.
 // Verdicts are kept, so a handler of a common ancestor of two regions is
 // evaluated once.
-func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless bool, name string, env Env, seen []verdict, out *Outcome) *Handler {
-	for st := leaf; st != nil; st = st.parent {
-		for _, h := range st.handlers {
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, eventless bool, name string, env runtime.Env, seen []verdict, out *Outcome) *Handler {
+	for st := leaf; st != nil; st = st.Parent {
+		for _, h := range s.chart.handlers[st.Order] {
 			v := &seen[h.index]
 			if !v.done {
 				v.reason, v.err = s.judge(ctx, h, eventless, name, env, out)
@@ -172,14 +175,14 @@ func (s *HandlerSet) selectFrom(ctx context.Context, leaf *chartState, eventless
 
 // judge decides one handler: cheap checks first, the condition last. It
 // returns zero for a handler that is selected.
-func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env Env, out *Outcome) (Reason, *ExecError) {
+func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env runtime.Env, out *Outcome) (Reason, *runtime.ExecError) {
 	switch {
 	case !h.Enabled:
 		return ReasonDisabled, nil
 	case !h.matches(eventless, name):
 		return ReasonDescriptor, nil
 	case h.compile != nil:
-		err := CompileError(h.compile)
+		err := runtime.CompileError(h.compile)
 		out.Errors = append(out.Errors, err)
 		return ReasonError, err
 	case h.condition == nil:
@@ -217,13 +220,13 @@ func (s *HandlerSet) skip(h *Handler, v verdict, picks []pick, eventless bool, n
 		return Skip{Handler: h, Reason: ReasonDisabled}
 	case !h.matches(eventless, name):
 		return Skip{Handler: h, Reason: ReasonDescriptor}
-	case h.state == nil || !cfg.active[h.state.order]:
+	case h.state == nil || !cfg.active[h.state.Order]:
 		return Skip{Handler: h, Reason: ReasonInactive}
 	}
 	// Never considered: selection from every leaf below its state stopped
 	// at an earlier handler.
 	for _, e := range enabled {
-		if l := picked(picks, e).from; l == h.state || l.isDescendant(h.state) {
+		if l := picked(picks, e).from; l == h.state || l.IsDescendantOf(h.state) {
 			return Skip{Handler: h, Reason: ReasonPreempted, By: e}
 		}
 	}

@@ -1,4 +1,4 @@
-package scxml
+package statechart
 
 import (
 	"encoding/json"
@@ -9,17 +9,17 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/scxml"
 )
 
 const conformanceData = "../../shared/conformance-data"
 
-func parseFile(t *testing.T, path string) *Document {
+func parseFile(t *testing.T, path string) *scxml.Document {
 	t.Helper()
 	src, err := os.ReadFile(path)
 	require.NoError(t, err)
-	d, err := Parse(path, src)
-	require.NoError(t, err)
-	return d
+	return parse(t, string(src))
 }
 
 // SCION tests state the configuration each test starts in.
@@ -30,7 +30,7 @@ func TestInitialConfigurationOfSCIONTests(t *testing.T) {
 	}
 	// SCION reports the configuration after the first macrostep; these tests
 	// leave their first state by an unconditional eventless transition,
-	// which InitialConfiguration does not take.
+	// which initialConfiguration does not take.
 	afterEventless := map[string][]string{"TestConditionalTransition": {"a"}}
 	for _, f := range files {
 		name := strings.TrimSuffix(filepath.Base(f), ".scxml")
@@ -41,13 +41,28 @@ func TestInitialConfigurationOfSCIONTests(t *testing.T) {
 			raw, err := os.ReadFile(strings.TrimSuffix(f, ".scxml") + ".json")
 			require.NoError(t, err)
 			require.NoError(t, json.Unmarshal(raw, &want))
-			got := parseFile(t, f).InitialConfiguration()
+			got := initialConfiguration(parseFile(t, f))
 			if alt, ok := afterEventless[name]; ok {
 				assert.ElementsMatch(t, alt, got)
 				return
 			}
 			assert.ElementsMatch(t, want.InitialConfiguration, got)
 		})
+	}
+}
+
+// Every W3C and SCION document starts in a configuration its chart knows.
+func TestConformanceDocumentsConfigure(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(conformanceData, "*/*.scxml"))
+	if len(files) == 0 {
+		t.Skip("conformance data not at hand")
+	}
+	for _, f := range files {
+		d := parseFile(t, f)
+		initial := initialConfiguration(d)
+		require.NotEmpty(t, initial, f)
+		_, err := documentChart(d).configure(initial)
+		require.NoError(t, err, f)
 	}
 }
 
@@ -71,70 +86,50 @@ func TestInitialConfiguration(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			d, err := Parse("t.scxml", []byte(tt.doc))
-			require.NoError(t, err)
-			assert.Equal(t, tt.want, d.InitialConfiguration())
+			d := parse(t, tt.doc)
+			assert.Equal(t, tt.want, initialConfiguration(d))
+			assert.Equal(t, tt.want, DocumentHandlers(d).DefaultStates())
 		})
 	}
 }
 
-func TestStateTreeOfTestInPredicate(t *testing.T) {
+func TestGeneratedIPDStartsInInitAndHandlerRegion(t *testing.T) {
+	set, err := LoadHandlers(filepath.Join("..", "examples", "src-gen", "IPD_default_defaultWorkflow.scxml"), testTimeout)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"_composer_init", "_composer_event_handler"}, set.DefaultStates())
+}
+
+// The active configuration of a dispatch is the named states and all their
+// ancestors, in document order; In() sees exactly these.
+func TestConfigurationAddsAncestors(t *testing.T) {
 	path := filepath.Join(conformanceData, "scion/in/TestInPredicate.scxml")
 	if _, err := os.Stat(path); err != nil {
 		t.Skip("conformance data not at hand")
 	}
-	d := parseFile(t, path)
-	assert.Equal(t, "ecmascript", d.Datamodel)
-	p := d.State("p1")
-	require.NotNil(t, p)
-	assert.Equal(t, TypeParallel, p.Type)
-	assert.Equal(t, []string{"r1", "r2"}, ids(p.Children))
-	c2 := d.State("c2")
-	require.NotNil(t, c2.Default)
-	assert.Equal(t, []string{"d2"}, c2.Default.Targets)
-	assert.Equal(t, []string{"r2", "p1", "_generated_scxml_0"}, ids(d.State("c2").Ancestors()))
-
-	a1 := d.State("a1")
-	require.Len(t, a1.Transitions, 1)
-	tr := a1.Transitions[0]
-	assert.Equal(t, "t1", tr.Event.Value)
-	assert.Equal(t, "In('a1')", tr.Cond.Value)
-	assert.Equal(t, []string{"b1"}, tr.Targets)
-	assert.Equal(t, "external", tr.Type)
-	assert.Equal(t, 32, tr.Pos.Line)
-	assert.Equal(t, 32, tr.Cond.Pos(0).Line)
-	assert.Equal(t, 58, tr.Cond.Pos(0).Column)
-
-	active, err := d.ActiveSet([]string{"a1", "d2"})
+	c := documentChart(parseFile(t, path))
+	cfg, err := c.configure([]string{"a1", "d2"})
 	require.NoError(t, err)
-	assert.Equal(t, []string{"p1", "r1", "a1", "r2", "c2", "d2"}, ids(active))
-	_, err = d.ActiveSet([]string{"nope"})
-	assert.ErrorContains(t, err, `no state with id "nope"`)
+	assert.Equal(t, []string{"p1", "r1", "a1", "r2", "c2", "d2"}, cfg.ids)
+	_, err = c.configure([]string{"nope"})
+	assert.ErrorContains(t, err, `no state "nope"`)
 }
 
-func ids(states []*State) []string {
-	var out []string
-	for _, s := range states {
-		out = append(out, s.ID)
-	}
-	return out
-}
-
-// Every W3C test parses, and every condition it holds is found where it is.
-func TestConformanceDocumentsParse(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(conformanceData, "*/*.scxml"))
-	if len(files) == 0 {
-		t.Skip("conformance data not at hand")
-	}
-	for _, f := range files {
-		d := parseFile(t, f)
-		require.NotEmpty(t, d.InitialConfiguration(), f)
-		for _, it := range d.Items {
-			from, to := it.Text.FileSpan(0, len(it.Text.Value))
-			raw := string(d.Source.Data[from:to])
-			if it.Kind != Program && !strings.ContainsAny(raw, "&\n\t") {
-				assert.Equal(t, it.Text.Value, raw, "%s: %s", f, it.Attr)
-			}
+func FuzzDocumentHandlers(f *testing.F) {
+	files, _ := filepath.Glob(filepath.Join(conformanceData, "scion/*/*.scxml"))
+	for _, name := range files {
+		if data, err := os.ReadFile(name); err == nil {
+			f.Add(data)
 		}
 	}
+	f.Add([]byte(parallelDoc))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		d, err := scxml.Parse("f.scxml", data)
+		if err != nil {
+			return
+		}
+		set := DocumentHandlers(d, testTimeout)
+		if _, err := set.chart.configure(set.DefaultStates()); err != nil {
+			t.Fatal(err)
+		}
+	})
 }

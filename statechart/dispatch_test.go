@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"context"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/runtime"
 )
 
 const flatHandlers = `
@@ -104,12 +106,12 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			out, err := set.Dispatch(context.Background(), tt.event, Env{System: system})
+			out, err := set.Dispatch(context.Background(), tt.event, runtime.Env{System: system})
 			require.NoError(t, err)
 			fired, skipped := outcomeView(out)
 			assert.Equal(t, tt.fired, fired)
 			assert.Equal(t, tt.skipped, skipped)
-			assert.Equal(t, tt.ends, out.Ends())
+			assert.Equal(t, tt.ends, out.EndsSession())
 			assert.Len(t, out.Errors, tt.errors)
 			assert.Equal(t, tt.event["name"], out.Event)
 		})
@@ -123,7 +125,7 @@ handlers:
   - {name: fallback, event: e}
 `), testTimeout)
 	require.NoError(t, err)
-	out, err := set.Dispatch(context.Background(), map[string]any{"name": "e"}, Env{})
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "e"}, runtime.Env{})
 	require.NoError(t, err)
 	fired, _ := outcomeView(out)
 	assert.Equal(t, []string{"fallback"}, fired)
@@ -132,8 +134,8 @@ handlers:
 	assert.Equal(t, ReasonError, skip.Reason)
 	require.NotNil(t, skip.Err)
 	assert.Equal(t, "TypeError", skip.Err.Type)
-	assert.Equal(t, ExecEventName, skip.Err.Name)
-	assert.Equal(t, []*ExecError{skip.Err}, out.Errors)
+	assert.Equal(t, runtime.ExecEventName, skip.Err.Name)
+	assert.Equal(t, []*runtime.ExecError{skip.Err}, out.Errors)
 }
 
 func TestDescriptorsFilterBeforeConditions(t *testing.T) {
@@ -143,7 +145,7 @@ handlers:
   - {name: would-throw-too, event: other, cond: _event.data.x.y}
 `))
 	require.NoError(t, err)
-	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.deleted"}, Env{})
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.deleted"}, runtime.Env{})
 	require.NoError(t, err)
 	assert.Empty(t, out.Fired)
 	assert.Empty(t, out.Errors, "no condition may run for a handler whose descriptor does not match")
@@ -165,7 +167,7 @@ func TestHandlerThatDoesNotCompileLoadsAndNeverFires(t *testing.T) {
 	assert.Contains(t, p.Error(), "h.yaml:7:")
 	assert.Error(t, set.Handler("bad").CompileError())
 
-	out, err := set.Dispatch(context.Background(), map[string]any{"name": "e"}, Env{})
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "e"}, runtime.Env{})
 	require.NoError(t, err)
 	fired, skipped := outcomeView(out)
 	assert.Equal(t, []string{"last"}, fired)
@@ -198,7 +200,7 @@ func TestReadHandlerFileRejectsBadInput(t *testing.T) {
 func TestReadHandlerFileAcceptsJSON(t *testing.T) {
 	set, err := ReadHandlerFile("h.json", []byte(`{"handlers":[{"name":"j","event":"a.b","condition":"_event.data.n > 1"}]}`), testTimeout)
 	require.NoError(t, err)
-	out, err := set.Dispatch(context.Background(), map[string]any{"name": "a.b.c", "data": map[string]any{"n": 2}}, Env{})
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "a.b.c", "data": map[string]any{"n": 2}}, runtime.Env{})
 	require.NoError(t, err)
 	fired, _ := outcomeView(out)
 	assert.Equal(t, []string{"j"}, fired)
@@ -281,7 +283,7 @@ func TestDispatchSCXMLSelection(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprint(tt.event, tt.states), func(t *testing.T) {
-			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event}, Env{States: tt.states})
+			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event}, runtime.Env{States: tt.states})
 			require.NoError(t, err)
 			fired, skipped := outcomeView(out)
 			assert.Equal(t, tt.fired, fired)
@@ -291,12 +293,12 @@ func TestDispatchSCXMLSelection(t *testing.T) {
 				regions = append(regions, m.Region)
 			}
 			assert.Equal(t, tt.regions, regions)
-			assert.Equal(t, tt.ends, out.Ends())
+			assert.Equal(t, tt.ends, out.EndsSession())
 		})
 	}
 
 	t.Run("the preempting handler is named", func(t *testing.T) {
-		out, err := set.Dispatch(context.Background(), map[string]any{"name": "halt"}, Env{})
+		out, err := set.Dispatch(context.Background(), map[string]any{"name": "halt"}, runtime.Env{})
 		require.NoError(t, err)
 		for _, s := range out.Skipped {
 			if s.Handler.Name == "p#1" {
@@ -321,14 +323,14 @@ func TestDispatchEventlessAndIn(t *testing.T) {
   <final id="fail"/>
 </scxml>`), testTimeout)
 	require.NoError(t, err)
-	out, err := set.Dispatch(context.Background(), nil, Env{})
+	out, err := set.Dispatch(context.Background(), nil, runtime.Env{})
 	require.NoError(t, err)
 	require.Len(t, out.Fired, 1)
 	assert.Equal(t, "pass", out.Fired[0].Target)
 	assert.Equal(t, []string{"p", "s0", "s1"}, out.States)
 
 	// An eventless transition is never selected by an event.
-	out, err = set.Dispatch(context.Background(), map[string]any{"name": "anything"}, Env{})
+	out, err = set.Dispatch(context.Background(), map[string]any{"name": "anything"}, runtime.Env{})
 	require.NoError(t, err)
 	assert.Empty(t, out.Fired)
 }
@@ -336,7 +338,7 @@ func TestDispatchEventlessAndIn(t *testing.T) {
 func TestDispatchUnknownState(t *testing.T) {
 	set, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc), testTimeout)
 	require.NoError(t, err)
-	_, err = set.Dispatch(context.Background(), map[string]any{"name": "go"}, Env{States: []string{"nowhere"}})
+	_, err = set.Dispatch(context.Background(), map[string]any{"name": "go"}, runtime.Env{States: []string{"nowhere"}})
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), `no state "nowhere"`)
 }
@@ -355,7 +357,7 @@ func TestReadProcessHandlers(t *testing.T) {
 	}
 	assert.Equal(t, []string{"current deleted", "parent deleted", "broken", "re-queued"}, names, "eventsBackup is not in force")
 	assert.False(t, set.Handler("parent deleted").Enabled)
-	assert.True(t, set.Handler("current deleted").Ends)
+	assert.True(t, set.Handler("current deleted").EndsSession)
 	assert.Equal(t, "_event.data.interactionid == _data.system.context.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')", set.Handler("current deleted").Cond)
 
 	require.Len(t, set.Problems, 1)
@@ -364,14 +366,14 @@ func TestReadProcessHandlers(t *testing.T) {
 	assert.Equal(t, "missing ')' to close '(' opened at 7:149", set.Problems[0].Message, "places the message names are file positions too")
 
 	system := map[string]any{"InteractionID": "IX1", "ParentInteractionID": "IX0"}
-	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.deleted", "data": map[string]any{"interactionid": "IX0"}}, Env{System: system})
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.deleted", "data": map[string]any{"interactionid": "IX0"}}, runtime.Env{System: system})
 	require.NoError(t, err)
 	fired, skipped := outcomeView(out)
 	assert.Empty(t, fired)
 	assert.Equal(t, ReasonDisabled, skipped["parent deleted"])
 	assert.Equal(t, ReasonCondition, skipped["current deleted"])
 
-	out, err = set.Dispatch(context.Background(), map[string]any{"name": "interaction.present", "data": map[string]any{"interactionid": "IX1"}}, Env{System: system})
+	out, err = set.Dispatch(context.Background(), map[string]any{"name": "interaction.present", "data": map[string]any{"interactionid": "IX1"}}, runtime.Env{System: system})
 	require.NoError(t, err)
 	fired, skipped = outcomeView(out)
 	assert.Equal(t, []string{"re-queued"}, fired)
@@ -404,7 +406,7 @@ func benchHandlers(b *testing.B) *HandlerSet {
 
 // benchTimeout keeps a loaded machine's scheduling pauses from turning an
 // evaluation into a TimeoutError in the middle of a measurement.
-var benchTimeout = Timeout(time.Second)
+var benchTimeout = runtime.Timeout(time.Second)
 
 const benchCond = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
 
@@ -417,7 +419,7 @@ var benchSystem = map[string]any{"InteractionID": "IX1"}
 func BenchmarkDispatch50(b *testing.B) {
 	set := benchHandlers(b)
 	ctx := context.Background()
-	env := Env{System: benchSystem}
+	env := runtime.Env{System: benchSystem}
 	b.ReportAllocs()
 	for b.Loop() {
 		out, err := set.Dispatch(ctx, benchEvent, env)
@@ -432,7 +434,7 @@ func BenchmarkDispatch50(b *testing.B) {
 func BenchmarkDispatch50NoMatch(b *testing.B) {
 	set := benchHandlers(b)
 	ctx := context.Background()
-	env := Env{System: benchSystem}
+	env := runtime.Env{System: benchSystem}
 	event := map[string]any{"name": "interaction.present"}
 	b.ReportAllocs()
 	for b.Loop() {
@@ -444,13 +446,34 @@ func BenchmarkDispatch50NoMatch(b *testing.B) {
 }
 
 func BenchmarkDispatchBaselineEval(b *testing.B) {
-	c := MustCompile(benchCond, benchTimeout)
+	c := runtime.MustCompile(benchCond, benchTimeout)
 	ctx := context.Background()
-	env := Env{Event: benchEvent, System: benchSystem}
+	env := runtime.Env{Event: benchEvent, System: benchSystem}
 	b.ReportAllocs()
 	for b.Loop() {
 		if r := c.Eval(ctx, env); !r.Value {
 			b.Fatal("want true, got", r.Err)
 		}
 	}
+}
+
+// A '*' glued to a token is no wildcard: the handler never fires for the
+// event it seems to name, and its descriptor says why.
+func TestGluedStarNeverFires(t *testing.T) {
+	set, err := ReadHandlerFile("h.yaml", []byte(`
+handlers:
+  - name: glued
+    event: interaction.notcontrolled*
+  - name: dotted
+    event: interaction.notcontrolled.*
+`), testTimeout)
+	require.NoError(t, err)
+	out, err := set.Dispatch(context.Background(), map[string]any{"name": "interaction.notcontrolled"}, runtime.Env{})
+	require.NoError(t, err)
+	fired, skipped := outcomeView(out)
+	assert.Equal(t, []string{"dotted"}, fired)
+	assert.Equal(t, map[string]Reason{"glued": ReasonDescriptor}, skipped)
+	flaw, ok := set.Handler("glued").Event.List()[0].Flaw()
+	require.True(t, ok)
+	assert.Equal(t, "interaction.notcontrolled", flaw.Fix)
 }

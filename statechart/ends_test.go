@@ -1,4 +1,4 @@
-package runtime
+package statechart
 
 import (
 	"context"
@@ -7,6 +7,9 @@ import (
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 )
 
 // The generated IPD's handlers end the session by raising application.exit,
@@ -16,7 +19,7 @@ func TestGeneratedIPDHandlersEndTheSession(t *testing.T) {
 	require.NoError(t, err)
 	var ends []string
 	for _, h := range set.Handlers {
-		if h.Ends {
+		if h.EndsSession {
 			ends = append(ends, h.Name)
 		}
 	}
@@ -47,11 +50,11 @@ func TestGeneratedIPDHandlersEndTheSession(t *testing.T) {
 			if tt.resultof != nil {
 				data["resultof"] = tt.resultof
 			}
-			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event, "data": data}, Env{System: system})
+			out, err := set.Dispatch(context.Background(), map[string]any{"name": tt.event, "data": data}, runtime.Env{System: system})
 			require.NoError(t, err)
 			fired, _ := outcomeView(out)
 			assert.Equal(t, tt.fired, fired)
-			assert.Equal(t, tt.resultof != nil, out.Ends())
+			assert.Equal(t, tt.resultof != nil, out.EndsSession())
 		})
 	}
 }
@@ -88,6 +91,9 @@ func TestHandlerEndsTheSession(t *testing.T) {
 		{"an earlier transition takes it first",
 			`<state id="s"><transition event="*"/><transition event="quit" target="end"/><transition event="go"><raise event="quit"/></transition></state><final id="end"/>`,
 			[]string{"s#2"}},
+		{"sending it to its own session id",
+			`<state id="s"><transition event="quit" target="end"/><transition event="go"><send event="quit" targetexpr="'#_scxml_' + _sessionid"/></transition></state><final id="end"/>`,
+			[]string{"s#1", "s#2"}},
 		{"raising an event nothing ends on", `<state id="s"><transition event="go"><raise event="application.exit"/></transition></state><final id="end"/>`, nil},
 	}
 	for _, tt := range tests {
@@ -97,27 +103,75 @@ func TestHandlerEndsTheSession(t *testing.T) {
 			require.NoError(t, err)
 			var ends []string
 			for _, h := range set.Handlers {
-				if h.Ends {
+				if h.EndsSession {
 					ends = append(ends, h.Name)
 				}
 			}
 			assert.Equal(t, tt.ends, ends)
+
+			// A reading of the document without compiling agrees.
+			var read []string
+			for i, end := range DocumentEnds(parse(t, src)) {
+				if end {
+					read = append(read, set.Handlers[i].Name)
+				}
+			}
+			assert.Equal(t, tt.ends, read)
 		})
 	}
 }
 
-// An IPD's handlers end the session when their body raises
-// application.exit.
-func TestIPDHandlersEndTheSession(t *testing.T) {
-	set, err := LoadHandlers(filepath.Join("..", "examples", "ipd", "default.ixnprocess"), testTimeout)
+func parse(t *testing.T, src string) *scxml.Document {
+	t.Helper()
+	d, err := scxml.Parse("t.scxml", []byte(src))
 	require.NoError(t, err)
-	got := map[string]bool{}
-	for _, h := range set.Handlers {
-		got[h.Name] = h.Ends
+	return d
+}
+
+// A Composer handler that sends application.exit to its own session ends it
+// as one that raises it does; one that sends it elsewhere does not.
+func TestComposerHandlerSendingExitEndsTheSession(t *testing.T) {
+	bodies := []struct {
+		body string
+		ends bool
+	}{
+		{`&lt;raise event=&quot;application.exit&quot;/&gt;`, true},
+		{`&lt;send event=&quot;application.exit&quot;/&gt;`, true},
+		{`&lt;send event=&quot;'application.exit'&quot; target=&quot;#_internal&quot;/&gt;`, true},
+		{`&lt;send event=&quot;application.exit&quot; target=&quot;#_parent&quot;/&gt;`, false},
+		{`&lt;log expr=&quot;'application.exit'&quot;/&gt;`, false},
 	}
-	assert.True(t, got["interaction deleted"])
-	assert.True(t, got["catch all errors"])
-	assert.True(t, got["parent interaction deleted"], "disabled, it still says what it would do")
-	assert.False(t, got["interaction added"], "raises application.start")
-	assert.False(t, got["interaction attached"], "sends application.start")
+	for _, b := range bodies {
+		t.Run(b.body, func(t *testing.T) {
+			src := `<?xml version="1.0" encoding="UTF-8"?>
+<ixn:IpdDiagram xmlns:ixn="http://www.genesyslab.com/ixn" name="p">
+  <events name="interaction released" event="interaction.notcontrolled" condition="_event.data.interactionid == system.InteractionID" body="` + b.body + `"/>
+</ixn:IpdDiagram>`
+			set, err := ReadProcessHandlers("p.ixnprocess", []byte(src), testTimeout)
+			require.NoError(t, err)
+			assert.Equal(t, b.ends, set.Handler("interaction released").EndsSession)
+
+			p, err := scxml.ReadProcess("p.ixnprocess", []byte(src))
+			require.NoError(t, err)
+			assert.Equal(t, []bool{b.ends}, ComposerEnds(p.Handlers))
+		})
+	}
+}
+
+// A workflow's conditional exceptions are read the way an IPD's handlers are.
+func TestWorkflowExceptionsEnds(t *testing.T) {
+	src := `<?xml version="1.0" encoding="UTF-8"?>
+<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:ird="http://studio.genesyslab.com/ird/">
+  <ird:StrategyDiagram xmi:id="_w" name="Main">
+    <blocks xmi:type="ird:EntryBlock" xmi:id="_b0" name="Entry1">
+      <conditionalExceptions xmi:type="datatypes:TransitionCommonItem" xmi:id="_x1" name="gone" event="interaction.deleted" condition="" body="&lt;send event=&quot;application.exit&quot;/&gt;"/>
+      <conditionalExceptions xmi:type="datatypes:TransitionCommonItem" xmi:id="_x2" name="logged" event="error" condition="" body="&lt;log expr=&quot;'x'&quot;/&gt;"/>
+    </blocks>
+  </ird:StrategyDiagram>
+</xmi:XMI>
+`
+	f, err := scxml.Read("flows/Main.workflow", []byte(src))
+	require.NoError(t, err)
+	require.NotNil(t, f.Workflow)
+	assert.Equal(t, []bool{true, false}, ComposerEnds(f.Workflow.Exceptions))
 }

@@ -1,39 +1,43 @@
-package runtime
+package statechart
 
 import (
 	"errors"
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 )
 
 // Handler is one event handler: an entry of a handler file, a Composer IPD
 // handler, or an SCXML <transition>. ORS picks handlers by matching the
 // event's name against Event and then evaluating Cond, in document order.
 type Handler struct {
-	Name        string      // the Composer dialog name, the handler file's name, or STATE#N for a transition
-	Event       Descriptors // the event attribute; an eventless handler never fires for an event
-	Cond        string      // the condition as the engine sees it (decoded); blank means none, always true
-	File        string      // where the handler was read from
-	Line        int         // 1-based line of the condition in File (of the handler when it has none)
-	Column      int         // 1-based column, in runes
-	Enabled     bool        // false for a Composer handler switched off: kept, listed, never fired
-	State       string      // the state the handler belongs to
-	Target      string      // target state ids separated by spaces; empty for a targetless transition
-	Description string      // what the handler does, for people
-	// Ends says firing it ends the session: it enters a top-level <final>,
-	// directly or through an event it raises that a transition into one
-	// takes (application.exit in a Composer IPD).
-	Ends bool
+	Name        string               // the Composer dialog name, the handler file's name, or STATE#N for a transition
+	Event       builtins.Descriptors // the event attribute; an eventless handler never fires for an event
+	Cond        string               // the condition as the engine sees it (decoded); blank means none, always true
+	File        string               // where the handler was read from
+	Line        int                  // 1-based line of the condition in File (of the handler when it has none)
+	Column      int                  // 1-based column, in runes
+	Enabled     bool                 // false for a Composer handler switched off: kept, listed, never fired
+	State       string               // the state the handler belongs to
+	Target      string               // target state ids separated by spaces; empty for a targetless transition
+	Description string               // what the handler does, for people
+	// EndsSession says firing it ends the session: it enters a top-level
+	// <final>, directly or through an event it raises or sends itself that
+	// a transition into one takes (application.exit in a Composer IPD). A
+	// handler file states it (ends: true).
+	EndsSession bool
 
-	index     int           // position in HandlerSet.Handlers
-	state     *chartState   // the state node the handler belongs to
-	targets   []*chartState // resolved Target
-	internal  bool          // an SCXML transition with type="internal"
-	raises    []string      // the events its executable content raises or sends to the session itself
-	condition *Condition    // nil when Cond is blank or did not compile
-	compile   error         // why Cond did not compile
+	index     int                // position in HandlerSet.Handlers
+	state     *scxml.State       // the state node the handler belongs to
+	targets   []*scxml.State     // resolved Target
+	internal  bool               // an SCXML transition with type="internal"
+	raises    []string           // the events its executable content raises or sends to the session itself
+	condition *runtime.Condition // nil when Cond is blank or did not compile
+	compile   error              // why Cond did not compile
 }
 
 // CompileError returns why the handler's condition did not compile, or nil.
@@ -92,7 +96,7 @@ func (s *HandlerSet) DefaultStates() []string {
 func (s *HandlerSet) States() []string {
 	out := make([]string, 0, len(s.chart.states))
 	for _, st := range s.chart.states[1:] {
-		out = append(out, st.id)
+		out = append(out, st.ID)
 	}
 	return out
 }
@@ -100,44 +104,34 @@ func (s *HandlerSet) States() []string {
 // setBuilder collects handlers and states, then compiles every condition.
 type setBuilder struct {
 	set   *HandlerSet
-	opts  []Option
+	opts  []runtime.Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
-	exits []Descriptors                 // events the session ends on besides those of the set's own handlers
+	exits []builtins.Descriptors        // events the session ends on besides those of the set's own handlers
 }
 
-// add appends h to the set. at maps a byte offset of h.Cond to its file
-// position; nil means the condition is not mapped and problems point at its
-// start.
-func (b *setBuilder) add(h *Handler, at func(i int) (line, col int)) {
-	h.index = len(b.set.Handlers)
+// add appends h to the set, as a handler of st. at maps a byte offset of
+// h.Cond to its file position; nil means the condition is not mapped and
+// problems point at its start.
+func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col int)) {
+	h.index, h.state = len(b.set.Handlers), st
 	b.set.Handlers = append(b.set.Handlers, h)
+	b.set.chart.handlers[st.Order] = append(b.set.chart.handlers[st.Order], h)
 	b.where = append(b.where, at)
 }
 
-// finish compiles the conditions, resolves targets and decides which
+// finish resolves targets, compiles the conditions and decides which
 // handlers end the session. A condition that does not compile becomes a
 // LoadProblem and its handler never fires. In an SCXML set a target that
 // names no state is a LoadProblem too; the handler still fires. In a flat
 // set targets are labels.
 func (b *setBuilder) finish() *HandlerSet {
 	s := b.set
+	b.resolveTargets()
 	for i, h := range s.Handlers {
-		h.state = s.chart.byID[h.State]
-		for _, id := range strings.Fields(h.Target) {
-			if s.chart.flat {
-				break
-			}
-			t := s.chart.byID[id]
-			if t == nil {
-				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
-				continue
-			}
-			h.targets = append(h.targets, t)
-		}
 		if strings.TrimSpace(h.Cond) == "" {
 			continue
 		}
-		c, err := Compile(h.Cond, b.opts...)
+		c, err := runtime.Compile(h.Cond, b.opts...)
 		if err != nil {
 			h.compile = err
 			b.problem(h, i, errorOffset(err), err)
@@ -150,6 +144,35 @@ func (b *setBuilder) finish() *HandlerSet {
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
 	return s
+}
+
+// resolveTargets finds the states the handlers of an SCXML set target.
+func (b *setBuilder) resolveTargets() {
+	if b.set.chart.flat {
+		return
+	}
+	for i, h := range b.set.Handlers {
+		for _, id := range strings.Fields(h.Target) {
+			t := b.set.chart.byID[id]
+			if t == nil {
+				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
+				continue
+			}
+			h.targets = append(h.targets, t)
+		}
+	}
+}
+
+// endsSession says, handler by handler, which end the session, without
+// compiling a condition: what a reading of the document needs.
+func (b *setBuilder) endsSession() []bool {
+	b.resolveTargets()
+	b.set.chart.markEnds(b.set.Handlers, b.exits)
+	out := make([]bool, len(b.set.Handlers))
+	for i, h := range b.set.Handlers {
+		out[i] = h.EndsSession
+	}
+	return out
 }
 
 func (b *setBuilder) problem(h *Handler, i, offset int, err error) {

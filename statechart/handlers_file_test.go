@@ -1,8 +1,10 @@
-package runtime
+package statechart
 
 import (
 	"context"
 	"testing"
+
+	"github.com/condeval/condeval/runtime"
 )
 
 // FuzzReadHandlerFile feeds arbitrary text to the handler-file reader and
@@ -18,7 +20,7 @@ func FuzzReadHandlerFile(f *testing.F) {
 		if err != nil {
 			return
 		}
-		out, err := set.Dispatch(context.Background(), map[string]any{"name": "e.f"}, Env{})
+		out, err := set.Dispatch(context.Background(), map[string]any{"name": "e.f"}, runtime.Env{})
 		if err != nil {
 			t.Fatal(err)
 		}

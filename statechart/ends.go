@@ -1,6 +1,9 @@
-package runtime
+package statechart
 
-import "github.com/condeval/condeval/scxml"
+import (
+	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/scxml"
+)
 
 // ComposerExitEvent is the event a Composer IPD ends the session on: the
 // SCXML Composer generates for an IPD has, in its application region,
@@ -9,36 +12,38 @@ import "github.com/condeval/condeval/scxml"
 // this transition is known rather than read.
 const ComposerExitEvent = "application.exit"
 
-// markEnds decides Handler.Ends with one rule: a handler ends the session
-// when firing it enters a top-level <final> state, either
-//   - directly: it targets one (the caller marks those, or a handler file
-//     says so), or
-//   - through an event it raises or sends itself, which is then taken by a
-//     handler that ends the session: the first enabled handler matching
-//     the event in a state that is active whenever the raising handler's
-//     state is and that firing it does not leave (in a Composer IPD, the
-//     application region's application.exit transition).
+// markEnds decides Handler.EndsSession with one rule: a handler ends the
+// session when firing it enters a top-level <final> state, either
+//   - directly: it targets one (or a handler file says so), or
+//   - through an event it raises or sends itself (scxml's Raises), which is
+//     then taken by a handler that ends the session: the first enabled
+//     handler matching the event in a state that is active whenever the
+//     raising handler's state is and that firing it does not leave (in a
+//     Composer IPD, the application region's application.exit transition).
 //
 // exits are events the session ends on through transitions the set does
-// not hold (ComposerExitEvent for an .ixnprocess). Raised events are
+// not hold (ComposerExitEvent for Composer handlers). Raised events are
 // followed through any chain of handlers. It is a reading of the document,
 // not a run: conditions are not evaluated, and a state that only may be
 // active (a workflow handling application.exit itself) is not considered.
-func (c *chart) markEnds(hs []*Handler, exits []Descriptors) {
+func (c *chart) markEnds(hs []*Handler, exits []builtins.Descriptors) {
+	for _, h := range hs {
+		h.EndsSession = h.EndsSession || c.entersTopFinal(h)
+	}
 	var ended []*Handler
 	raisers := map[*Handler][]*Handler{} // taker → the handlers whose events it takes
 	on := make([]bool, len(c.states))
 	for _, h := range hs {
 		switch {
-		case h.Ends || len(h.raises) == 0 || h.state == nil:
+		case h.EndsSession || len(h.raises) == 0 || h.state == nil:
 		case raisesAny(h.raises, exits):
-			h.Ends = true
+			h.EndsSession = true
 		default:
 			for _, t := range c.takers(h, on) {
 				raisers[t] = append(raisers[t], h)
 			}
 		}
-		if h.Ends {
+		if h.EndsSession {
 			ended = append(ended, h)
 		}
 	}
@@ -46,8 +51,8 @@ func (c *chart) markEnds(hs []*Handler, exits []Descriptors) {
 		t := ended[len(ended)-1]
 		ended = ended[:len(ended)-1]
 		for _, h := range raisers[t] {
-			if !h.Ends {
-				h.Ends = true
+			if !h.EndsSession {
+				h.EndsSession = true
 				ended = append(ended, h)
 			}
 		}
@@ -64,11 +69,11 @@ func (c *chart) takers(h *Handler, on []bool) []*Handler {
 	var out []*Handler
 	for i, active := range on {
 		st := c.states[i]
-		if !active || domain != nil && st.isDescendant(domain) {
+		if !active || domain != nil && st.IsDescendantOf(domain) {
 			continue
 		}
 		for _, ev := range h.raises {
-			if t := st.first(ev); t != nil {
+			if t := c.first(st, ev); t != nil {
 				out = append(out, t)
 			}
 		}
@@ -79,22 +84,22 @@ func (c *chart) takers(h *Handler, on []bool) []*Handler {
 // coActive sets on, by order, for the states active whenever s is: s, its
 // ancestors, and the regions a <parallel> among those activates with it,
 // and theirs in turn (a flat set's root is such a <parallel>).
-func (c *chart) coActive(s *chartState, on []bool) {
+func (c *chart) coActive(s *scxml.State, on []bool) {
 	clear(on)
-	for a := s; a != nil; a = a.parent {
-		on[a.order] = true
+	for a := s; a != nil; a = a.Parent {
+		on[a.Order] = true
 	}
 	for _, st := range c.states[1:] {
-		if st.parent.parallel && on[st.parent.order] {
-			on[st.order] = true
+		if parallel(st.Parent) && on[st.Parent.Order] {
+			on[st.Order] = true
 		}
 	}
 }
 
 // first is the handler of st that an event would select if conditions
 // were true: the first enabled one with a matching descriptor.
-func (st *chartState) first(event string) *Handler {
-	for _, h := range st.handlers {
+func (c *chart) first(st *scxml.State, event string) *Handler {
+	for _, h := range c.handlers[st.Order] {
 		if h.Enabled && h.Event.Match(event) {
 			return h
 		}
@@ -104,7 +109,7 @@ func (st *chartState) first(event string) *Handler {
 
 // raisesAny reports whether one of the events is matched by one of the
 // descriptor sets.
-func raisesAny(events []string, on []Descriptors) bool {
+func raisesAny(events []string, on []builtins.Descriptors) bool {
 	for _, ev := range events {
 		for _, d := range on {
 			if d.Match(ev) {
@@ -115,11 +120,11 @@ func raisesAny(events []string, on []Descriptors) bool {
 	return false
 }
 
-// entersTopFinal reports whether a transition to targets enters a <final>
-// child of the document's root, which ends the session.
-func entersTopFinal(doc *scxml.Document, targets []string) bool {
-	for _, id := range targets {
-		if s := doc.State(id); s != nil && s.Type == scxml.TypeFinal && s.Parent == doc.Root {
+// entersTopFinal reports whether a transition enters a <final> child of
+// the document's root, which ends the session.
+func (c *chart) entersTopFinal(h *Handler) bool {
+	for _, t := range h.targets {
+		if t.Type == scxml.TypeFinal && t.Parent == c.states[0] {
 			return true
 		}
 	}

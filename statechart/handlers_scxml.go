@@ -1,10 +1,12 @@
-package runtime
+package statechart
 
 import (
 	"cmp"
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 )
 
@@ -16,7 +18,7 @@ const ComposerHandlerState = "_composer_event_handler"
 // set. Each transition is named STATE#N, N counting the transitions of its
 // state from 1. The set's default configuration is the document's initial
 // configuration.
-func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadSCXMLHandlers(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	doc, err := scxml.Parse(name, data)
 	if err != nil {
 		return nil, err
@@ -25,22 +27,26 @@ func ReadSCXMLHandlers(name string, data []byte, opts ...Option) (*HandlerSet, e
 }
 
 // DocumentHandlers builds the handler set of a parsed SCXML document.
-func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
-	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: newChart(false)}
-	nodes := map[*scxml.State]*chartState{doc.Root: set.chart.states[0]}
-	for _, s := range doc.States {
-		if s == doc.Root {
-			continue
-		}
-		nodes[s] = set.chart.add(s.ID, nodes[s.Parent], s.Type == scxml.TypeParallel)
-	}
+func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
+	return documentSet(doc, opts).finish()
+}
+
+// DocumentEnds reports, transition by transition in the order of
+// doc.Transitions, whether firing it ends the session (see
+// Handler.EndsSession). Conditions are not compiled.
+func DocumentEnds(doc *scxml.Document) []bool { return documentSet(doc, nil).endsSession() }
+
+// documentSet starts the handler set of a document: one handler per
+// transition.
+func documentSet(doc *scxml.Document, opts []runtime.Option) *setBuilder {
+	set := &HandlerSet{Name: cmp.Or(doc.Name, doc.File), File: doc.File, chart: documentChart(doc)}
 	b := &setBuilder{set: set, opts: opts}
 	count := map[*scxml.State]int{}
 	for _, t := range doc.Transitions {
 		count[t.Source]++
 		h := &Handler{
 			Name:     fmt.Sprintf("%s#%d", t.Source.ID, count[t.Source]),
-			Event:    ParseDescriptors(t.Event.Value),
+			Event:    builtins.ParseDescriptors(t.Event.Value),
 			Cond:     t.Cond.Value,
 			File:     doc.File,
 			Enabled:  true,
@@ -48,13 +54,11 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 			Target:   strings.Join(t.Targets, " "),
 			internal: t.Type == "internal",
 			raises:   t.Raises,
-			Ends:     entersTopFinal(doc, t.Targets),
 		}
-		nodes[t.Source].handlers = append(nodes[t.Source].handlers, h)
-		b.add(h, placeCond(h, t.Cond, t.Pos))
+		b.add(h, t.Source, placeCond(h, t.Cond, t.Pos))
 	}
-	set.chart.initial = doc.InitialConfiguration()
-	return b.finish()
+	set.chart.initial = initialConfiguration(doc)
+	return b
 }
 
 // ReadProcessHandlers reads the <events> handlers of a Composer .ixnprocess.
@@ -62,7 +66,7 @@ func DocumentHandlers(doc *scxml.Document, opts ...Option) *HandlerSet {
 // order in the file, as Composer generates them; disabled handlers are kept
 // and never fire. A handler whose body raises ComposerExitEvent ends the
 // session.
-func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet, error) {
+func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	p, err := scxml.ReadProcess(name, data)
 	if err != nil {
 		return nil, err
@@ -71,26 +75,40 @@ func ReadProcessHandlers(name string, data []byte, opts ...Option) (*HandlerSet,
 }
 
 // ProcessHandlers builds the handler set of a parsed Composer IPD.
-func ProcessHandlers(p *scxml.Process, opts ...Option) *HandlerSet {
-	set := &HandlerSet{Name: cmp.Or(p.Name, p.File), File: p.File, chart: newChart(true)}
-	st := set.chart.add(ComposerHandlerState, nil, false)
-	set.chart.initial = []string{ComposerHandlerState}
-	b := &setBuilder{set: set, opts: opts, exits: []Descriptors{ParseDescriptors(ComposerExitEvent)}}
-	for _, ph := range p.Handlers {
+func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
+	return composerSet(cmp.Or(p.Name, p.File), p.File, p.Handlers, opts).finish()
+}
+
+// ComposerEnds reports, handler by handler, whether firing a Composer event
+// handler ends the session: the handlers of an IPD (Process.Handlers) or
+// the conditional exceptions of a workflow (Workflow.Exceptions), read as
+// the transitions of the state Composer generates them into, beside the
+// application region that ends the session on ComposerExitEvent.
+// Conditions are not compiled.
+func ComposerEnds(hs []*scxml.ComposerHandler) []bool {
+	return composerSet("", "", hs, nil).endsSession()
+}
+
+// composerSet starts the handler set of Composer event handlers: the
+// transitions of one state, ComposerHandlerState.
+func composerSet(name, file string, hs []*scxml.ComposerHandler, opts []runtime.Option) *setBuilder {
+	set := &HandlerSet{Name: name, File: file, chart: flatChart()}
+	st := set.chart.region(ComposerHandlerState)
+	b := &setBuilder{set: set, opts: opts, exits: []builtins.Descriptors{builtins.ParseDescriptors(ComposerExitEvent)}}
+	for _, ph := range hs {
 		h := &Handler{
 			Name:        ph.Name,
-			Event:       ParseDescriptors(ph.Event.Value),
+			Event:       builtins.ParseDescriptors(ph.Event.Value),
 			Cond:        ph.Condition.Value,
-			File:        p.File,
+			File:        file,
 			Enabled:     ph.Enabled,
 			State:       ComposerHandlerState,
 			Description: ph.Description,
 			raises:      ph.Raises,
 		}
-		st.handlers = append(st.handlers, h)
-		b.add(h, placeCond(h, ph.Condition, ph.Pos))
+		b.add(h, st, placeCond(h, ph.Condition, ph.Pos))
 	}
-	return b.finish()
+	return b
 }
 
 // placeCond puts h where its condition starts, or at pos (its element) when
