@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"os"
@@ -13,9 +13,9 @@ import (
 // variables, one global, and the files of dir.
 func testCompleter(t *testing.T) completer {
 	t.Helper()
-	event, err := readObjectFile(replRevoking)
+	event, err := ReadObjectFile(testRevoking)
 	require.NoError(t, err)
-	system, err := readObjectFile(replSystem)
+	system, err := ReadObjectFile(testSystem)
 	require.NoError(t, err)
 	vars := map[string]any{
 		rootEvent:    event,
@@ -60,9 +60,9 @@ func TestCompleteCandidates(t *testing.T) {
 		{"a value after :set PATH =", `:set _event.data.resultof = "re`, `:set _event.data.resultof = "`, []string{"revoking\""}},
 		{"a path after :unset", ":unset App_Target.re", ":unset App_Target.", []string{"requestid"}},
 		{"a condition after :lint", ":lint _event.da", ":lint _event.", []string{"data"}},
-		{"a file after :event", ":event ../../examples/events/notcontrolled-r", ":event ",
-			[]string{"../../examples/events/notcontrolled-revoking.json", "../../examples/events/notcontrolled-routing.json"}},
-		{"a directory after :load", ":load testdata/re", ":load ", []string{"testdata/repl/"}},
+		{"a file after :event", ":event ../examples/events/notcontrolled-r", ":event ",
+			[]string{"../examples/events/notcontrolled-revoking.json", "../examples/events/notcontrolled-routing.json"}},
+		{"a directory after :load", ":load ../examples/ev", ":load ", []string{"../examples/events/"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"cmp"
@@ -18,8 +18,17 @@ import (
 // values: complete is a function of the line, the cursor and those values.
 type completer struct {
 	vars    map[string]any // the session's values by top-level name
+	globals map[string]any // the globals among them, as _data holds them
 	event   string         // the loaded event's name: which _event.data fields are declared
 	readDir func(dir string) ([]fs.DirEntry, error)
+}
+
+// Complete proposes what Tab can insert at rune position pos of line, for
+// the session's current values. It has the shape of liner.WordCompleter:
+// the text before the completed word, the candidates for the word, and
+// the text after the cursor.
+func (s *Session) Complete(line string, pos int) (head string, candidates []string, tail string) {
+	return completer{vars: s.vars, globals: s.env().Globals, event: s.eventName(), readDir: s.opts.ReadDir}.complete(line, pos)
 }
 
 // keywords a condition may start a word with, besides the declared names.
@@ -273,20 +282,18 @@ func (c completer) members(path []string) []string {
 	return append(sortedKeys(own), sortedKeys(inherited)...)
 }
 
-// payload finds the loaded value at path, reading _data as the data model
-// builds it: _data.system.context is system, _data.NAME a global.
+// payload finds the loaded value at path, through the data model's
+// aliases (builtins.DataAlias). _data itself lists the session's globals;
+// the catalog declares its system.
 func (c completer) payload(path []string) any {
-	data := map[string]any{"system": map[string]any{"context": c.vars[rootSystem]}}
-	for name, v := range c.vars {
-		if _, fixed := rootKinds[name]; !fixed {
-			data[name] = v
+	canon, ok := builtins.DataAlias(path)
+	if !ok {
+		if len(path) == 1 {
+			return c.globals
 		}
+		return nil
 	}
-	view := map[string]any{"_data": data}
-	for name, v := range c.vars {
-		view[name] = v
-	}
-	v, _ := lookupPath(view, path)
+	v, _ := lookupPath(c.vars, canon)
 	return v
 }
 
