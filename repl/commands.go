@@ -193,8 +193,12 @@ func (s *Session) cmdLint(arg string, _ entry) error {
 		}
 		src = s.last
 	}
+	cfg, err := s.lintConfig()
+	if err != nil {
+		return err
+	}
 	ctx := lint.Context{Event: s.eventName(), Gate: true}
-	findings := lint.Lint(src, ctx, lint.Config{})
+	findings := lint.Lint(src, ctx, cfg)
 	if len(findings) == 0 {
 		fmt.Fprintln(s.out, "no findings")
 		return nil
@@ -208,6 +212,14 @@ func (s *Session) cmdLint(arg string, _ entry) error {
 
 // lintFile names the condition :lint shows, as lint -e names its own.
 const lintFile = "<expr>"
+
+// lintConfig is the rule settings :lint applies (Options.LintConfig).
+func (s *Session) lintConfig() (lint.Config, error) {
+	if s.opts.LintConfig == nil {
+		return lint.Config{}, nil
+	}
+	return s.opts.LintConfig()
+}
 
 // maxLoadDepth bounds :load inside loaded files.
 const maxLoadDepth = 8

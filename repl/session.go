@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -35,6 +36,9 @@ type Renderer interface {
 type Options struct {
 	Colour bool     // colour the answers, for a terminal
 	Render Renderer // required
+	// LintConfig gives the rule settings :lint applies, as lint -e finds
+	// them (.condeval.yaml); nil means the rules' defaults.
+	LintConfig func() (lint.Config, error)
 	// ReadDir lists a directory for the completion of file names; nil
 	// means os.ReadDir.
 	ReadDir func(dir string) ([]fs.DirEntry, error)

@@ -2,6 +2,7 @@ package repl
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
@@ -11,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -111,4 +113,30 @@ func TestHelpListsEveryCommand(t *testing.T) {
 		assert.Contains(t, out, "\n  :"+c.name, c.name)
 	}
 	assert.Contains(t, out, "Ctrl-C clears the line, Ctrl-D leaves.")
+}
+
+// :lint applies the rule settings it is given, and shows a settings file
+// that cannot be read as a refused command.
+func TestLintConfig(t *testing.T) {
+	const script = ":lint _event.data.resultof == 'deleted'\n"
+	event := runtime.Env{Event: map[string]any{"name": "interaction.notcontrolled"}}
+	out, _ := runScript(t, event, script)
+	assert.Contains(t, out, "[C203]")
+
+	var cfg lint.Config
+	require.Empty(t, cfg.Apply([]string{"C203"}, nil, func(func(string, string) bool) {}))
+	run := func(config func() (lint.Config, error)) (string, bool) {
+		var b bytes.Buffer
+		s := New(&b, Options{Render: plainRenderer{}, LintConfig: config})
+		require.NoError(t, s.Load(event))
+		require.NoError(t, s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>"}))
+		return b.String(), s.Failed()
+	}
+	out, failed := run(func() (lint.Config, error) { return cfg, nil })
+	assert.Equal(t, "no findings\n", out)
+	assert.False(t, failed)
+
+	out, failed = run(func() (lint.Config, error) { return cfg, errors.New(".condeval.yaml:1:1: bad") })
+	assert.Equal(t, "error: .condeval.yaml:1:1: bad\n", out)
+	assert.True(t, failed)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/peterh/liner"
 
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/repl"
 )
 
@@ -63,6 +64,9 @@ func (c *ReplCmd) Run(env *Env) error {
 	s := repl.New(env.Stdout, repl.Options{
 		Colour: useColour(terminal && isTerminalOutput(env.Stdout), os.Getenv("NO_COLOR")),
 		Render: renderer{},
+		// :lint applies the .condeval.yaml that lint -e applies, read
+		// afresh so that an edit shows at the next :lint.
+		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + exprFile) },
 	})
 	if err := c.preload(s); err != nil {
 		return err

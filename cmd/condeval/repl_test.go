@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -307,6 +309,28 @@ func TestReplLint(t *testing.T) {
 			}
 		})
 	}
+}
+
+// :lint applies the .condeval.yaml that lint -e applies.
+func TestReplLintHonoursTheConfigFile(t *testing.T) {
+	event, err := filepath.Abs(replRevoking)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".condeval.yaml"), []byte("disable: [enum-value]\n"), 0o600))
+	t.Chdir(dir)
+	const expr = "_event.data.resultof == 'deleted'"
+	code, out, _ := runWithInput(t, "", "lint", "-e", expr)
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	code, out, _ = runRepl(t, ":lint "+expr+"\n", "--event", event)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "no findings\n", out)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".condeval.yaml"), []byte("disable: [no-such-rule]\n"), 0o600))
+	code, out, _ = runRepl(t, ":lint "+expr+"\n", "--event", event)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, out, "error: ")
+	assert.Contains(t, out, "no-such-rule")
 }
 
 // --echo prints each line after its prompt, so that a piped session reads
