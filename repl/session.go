@@ -198,9 +198,9 @@ func (s *Session) syntaxError(e entry, src string, err error) {
 }
 
 // fromFrontEnd reports whether an error is the front end's, not the
-// engine's: its codes are the front end's own. This is the one place the
-// REPL tells the two apart, by the runtime's code C001 for the engine's
-// refusals not being one of the front end's.
+// engine's: its codes are the front end's own. The runtime marks the
+// engine's refusals with C001, which is no front-end code; this is the one
+// place the REPL relies on that.
 func fromFrontEnd(e *cond.Error) bool {
 	for _, d := range e.Diagnostics {
 		if _, ok := cond.LookupCode(d.Code); !ok {
