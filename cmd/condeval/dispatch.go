@@ -8,6 +8,7 @@ import (
 	"os"
 	"strings"
 
+	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -38,7 +39,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 	}
 	var system map[string]any
 	if c.System != "" {
-		if system, err = readObjectFile(c.System); err != nil {
+		if system, err = repl.ReadObjectFile(c.System); err != nil {
 			return err
 		}
 	}
@@ -56,7 +57,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return nil
 	}
 	if c.Event != "" {
-		event, err := readObjectFile(c.Event)
+		event, err := repl.ReadObjectFile(c.Event)
 		if err != nil {
 			return err
 		}
@@ -81,7 +82,7 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 		if isBlank(line) {
 			return nil // a blank line separates events; it is none
 		}
-		event, err := decodeObjectLine(line, n)
+		event, err := repl.DecodeObjectLine(line, n)
 		if err != nil {
 			c.inputError(env, name, n, err)
 			return nil

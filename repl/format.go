@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"bytes"
@@ -122,11 +122,4 @@ func (p palette) outcome(v bool) string {
 		return p.paint(sgrTrue, "true") + " "
 	}
 	return p.paint(sgrFalse, "false")
-}
-
-// useColour decides whether answers are coloured: only on a terminal, and
-// never when the NO_COLOR environment variable is set (https://no-color.org:
-// present and not empty).
-func useColour(terminal bool, noColor string) bool {
-	return terminal && noColor == ""
 }

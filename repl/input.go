@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"bufio"
@@ -19,20 +19,22 @@ const (
 	promptMore = "  ... "
 )
 
-// errLineAborted is what a lineSource returns when the user pressed
+// ErrLineAborted is what a LineSource returns when the user pressed
 // Ctrl-C: the entry being typed is dropped.
-var errLineAborted = errors.New("line aborted")
+var ErrLineAborted = errors.New("line aborted")
 
-// lineSource yields input lines without their line breaks; io.EOF ends the
-// input.
-type lineSource interface {
-	next(prompt string) (string, error)
+// LineSource yields input lines without their line breaks, showing prompt
+// when it is a terminal; io.EOF ends the input.
+type LineSource interface {
+	Next(prompt string) (string, error)
 }
 
-// readerLines reads lines from a pipe or a file. It shows no prompt.
+// ReaderLines reads lines from a pipe or a file. It shows no prompt.
+func ReaderLines(r io.Reader) LineSource { return &readerLines{r: bufio.NewReader(r)} }
+
 type readerLines struct{ r *bufio.Reader }
 
-func (l *readerLines) next(string) (string, error) {
+func (l *readerLines) Next(string) (string, error) {
 	line, err := l.r.ReadString('\n')
 	if err == io.EOF && line != "" {
 		err = nil
@@ -40,17 +42,26 @@ func (l *readerLines) next(string) (string, error) {
 	return strings.TrimRight(line, "\r\n"), err
 }
 
-// loop reads entries from src and executes them until the input ends or
-// :quit. file names the input in messages; numbered says whether its lines
-// are numbered from the start (a pipe, a file) or each entry starts at
-// line 1 (a terminal). echo prints every line after its prompt, so that the
-// output reads like a terminal session.
-func (s *replSession) loop(src lineSource, file string, numbered, echo bool) error {
+// Input is where a session reads its entries.
+type Input struct {
+	Lines LineSource
+	File  string // names the input in messages: "<input>", "<stdin>" or a path
+	// Numbered counts lines from the start of the input (a pipe, a file);
+	// otherwise each entry starts at line 1 (a terminal).
+	Numbered bool
+	// Echo prints every line after its prompt, so that the output reads
+	// like a terminal session.
+	Echo bool
+}
+
+// Run reads entries from in and executes them until the input ends or
+// :quit.
+func (s *Session) Run(in Input) error {
 	var pending []string // the lines of an entry that is still open
 	first, n := 1, 0
 	flush := func() {
 		if len(pending) > 0 {
-			s.execute(entry{text: strings.Join(pending, "\n"), file: file, line: first})
+			s.execute(entry{text: strings.Join(pending, "\n"), file: in.File, line: first})
 			pending = nil
 		}
 	}
@@ -59,9 +70,9 @@ func (s *replSession) loop(src lineSource, file string, numbered, echo bool) err
 		if len(pending) > 0 {
 			prompt = promptMore
 		}
-		line, err := src.next(prompt)
+		line, err := in.Lines.Next(prompt)
 		switch {
-		case errors.Is(err, errLineAborted):
+		case errors.Is(err, ErrLineAborted):
 			pending = nil
 			continue
 		case err == io.EOF:
@@ -72,7 +83,7 @@ func (s *replSession) loop(src lineSource, file string, numbered, echo bool) err
 		}
 		n++
 		blank := strings.TrimSpace(line) == ""
-		if echo && !(blank && len(pending) == 0) {
+		if in.Echo && !(blank && len(pending) == 0) {
 			fmt.Fprintln(s.out, prompt+line)
 		}
 		if blank {
@@ -81,7 +92,7 @@ func (s *replSession) loop(src lineSource, file string, numbered, echo bool) err
 		}
 		if len(pending) == 0 {
 			first = 1
-			if numbered {
+			if in.Numbered {
 				first = n
 			}
 		}
@@ -138,6 +149,6 @@ func commandNeedsMore(text string) bool {
 	if !strings.HasPrefix(arg, "{") && !strings.HasPrefix(arg, "[") {
 		return false
 	}
-	_, err = decodeValue([]byte(arg))
+	_, err = DecodeValue([]byte(arg))
 	return errors.Is(err, errJSONEnd)
 }

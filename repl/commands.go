@@ -1,7 +1,6 @@
-package main
+package repl
 
 import (
-	"bufio"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -18,7 +17,7 @@ type replCommand struct {
 	name  string // without the colon
 	args  string // how to call it, for :help
 	help  string // one line for :help
-	run   func(s *replSession, arg string, e entry) error
+	run   func(s *Session, arg string, e entry) error
 	files bool // its argument is a file path, for completion
 	json  bool // its argument may be JSON spread over several lines
 }
@@ -27,16 +26,16 @@ type replCommand struct {
 // function rather than a variable because :help reads it.
 func replCommands() []replCommand {
 	return []replCommand{
-		{name: "event", args: "FILE|JSON", help: "replace _event by a JSON object, from a file or typed", run: (*replSession).cmdEvent, files: true, json: true},
-		{name: "system", args: "FILE|JSON", help: "replace system (= _data.system.context) likewise", run: (*replSession).cmdSystem, files: true, json: true},
-		{name: "set", args: "PATH = JSON", help: "set one value: _event.X, system.X, _data.NAME or a global", run: (*replSession).cmdSet, json: true},
-		{name: "unset", args: "PATH", help: "remove one value, so that it reads as undefined", run: (*replSession).cmdUnset},
-		{name: "state", args: "[ID...]", help: "set the active states In() sees (none: clear them)", run: (*replSession).cmdState},
-		{name: "show", help: "print _event, system, the globals and the states", run: (*replSession).cmdShow},
-		{name: "lint", args: "[EXPR]", help: "lint a condition (default: the last one) for the loaded event", run: (*replSession).cmdLint},
-		{name: "load", args: "FILE", help: "run each line of a file, as if typed", run: (*replSession).cmdLoad, files: true},
-		{name: "help", help: "print this help", run: (*replSession).cmdHelp},
-		{name: "quit", help: "leave (also Ctrl-D)", run: (*replSession).cmdQuit},
+		{name: "event", args: "FILE|JSON", help: "replace _event by a JSON object, from a file or typed", run: (*Session).cmdEvent, files: true, json: true},
+		{name: "system", args: "FILE|JSON", help: "replace system (= _data.system.context) likewise", run: (*Session).cmdSystem, files: true, json: true},
+		{name: "set", args: "PATH = JSON", help: "set one value: _event.X, system.X, _data.NAME or a global", run: (*Session).cmdSet, json: true},
+		{name: "unset", args: "PATH", help: "remove one value, so that it reads as undefined", run: (*Session).cmdUnset},
+		{name: "state", args: "[ID...]", help: "set the active states In() sees (none: clear them)", run: (*Session).cmdState},
+		{name: "show", help: "print _event, system, the globals and the states", run: (*Session).cmdShow},
+		{name: "lint", args: "[EXPR]", help: "lint a condition (default: the last one) for the loaded event", run: (*Session).cmdLint},
+		{name: "load", args: "FILE", help: "run each line of a file, as if typed", run: (*Session).cmdLoad, files: true},
+		{name: "help", help: "print this help", run: (*Session).cmdHelp},
+		{name: "quit", help: "leave (also Ctrl-D)", run: (*Session).cmdQuit},
 	}
 }
 
@@ -78,7 +77,7 @@ func commandNames() []string {
 }
 
 // command runs a line starting with ':'.
-func (s *replSession) command(text string, e entry) error {
+func (s *Session) command(text string, e entry) error {
 	name, arg, _ := strings.Cut(strings.TrimPrefix(text, ":"), " ")
 	c, err := lookupCommand(strings.TrimSpace(name))
 	if err != nil {
@@ -87,26 +86,26 @@ func (s *replSession) command(text string, e entry) error {
 	return c.run(s, strings.TrimSpace(arg), e)
 }
 
-func (s *replSession) cmdEvent(arg string, _ entry) error {
+func (s *Session) cmdEvent(arg string, _ entry) error {
 	return s.replaceRoot(rootEvent, arg)
 }
 
-func (s *replSession) cmdSystem(arg string, _ entry) error {
+func (s *Session) cmdSystem(arg string, _ entry) error {
 	return s.replaceRoot(rootSystem, arg)
 }
 
 // replaceRoot loads _event or system from typed JSON or a file and says
 // what it now holds.
-func (s *replSession) replaceRoot(root, arg string) error {
+func (s *Session) replaceRoot(root, arg string) error {
 	if arg == "" {
 		return fmt.Errorf(":%s needs a file or a JSON object", strings.TrimPrefix(root, "_"))
 	}
 	var obj map[string]any
 	var err error
 	if strings.HasPrefix(arg, "{") {
-		obj, err = decodeObject([]byte(arg))
+		obj, err = DecodeObject([]byte(arg))
 	} else {
-		obj, err = readObjectFile(arg)
+		obj, err = ReadObjectFile(arg)
 	}
 	if err != nil {
 		return err
@@ -116,7 +115,7 @@ func (s *replSession) replaceRoot(root, arg string) error {
 	return nil
 }
 
-func (s *replSession) cmdSet(arg string, _ entry) error {
+func (s *Session) cmdSet(arg string, _ entry) error {
 	pathText, valueText, ok := strings.Cut(arg, "=")
 	if !ok {
 		return fmt.Errorf("usage: :set PATH = JSON, e.g. :set _event.data.resultof = \"revoking\"")
@@ -125,7 +124,7 @@ func (s *replSession) cmdSet(arg string, _ entry) error {
 	if err != nil {
 		return err
 	}
-	v, err := decodeValue([]byte(valueText))
+	v, err := DecodeValue([]byte(valueText))
 	if err != nil {
 		return fmt.Errorf("value of %s: %w", p, err)
 	}
@@ -136,7 +135,7 @@ func (s *replSession) cmdSet(arg string, _ entry) error {
 	return nil
 }
 
-func (s *replSession) cmdUnset(arg string, _ entry) error {
+func (s *Session) cmdUnset(arg string, _ entry) error {
 	p, err := parsePath(arg)
 	if err != nil {
 		return err
@@ -148,20 +147,20 @@ func (s *replSession) cmdUnset(arg string, _ entry) error {
 	return nil
 }
 
-func (s *replSession) cmdState(arg string, _ entry) error {
+func (s *Session) cmdState(arg string, _ entry) error {
 	s.states = strings.Fields(arg)
 	fmt.Fprintf(s.out, "states: %s\n", s.stateList())
 	return nil
 }
 
-func (s *replSession) stateList() string {
+func (s *Session) stateList() string {
 	if len(s.states) == 0 {
 		return "(none)"
 	}
 	return strings.Join(s.states, " ")
 }
 
-func (s *replSession) cmdShow(arg string, _ entry) error {
+func (s *Session) cmdShow(arg string, _ entry) error {
 	if arg != "" {
 		return fmt.Errorf(":show takes no argument; type the path as a condition to see one value")
 	}
@@ -186,7 +185,7 @@ func (s *replSession) cmdShow(arg string, _ entry) error {
 	return nil
 }
 
-func (s *replSession) cmdLint(arg string, _ entry) error {
+func (s *Session) cmdLint(arg string, _ entry) error {
 	src := arg
 	if src == "" {
 		if s.last == "" {
@@ -194,8 +193,12 @@ func (s *replSession) cmdLint(arg string, _ entry) error {
 		}
 		src = s.last
 	}
+	cfg, err := s.lintConfig()
+	if err != nil {
+		return err
+	}
 	ctx := lint.Context{Event: s.eventName(), Gate: true}
-	findings := lint.Lint(src, ctx, lint.Config{})
+	findings := lint.Lint(src, ctx, cfg)
 	if len(findings) == 0 {
 		fmt.Fprintln(s.out, "no findings")
 		return nil
@@ -204,13 +207,24 @@ func (s *replSession) cmdLint(arg string, _ entry) error {
 	for i, f := range findings {
 		diags[i] = f.Diagnostic
 	}
-	return writeDiagnosticsText(s.out, exprFile, 1, src, diags)
+	return s.opts.Render.Diagnostics(s.out, lintFile, 1, src, diags)
+}
+
+// lintFile names the condition :lint shows, as lint -e names its own.
+const lintFile = "<expr>"
+
+// lintConfig is the rule settings :lint applies (Options.LintConfig).
+func (s *Session) lintConfig() (lint.Config, error) {
+	if s.opts.LintConfig == nil {
+		return lint.Config{}, nil
+	}
+	return s.opts.LintConfig()
 }
 
 // maxLoadDepth bounds :load inside loaded files.
 const maxLoadDepth = 8
 
-func (s *replSession) cmdLoad(arg string, _ entry) error {
+func (s *Session) cmdLoad(arg string, _ entry) error {
 	if arg == "" {
 		return fmt.Errorf("usage: :load FILE")
 	}
@@ -231,11 +245,10 @@ func (s *replSession) cmdLoad(arg string, _ entry) error {
 	defer f.Close()
 	s.loading = append(s.loading, abs)
 	defer func() { s.loading = s.loading[:len(s.loading)-1] }()
-	lines := &readerLines{r: bufio.NewReader(f)}
-	return s.loop(lines, arg, true, true)
+	return s.Run(Input{Lines: ReaderLines(f), File: arg, Numbered: true, Echo: true})
 }
 
-func (s *replSession) cmdHelp(arg string, _ entry) error {
+func (s *Session) cmdHelp(arg string, _ entry) error {
 	fmt.Fprintln(s.out, "Type a condition to evaluate it against the loaded _event and system, or a command:")
 	for _, c := range replCommands() {
 		fmt.Fprintf(s.out, "  %-20s %s\n", strings.TrimSpace(":"+c.name+" "+c.args), c.help)
@@ -250,7 +263,7 @@ Ctrl-C clears the line, Ctrl-D leaves.
 	return nil
 }
 
-func (s *replSession) cmdQuit(string, entry) error {
+func (s *Session) cmdQuit(string, entry) error {
 	s.quit = true
 	return nil
 }

@@ -1,6 +1,7 @@
-package main
+package repl
 
 import (
+	"io"
 	"os"
 	"path/filepath"
 	"testing"
@@ -10,19 +11,14 @@ import (
 )
 
 // testCompleter completes against the shipped revoking event and system
-// variables, one global, and the files of dir.
+// variables, one global, and the files of the working directory.
 func testCompleter(t *testing.T) completer {
 	t.Helper()
-	event, err := readObjectFile(replRevoking)
-	require.NoError(t, err)
-	system, err := readObjectFile(replSystem)
-	require.NoError(t, err)
-	vars := map[string]any{
-		rootEvent:    event,
-		rootSystem:   system,
-		"App_Target": map[string]any{"requestid": "R1", "agent": map[string]any{"dn": "7001"}},
-	}
-	return completer{vars: vars, event: "interaction.notcontrolled", readDir: os.ReadDir}
+	s := New(io.Discard, Options{Render: plainRenderer{}})
+	env := revokingEnv(t)
+	env.Globals = map[string]any{"App_Target": map[string]any{"requestid": "R1", "agent": map[string]any{"dn": "7001"}}}
+	require.NoError(t, s.Load(env))
+	return s.completer()
 }
 
 func TestCompleteCandidates(t *testing.T) {
@@ -43,10 +39,13 @@ func TestCompleteCandidates(t *testing.T) {
 		{"case repaired when nothing matches exactly", "_event.data.resultOf", "_event.data.", []string{"resultof"}},
 		{"system from the catalog and the payload", "system.Int", "system.", []string{"InteractionID", "InteractionMediaType", "InteractionSubType", "InteractionType", "InteractionUID"}},
 		{"system through _data", "_data.system.context.AN", "_data.system.context.", []string{"ANI"}},
-		{"_data.system", "_data.system.c", "_data.system.", []string{"context", "constructor"}},
+		{"_data.system", "_data.system.c", "_data.system.", []string{"context"}},
+		{"_data lists the session's globals", "_data.", "_data.", []string{"App_Target", "keepGVPSessionAlive", "start_workflow_onrouterequest", "system"}},
+		{"a bracket key in a string", "_event.data['res", "_event.data['", []string{"resultof'"}},
+		{"resultof values after a bracket key", "_event.data['resultof'] == 'de", "_event.data['resultof'] == '", []string{"detaching'", "deletion'"}},
+		{"escapes in the typed value", `_event.data.resultof == 'del`, `_event.data.resultof == '`, []string{"deletion'"}},
 		{"bracket access", "_event['data'].inter", "_event['data'].", []string{"interactionid"}},
 		{"computed key", "_genesys.ixn.interactions[system.InteractionID].par", "_genesys.ixn.interactions[system.InteractionID].", []string{"parentid", "parties"}},
-		{"string methods after a string field", "_event.data.resultof.index", "_event.data.resultof.", []string{"indexOf"}},
 		{"resultof values in a string after ==", "_event.data.resultof == '", "_event.data.resultof == '",
 			[]string{"detaching'", "deletion'", "routing'", "revoking'"}},
 		{"resultof values after ===, by prefix", `_event.data.resultof === "de`, `_event.data.resultof === "`, []string{`detaching"`, `deletion"`}},
@@ -60,9 +59,9 @@ func TestCompleteCandidates(t *testing.T) {
 		{"a value after :set PATH =", `:set _event.data.resultof = "re`, `:set _event.data.resultof = "`, []string{"revoking\""}},
 		{"a path after :unset", ":unset App_Target.re", ":unset App_Target.", []string{"requestid"}},
 		{"a condition after :lint", ":lint _event.da", ":lint _event.", []string{"data"}},
-		{"a file after :event", ":event ../../examples/events/notcontrolled-r", ":event ",
-			[]string{"../../examples/events/notcontrolled-revoking.json", "../../examples/events/notcontrolled-routing.json"}},
-		{"a directory after :load", ":load testdata/re", ":load ", []string{"testdata/repl/"}},
+		{"a file after :event", ":event ../examples/events/notcontrolled-r", ":event ",
+			[]string{"../examples/events/notcontrolled-revoking.json", "../examples/events/notcontrolled-routing.json"}},
+		{"a directory after :load", ":load ../examples/ev", ":load ", []string{"../examples/events/"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -74,12 +73,17 @@ func TestCompleteCandidates(t *testing.T) {
 	}
 }
 
-// Fields come first, the prototype's methods after them.
-func TestCompleteFieldsBeforeInheritedMembers(t *testing.T) {
+// Completion offers the fields of the data and the catalog, never what
+// every object inherits.
+func TestCompleteOffersNoInheritedMembers(t *testing.T) {
 	_, got, _ := testCompleter(t).complete("_event.", 7)
-	require.GreaterOrEqual(t, len(got), 8)
-	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "sendid", "type"}, got[:7])
-	assert.Contains(t, got[7:], "hasOwnProperty")
+	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "sendid", "type"}, got)
+	for _, line := range []string{"_event.c", "_event.h", "system.t", "_event.data.resultof.", "App_Target.agent.c"} {
+		_, got, _ := testCompleter(t).complete(line, len(line))
+		assert.NotContains(t, got, "constructor", line)
+		assert.NotContains(t, got, "hasOwnProperty", line)
+		assert.NotContains(t, got, "toSource", line)
+	}
 }
 
 func TestCompleteNothing(t *testing.T) {
@@ -91,6 +95,7 @@ func TestCompleteNothing(t *testing.T) {
 		{"a string compared with an unknown field", "_event.data.nothing == '"},
 		{"a member of a call", "foo()."},
 		{"a member of a number", "1."},
+		{"a string's methods", "_event.data.resultof.index"},
 		{"a digit", "1"},
 		{":state takes ids", ":state _ev"},
 		{"an unknown command's argument", ":nope _ev"},

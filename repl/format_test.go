@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"math"
@@ -66,21 +66,7 @@ func TestDescribeValue(t *testing.T) {
 	}
 }
 
-func TestColour(t *testing.T) {
-	tests := []struct {
-		name     string
-		terminal bool
-		noColor  string
-		want     bool
-	}{
-		{"terminal", true, "", true},
-		{"terminal with NO_COLOR", true, "1", false},
-		{"pipe", false, "", false},
-		{"pipe with NO_COLOR", false, "1", false},
-	}
-	for _, tt := range tests {
-		assert.Equal(t, tt.want, useColour(tt.terminal, tt.noColor), tt.name)
-	}
+func TestPalette(t *testing.T) {
 	on, off := palette{on: true}, palette{}
 	assert.Equal(t, "\x1b[32mtrue\x1b[0m ", on.outcome(true))
 	assert.Equal(t, "\x1b[31mfalse\x1b[0m", on.outcome(false))

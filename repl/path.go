@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"fmt"
@@ -39,8 +39,9 @@ type valuePath struct {
 
 func (p valuePath) String() string { return p.text }
 
-// parsePath reads a dotted path and resolves the data model's aliases:
-// _data.system.context is system, _data.NAME is the global NAME.
+// parsePath reads a dotted path and resolves the data model's aliases
+// (builtins.DataAlias): _data.system.context is system, _data.NAME is the
+// global NAME.
 func parsePath(text string) (valuePath, error) {
 	text = strings.TrimSpace(text)
 	p := valuePath{text: text}
@@ -56,15 +57,9 @@ func parsePath(text string) (valuePath, error) {
 	if !isIdentifier(segs[0]) {
 		return p, fmt.Errorf("bad path %q: %q is not a name", text, segs[0])
 	}
-	if segs[0] == "_data" {
-		switch {
-		case len(segs) >= 3 && segs[1] == "system" && segs[2] == "context":
-			segs = append([]string{rootSystem}, segs[3:]...)
-		case len(segs) == 1 || segs[1] == "system":
-			return p, fmt.Errorf("%s is built by the data model; set system or _data.NAME instead", text)
-		default:
-			segs = segs[1:]
-		}
+	segs, ok := builtins.DataAlias(segs)
+	if !ok {
+		return p, fmt.Errorf("%s is built by the data model; set system or _data.NAME instead", text)
 	}
 	if err := settableRoot(segs[0]); err != nil {
 		return p, fmt.Errorf("cannot set %s: %w", text, err)

@@ -1,4 +1,4 @@
-package main
+package repl
 
 import (
 	"context"
@@ -13,11 +13,11 @@ import (
 // own share is the rest. Completion is measured on a field after a dot and
 // a resultof value in a string.
 func BenchmarkRepl(b *testing.B) {
-	event, err := readObjectFile(replRevoking)
+	event, err := ReadObjectFile(testRevoking)
 	if err != nil {
 		b.Fatal(err)
 	}
-	system, err := readObjectFile(replSystem)
+	system, err := ReadObjectFile(testSystem)
 	if err != nil {
 		b.Fatal(err)
 	}
@@ -25,7 +25,7 @@ func BenchmarkRepl(b *testing.B) {
 		env := runtime.Env{Event: event, System: system}
 		b.ReportAllocs()
 		for b.Loop() {
-			c, err := runtime.Compile(replSeed)
+			c, err := runtime.Compile(testSeed)
 			if err != nil {
 				b.Fatal(err)
 			}
@@ -33,11 +33,11 @@ func BenchmarkRepl(b *testing.B) {
 		}
 	})
 	b.Run("line", func(b *testing.B) {
-		s := newReplSession(io.Discard, palette{})
+		s := New(io.Discard, Options{Render: plainRenderer{}})
 		s.vars[rootEvent], s.vars[rootSystem] = event, system
 		b.ReportAllocs()
 		for b.Loop() {
-			s.execute(entry{text: replSeed, file: "<stdin>", line: 1})
+			s.execute(entry{text: testSeed, file: "<stdin>", line: 1})
 		}
 	})
 	c := completer{vars: map[string]any{rootEvent: event, rootSystem: system}, event: "interaction.notcontrolled"}

@@ -1,7 +1,6 @@
-package main
+package repl
 
 import (
-	"bufio"
 	"bytes"
 	"io/fs"
 	"strings"
@@ -45,7 +44,7 @@ func FuzzReplComplete(f *testing.F) {
 // scripts are kept short: each condition costs a fresh engine.
 func FuzzReplScript(f *testing.F) {
 	for _, seed := range []string{
-		lines(replSeed, `:set _event.data.resultof = "deletion"`, replSeed),
+		lines(testSeed, `:set _event.data.resultof = "deletion"`, testSeed),
 		lines("(1 +", "1)", "", ":state a b", "In('a')"),
 		lines(":event {", `"name": "x"`, "}", ":show", ":unset _event.name", ":lint", ":help"),
 		lines(`:set App.x.y = [1, {"a": null}]`, "App.x.y[1].a", ":set App.x.y.0 = 2"),
@@ -65,8 +64,8 @@ func FuzzReplScript(f *testing.F) {
 			}
 		}
 		var out bytes.Buffer
-		s := newReplSession(&out, palette{})
-		if err := s.loop(&readerLines{r: bufio.NewReader(strings.NewReader(script))}, "<stdin>", true, false); err != nil {
+		s := New(&out, Options{Render: plainRenderer{}})
+		if err := s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>", Numbered: true}); err != nil {
 			t.Fatalf("loop: %v", err)
 		}
 		if out.Len() > 0 && !bytes.HasSuffix(out.Bytes(), []byte("\n")) {
