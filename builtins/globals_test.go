@@ -22,6 +22,8 @@ func TestGlobalsDeclareTheScope(t *testing.T) {
 		{"system", KindObject, FromComposer},
 		{"_genesys", KindObject, FromORS},
 		{"__Log", KindFunction, FromORS},
+		{"__Raise", KindFunction, FromORS},
+		{"_my_prefix", KindString, FromComposer},
 		{"isEventHandledByApplication", KindFunction, FromIncludeFile},
 		{"storeUnhandledEvent", KindFunction, FromIncludeFile},
 		{"storeEvent", KindFunction, FromIncludeFile},

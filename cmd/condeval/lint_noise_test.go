@@ -1,0 +1,55 @@
+package main
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// scxmlDoc wraps transitions and executable content in the shape of a
+// Composer-generated workflow state (ORS-REFERENCE §5, §7): written here,
+// not copied from a project.
+func scxmlDoc(body string) string {
+	return `<?xml version="1.0" encoding="utf-8"?>
+<scxml version="1.0" xmlns="http://www.w3.org/2005/07/scxml" initial="Main_Entry1">
+	<state id="Main_Entry1">
+` + body + `
+	</state>
+</scxml>
+`
+}
+
+// lintFindings lints one file and returns "line:col CODE message" for each finding.
+func lintFindings(t *testing.T, name, text string) []string {
+	t.Helper()
+	dir := writeProject(t, map[string]string{name: text})
+	_, out, errOut := runCLI("lint", "--format", "json", dir)
+	var got []jsonDiagnostic
+	require.NoError(t, json.Unmarshal([]byte(out), &got), "%s%s", out, errOut)
+	findings := []string{}
+	for _, d := range got {
+		findings = append(findings, itoa(d.Line)+":"+itoa(d.Column)+" "+d.Code+" "+d.Message)
+	}
+	return findings
+}
+
+// Names of the Composer/ORS runtime that generated code reads are declared.
+func TestLintKnowsComposerRuntimeNames(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"delayed event of this workflow", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefix" target="Main_Exit1"/>`, []string{}},
+		{"raise from a script", `		<onentry><script>__Raise('application.exit');</script></onentry>`, []string{}},
+		{"log from a script", `		<onentry><script>__Log(_event, 'Entry1', 3);</script></onentry>`, []string{}},
+		{"a typo is still reported", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefx" target="Main_Exit1"/>`,
+			[]string{"4:73 C201 '_my_prefx' is not declared"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
+		})
+	}
+}
