@@ -53,3 +53,26 @@ func TestLintKnowsComposerRuntimeNames(t *testing.T) {
 		})
 	}
 }
+
+// The events of the Dialog module, which Composer's voice blocks wait for,
+// are known; a misspelt one is still reported.
+func TestLintKnowsTheDialogModuleEvents(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"stop", `		<transition event="dialog.stop.done" cond="_event.data.requestid == App_Stop1['requestid']" target="Main_Exit1"/>`, []string{}},
+		{"play and playsound", `		<transition event="dialog.play.done dialog.playsound.done" cond="_event.data.requestid == App_Play1['requestid']" target="Main_Exit1"/>`, []string{}},
+		{"playandcollect", `		<transition event="dialog.playandcollect.done" cond="_event.data.digits == '1'" target="Main_Exit1"/>`, []string{}},
+		{"collect", `		<transition event="dialog.collect.done" cond="_event.data.digits.length == 4" target="Main_Exit1"/>`, []string{}},
+		{"request id", `		<transition event="dialog.playandcollect.requestid" cond="_event.data.requestid != ''"/>`, []string{}},
+		{"failure", `		<transition event="error.dialog.stop" cond="_event.data.error == 'timeout'" target="Main_Exit1"/>`, []string{}},
+		{"typo", `		<transition event="dialog.stopp.done" target="Main_Exit1"/>`,
+			[]string{"4:22 C208 no event is called dialog.stopp.done"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
+		})
+	}
+}
