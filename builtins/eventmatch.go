@@ -158,14 +158,7 @@ func KnownEventPrefix(descriptor string) bool { return len(eventsCovered(descrip
 // its own list; for several, the union; when nothing is known, the union
 // over the whole catalog.
 func EventDataFields(event string) []Decl {
-	var matched []Event
-	for _, desc := range strings.Fields(event) {
-		if e, ok := lookupName(normalizeDescriptor(desc)); ok && desc != "*" {
-			matched = append(matched, e)
-			continue
-		}
-		matched = append(matched, eventsCovered(desc, false)...)
-	}
+	matched := handledEvents(event)
 	switch {
 	case len(matched) == 0:
 		return unionEventData()
@@ -183,4 +176,34 @@ func EventDataFields(event string) []Decl {
 		}
 	}
 	return out
+}
+
+// handledEvents lists the catalog entries a handler's event attribute selects.
+func handledEvents(event string) []Event {
+	var matched []Event
+	for _, desc := range strings.Fields(event) {
+		if e, ok := lookupName(normalizeDescriptor(desc)); ok && desc != "*" {
+			matched = append(matched, e)
+			continue
+		}
+		matched = append(matched, eventsCovered(desc, false)...)
+	}
+	return matched
+}
+
+// EventData declares _event.data for a handler's event attribute: the
+// fields of EventDataFields, and, when the handler takes done.state.* or
+// done.invoke.* events, any field besides, since their payload is the
+// document's own <donedata>.
+func EventData(event string) Decl {
+	d := eventDataDecl(EventDataFields(event), eventDescription(event))
+	if event == "" || strings.TrimSpace(event) == "*" {
+		return d
+	}
+	for _, e := range handledEvents(event) {
+		if e.doneData {
+			return d.each(doneDataField)
+		}
+	}
+	return d
 }

@@ -13,6 +13,10 @@ type Event struct {
 	Source   string // short names of ORS-REFERENCE's source table
 	Evidence Evidence
 	data     []Decl
+
+	// doneData is true when the payload is a <donedata> of the document
+	// (W3C §5.5, §6.4): any field name may be there.
+	doneData bool
 }
 
 // Data declares the event's _event.data attributes. The list is open: ORS
@@ -24,6 +28,11 @@ func (e Event) Family() bool { return hasPlaceholder(splitName(e.Name)) }
 
 func ev(name string, evidence Evidence, source, doc string, data ...Decl) Event {
 	return Event{Name: name, Evidence: evidence, Source: source, Doc: doc, data: data}
+}
+
+func (e Event) withDoneData() Event {
+	e.doneData = true
+	return e
 }
 
 func (e Event) label(l string) Event {
@@ -251,9 +260,9 @@ var catalog = []Event{
 	ev("error.platform", Documented, "W3C §3.12.2",
 		"Reserved by the W3C for platform errors."),
 	ev("done.state.<stateid>", Documented, "W3C §3.7; TechRef81 (ORS-REFERENCE §3.3)",
-		"The compound or parallel state named last reached a final state.", fields("sessionid", "reason", "params")...),
+		"The compound or parallel state named last reached a final state; _event.data holds the final state's <donedata>.", fields("sessionid", "reason", "params")...).withDoneData(),
 	ev("done.invoke.<invokeid>", Documented, "W3C §6.4; TechRef81 (ORS-REFERENCE §3.3)",
-		"The invocation named last finished.", fields("sessionid", "reason", "params")...),
+		"The invocation named last finished; _event.data holds the <donedata> of the invoked session's final state.", fields("sessionid", "reason", "params")...).withDoneData(),
 	ev("done.scxml.<name>", Documented, "TechRef81 (ORS-REFERENCE §3.3)",
 		"The SCXML session named last finished.", fields("sessionid", "reason", "params")...),
 }

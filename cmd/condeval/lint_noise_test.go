@@ -76,3 +76,22 @@ func TestLintKnowsTheDialogModuleEvents(t *testing.T) {
 		})
 	}
 }
+
+// _event.raw (Basic HTTP) and the <donedata> fields of done.invoke.* are no
+// unknown fields, and get no "did you mean 'params'".
+func TestLintReadsPayloadsTheDocumentDecides(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"raw", `		<transition event="test" cond="_event.raw.search('POST') !== -1" target="Main_Exit1"/>`, []string{}},
+		{"donedata of an invoked session", `		<transition event="done.invoke.child" cond="_event.data.param == 1 &amp;&amp; _event.data.aParam == 2" target="Main_Exit1"/>`, []string{}},
+		{"a misspelt _event field", `		<transition event="test" cond="_event.nmae == 'test'" target="Main_Exit1"/>`,
+			[]string{"4:41 C202 'nmae' is not a field of _event"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
+		})
+	}
+}

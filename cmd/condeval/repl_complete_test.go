@@ -77,9 +77,9 @@ func TestCompleteCandidates(t *testing.T) {
 // Fields come first, the prototype's methods after them.
 func TestCompleteFieldsBeforeInheritedMembers(t *testing.T) {
 	_, got, _ := testCompleter(t).complete("_event.", 7)
-	require.GreaterOrEqual(t, len(got), 8)
-	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "sendid", "type"}, got[:7])
-	assert.Contains(t, got[7:], "hasOwnProperty")
+	require.GreaterOrEqual(t, len(got), 9)
+	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "raw", "sendid", "type"}, got[:8])
+	assert.Contains(t, got[8:], "hasOwnProperty")
 }
 
 func TestCompleteNothing(t *testing.T) {
