@@ -16,6 +16,7 @@ const (
 	CodeBadToken      = "C103" // a character sequence that is not a token
 	CodeMissingSemi   = "C104" // two statements on one line without ';'
 	CodeES2015        = "C110" // syntax newer than ES5
+	CodeMozilla       = "C111" // ES2015 syntax SpiderMonkey accepted before ES2015 (a warning)
 	CodeInvalidTarget = "C120" // assignment, ++/-- or for-in to a non-reference
 	CodeReturnOutside = "C121" // return outside a function
 	CodeBadJump       = "C122" // break/continue outside a loop, unknown or duplicate label
@@ -43,7 +44,8 @@ var codeTable = [...]CodeInfo{
 	{CodeMismatched, "mismatched-bracket", "A closing bracket does not match the innermost open one, or closes nothing."},
 	{CodeBadToken, "invalid-token", "Characters that form no token: an unterminated string, comment or regular expression, a bad escape or number, a stray character."},
 	{CodeMissingSemi, "missing-semicolon", "Two statements on one line need a ';' between them (automatic semicolon insertion only happens at a line break, a '}' or the end)."},
-	{CodeES2015, "es2015-syntax", "Syntax from ES2015 or later (arrow functions, template literals, ?., ??, **, let/const, classes…); ORS evaluates ES5."},
+	{CodeES2015, "es2015-syntax", "Syntax from ES2015 or later (arrow functions, template literals, ?., ??, **, let, classes, const outside a script…); ORS evaluates ES5."},
+	{CodeMozilla, "spidermonkey-syntax", "A warning, not an error: a const declaration in a script. ORS runs SpiderMonkey, which has accepted const long before ES2015 (a Mozilla extension), so the script runs; but other ES5 engines reject it and ES2015 gives it other rules (block scope, no redeclaration). Write var for portable code."},
 	{CodeInvalidTarget, "invalid-target", "The left side of an assignment, the operand of ++/-- or the variable of a for-in is not a variable or property."},
 	{CodeReturnOutside, "return-outside-function", "return is only allowed inside a function body; a condition is an expression."},
 	{CodeBadJump, "invalid-jump", "break or continue outside a loop or switch, with an unknown label, or a label declared twice."},

@@ -95,3 +95,18 @@ func TestLintReadsPayloadsTheDocumentDecides(t *testing.T) {
 		})
 	}
 }
+
+// const in a <script> runs in ORS's SpiderMonkey: a portability warning
+// that does not fail the lint, and the script's names are still declared.
+func TestLintConstInAScriptIsAWarning(t *testing.T) {
+	body := `		<onentry><script>const MAX_TRIES = 3;</script></onentry>
+		<transition event="dialog.play.done" cond="MAX_TRIES &gt; 1" target="Main_Exit1"/>`
+	dir := writeProject(t, map[string]string{"Main.scxml": scxmlDoc(body)})
+	code, out, errOut := runCLI("lint", dir)
+	assert.Equal(t, 0, code, errOut)
+	assert.Contains(t, out, "Main.scxml:4:20: warning: const declaration is ES2015; ORS's SpiderMonkey accepts it, other ES5 engines do not [C111]")
+	assert.NotContains(t, out, "C201")
+
+	body = `		<onentry><script>let tries = 0;</script></onentry>`
+	assert.Equal(t, []string{"4:20 C110 let declaration is ES2015; ORS evaluates ES5"}, lintFindings(t, "Main.scxml", scxmlDoc(body)))
+}
