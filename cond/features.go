@@ -107,9 +107,10 @@ var features = [...]featureInfo{
 func featureDiag(f feature, s Span, script bool) Diagnostic {
 	info := features[f]
 	if f.mozilla() && script {
+		c, _ := lookupCode(CodeMozilla)
 		return Diagnostic{
 			Code:       CodeMozilla,
-			Severity:   SeverityWarning,
+			Severity:   c.Severity,
 			Span:       s,
 			Message:    info.name + " is ES2015; ORS's SpiderMonkey accepts it, other ES5 engines do not",
 			Suggestion: info.instead,

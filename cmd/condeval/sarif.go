@@ -38,7 +38,7 @@ func writeSARIF(w io.Writer, fs []scxml.Finding) error {
 	for _, c := range cond.Codes() {
 		run.AddRule(c.Code).WithName(c.Name).WithShortDescription(sarif.NewMultiformatMessageString(c.Doc)).
 			WithHelp(sarif.NewMultiformatMessageString(c.Doc)).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("error"))
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[c.Severity]))
 	}
 	for _, f := range fs {
 		uri := filepath.ToSlash(f.File)
