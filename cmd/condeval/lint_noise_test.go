@@ -35,18 +35,15 @@ func lintFindings(t *testing.T, name, text string) []string {
 	return findings
 }
 
-// Names of the Composer/ORS runtime that generated code reads are declared.
-func TestLintKnowsComposerRuntimeNames(t *testing.T) {
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
-		{"delayed event of this workflow", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefix" target="Main_Exit1"/>`, []string{}},
-		{"raise from a script", `		<onentry><script>__Raise('application.exit');</script></onentry>`, []string{}},
-		{"log from a script", `		<onentry><script>__Log(_event, 'Entry1', 3);</script></onentry>`, []string{}},
-		{"a typo is still reported", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefx" target="Main_Exit1"/>`,
-			[]string{"4:73 C201 '_my_prefx' is not declared"}},
-	}
+// noiseCase is one workflow-state body and the findings lint must give it.
+type noiseCase struct {
+	name, body string
+	want       []string
+}
+
+// checkNoise lints each case's body as a generated workflow.
+func checkNoise(t *testing.T, tests []noiseCase) {
+	t.Helper()
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
@@ -54,13 +51,21 @@ func TestLintKnowsComposerRuntimeNames(t *testing.T) {
 	}
 }
 
+// Names of the Composer/ORS runtime that generated code reads are declared.
+func TestLintKnowsComposerRuntimeNames(t *testing.T) {
+	checkNoise(t, []noiseCase{
+		{"delayed event of this workflow", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefix" target="Main_Exit1"/>`, []string{}},
+		{"raise from a script", `		<onentry><script>__Raise('application.exit');</script></onentry>`, []string{}},
+		{"log from a script", `		<onentry><script>__Log(_event, 'Entry1', 3);</script></onentry>`, []string{}},
+		{"a typo is still reported", `		<transition event="Play1.wait.timeout" cond="_event.data.resolveid == _my_prefx" target="Main_Exit1"/>`,
+			[]string{"4:73 C201 '_my_prefx' is not declared"}},
+	})
+}
+
 // The events of the Dialog module, which Composer's voice blocks wait for,
 // are known; a misspelt one is still reported.
 func TestLintKnowsTheDialogModuleEvents(t *testing.T) {
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
+	checkNoise(t, []noiseCase{
 		{"stop", `		<transition event="dialog.stop.done" cond="_event.data.requestid == App_Stop1['requestid']" target="Main_Exit1"/>`, []string{}},
 		{"play and playsound", `		<transition event="dialog.play.done dialog.playsound.done" cond="_event.data.requestid == App_Play1['requestid']" target="Main_Exit1"/>`, []string{}},
 		{"playandcollect", `		<transition event="dialog.playandcollect.done" cond="_event.data.digits == '1'" target="Main_Exit1"/>`, []string{}},
@@ -69,31 +74,18 @@ func TestLintKnowsTheDialogModuleEvents(t *testing.T) {
 		{"failure", `		<transition event="error.dialog.stop" cond="_event.data.error == 'timeout'" target="Main_Exit1"/>`, []string{}},
 		{"typo", `		<transition event="dialog.stopp.done" target="Main_Exit1"/>`,
 			[]string{"4:22 C208 no event is called dialog.stopp.done"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
-		})
-	}
+	})
 }
 
 // _event.raw (Basic HTTP) and the <donedata> fields of done.invoke.* are no
 // unknown fields, and get no "did you mean 'params'".
 func TestLintReadsPayloadsTheDocumentDecides(t *testing.T) {
-	tests := []struct {
-		name, body string
-		want       []string
-	}{
+	checkNoise(t, []noiseCase{
 		{"raw", `		<transition event="test" cond="_event.raw.search('POST') !== -1" target="Main_Exit1"/>`, []string{}},
 		{"donedata of an invoked session", `		<transition event="done.invoke.child" cond="_event.data.param == 1 &amp;&amp; _event.data.aParam == 2" target="Main_Exit1"/>`, []string{}},
 		{"a misspelt _event field", `		<transition event="test" cond="_event.nmae == 'test'" target="Main_Exit1"/>`,
 			[]string{"4:41 C202 'nmae' is not a field of _event"}},
-	}
-	for _, tc := range tests {
-		t.Run(tc.name, func(t *testing.T) {
-			assert.Equal(t, tc.want, lintFindings(t, "Main.scxml", scxmlDoc(tc.body)))
-		})
-	}
+	})
 }
 
 // const in a <script> runs in ORS's SpiderMonkey: a portability warning
