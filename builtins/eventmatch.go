@@ -151,14 +151,7 @@ func KnownEventPrefix(descriptor string) bool { return len(eventsCovered(descrip
 // its own list; for several, the union; when nothing is known, the union
 // over the whole catalog.
 func EventDataFields(event string) []Decl {
-	var matched []Event
-	for _, d := range ParseDescriptors(event).List() {
-		if e, ok := lookupName(d.Stem()); ok && !d.Any() {
-			matched = append(matched, e)
-			continue
-		}
-		matched = append(matched, eventsCovered(d.String(), false)...)
-	}
+	matched := handledEvents(event)
 	switch {
 	case len(matched) == 0:
 		return unionEventData()
@@ -176,4 +169,34 @@ func EventDataFields(event string) []Decl {
 		}
 	}
 	return out
+}
+
+// handledEvents lists the catalog entries a handler's event attribute selects.
+func handledEvents(event string) []Event {
+	var matched []Event
+	for _, d := range ParseDescriptors(event).List() {
+		if e, ok := lookupName(d.Stem()); ok && !d.Any() {
+			matched = append(matched, e)
+			continue
+		}
+		matched = append(matched, eventsCovered(d.String(), false)...)
+	}
+	return matched
+}
+
+// EventData declares _event.data for a handler's event attribute: the
+// fields of EventDataFields, and, when the handler takes done.state.* or
+// done.invoke.* events, any field besides, since their payload is the
+// document's own <donedata>.
+func EventData(event string) Decl {
+	d := eventDataDecl(EventDataFields(event), eventDescription(event))
+	if event == "" || strings.TrimSpace(event) == "*" {
+		return d
+	}
+	for _, e := range handledEvents(event) {
+		if e.doneData {
+			return d.each(doneDataField)
+		}
+	}
+	return d
 }

@@ -28,7 +28,7 @@ func TestCompletionAgreesWithTheREPL(t *testing.T) {
 		{"_ev", []string{"_event"}},
 		{"!_ev", []string{"_event"}},
 		{"typ", []string{"typeof"}},
-		{"_event.", []string{"data", "invokeid", "name", "origin", "origintype", "sendid", "type"}},
+		{"_event.", []string{"data", "invokeid", "name", "origin", "origintype", "raw", "sendid", "type"}},
 		{"_event.c", nil},
 		{"_event.h", nil},
 		{"_event.data.re", []string{"resultof"}},

@@ -77,7 +77,7 @@ func TestCompleteCandidates(t *testing.T) {
 // every object inherits.
 func TestCompleteOffersNoInheritedMembers(t *testing.T) {
 	_, got, _ := testCompleter(t).complete("_event.", 7)
-	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "sendid", "type"}, got)
+	assert.Equal(t, []string{"data", "invokeid", "name", "origin", "origintype", "raw", "sendid", "type"}, got)
 	for _, line := range []string{"_event.c", "_event.h", "system.t", "_event.data.resultof.", "App_Target.agent.c"} {
 		_, got, _ := testCompleter(t).complete(line, len(line))
 		assert.NotContains(t, got, "constructor", line)
