@@ -409,6 +409,7 @@ func (s *Session) effectiveTargets(t *transition) []*state {
 // exitInterpreter leaves every active state, and tells the invoking session
 // when a top-level final state was reached.
 func (s *Session) exitInterpreter() {
+	s.finalConfig = s.Configuration()
 	s.exited = true
 	toExit := s.configuration()
 	slices.SortFunc(toExit, exitOrder)

@@ -180,6 +180,7 @@ func (s *Session) contentValue(c *contentDef) (goja.Value, error) {
 // error.communication, with where it happened.
 type failure struct {
 	name, typ, msg string
+	tag            string // the element that failed, for SCION's tagname
 	at             place
 	sendid         string
 }
@@ -247,6 +248,8 @@ func (s *Session) fail(err error) {
 	_ = data.Set("file", f.at.File)
 	_ = data.Set("line", f.at.Line)
 	_ = data.Set("column", f.at.Column)
+	_ = data.Set("tagname", f.tag)
+	_ = data.Set("reason", f.msg)
 	s.internal = append(s.internal, &Event{Name: f.name, Type: "platform", SendID: f.sendid, js: data, owner: s})
 }
 

@@ -13,10 +13,36 @@ import (
 func (s *Session) runBlock(b block) {
 	for _, a := range b {
 		if err := a.run(s); err != nil {
+			if f, ok := err.(*failure); ok && f.tag == "" {
+				f.tag = elementName(a)
+			}
 			s.fail(err)
 			return
 		}
 	}
+}
+
+// elementName is the element an action was read from.
+func elementName(a action) string {
+	switch a.(type) {
+	case *raiseAction:
+		return "raise"
+	case *sendAction:
+		return "send"
+	case *cancelAction:
+		return "cancel"
+	case *assignAction:
+		return "assign"
+	case *scriptAction:
+		return "script"
+	case *logAction:
+		return "log"
+	case *ifAction:
+		return "if"
+	case *foreachAction:
+		return "foreach"
+	}
+	return "effect"
 }
 
 func (a *raiseAction) run(s *Session) error {

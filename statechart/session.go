@@ -38,8 +38,11 @@ type Session struct {
 	toInvoke []*state
 	running  bool
 	exited   bool
-	final    *state
-	micro    int // microsteps in the current external step
+	// finalConfig is the configuration the session ended in: W3C exits
+	// every state at the end, but what it ended in is what a user asks.
+	finalConfig []string
+	final       *state
+	micro       int // microsteps in the current external step
 
 	event  goja.Value     // _event
 	params map[string]any // data values an invoking session passed
@@ -268,8 +271,12 @@ func toJS(rt *goja.Runtime, v any) goja.Value {
 	return toJS(rt, generic)
 }
 
-// Configuration is the active atomic states, in document order.
+// Configuration is the active atomic states, in document order; once the
+// session has ended, those it ended in.
 func (s *Session) Configuration() []string {
+	if s.exited {
+		return s.finalConfig
+	}
 	var out []string
 	for _, st := range s.configuration() {
 		if st.atomic() {
