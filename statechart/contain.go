@@ -74,12 +74,12 @@ func (f *files) resolve(from, ref string) (string, error) {
 	case filepath.IsAbs(ref) || strings.HasPrefix(ref, "/") || strings.HasPrefix(ref, `\`):
 		return "", fmt.Errorf("%q is an absolute path; only files under the project root can be read", ref)
 	}
-	p, err := filepath.Abs(filepath.Join(filepath.Dir(from), filepath.FromSlash(ref)))
+	p := filepath.Join(filepath.Dir(from), filepath.FromSlash(ref))
+	real, err := filepath.Abs(p)
 	if err != nil {
 		return "", err
 	}
-	real := p
-	if r, err := filepath.EvalSymlinks(p); err == nil {
+	if r, err := filepath.EvalSymlinks(real); err == nil {
 		real = r
 	}
 	for _, root := range f.roots {

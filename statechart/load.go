@@ -216,11 +216,17 @@ func findID(e *scxml.Element, id string) *scxml.Element {
 	return nil
 }
 
-// prefixIDs copies e with every id, target and initial reference prefixed.
+// prefixIDs copies e with every state id, target and initial reference
+// prefixed (the ids of <data> and <send> are variables' and events', not
+// states').
 func prefixIDs(e *scxml.Element, prefix string) *scxml.Element {
 	c := *e
 	c.Attrs = append([]scxml.Attribute(nil), e.Attrs...)
+	_, isState := kinds[e.Name]
 	for i, a := range c.Attrs {
+		if a.Name == "id" && !isState {
+			continue
+		}
 		switch a.Name {
 		case "id", "target", "initial":
 			words := strings.Fields(a.Value.Value)
