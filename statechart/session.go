@@ -315,12 +315,17 @@ func (s *Session) Time() int64 { return s.sim.clock }
 
 // Send processes an external event, and everything it causes, at the
 // current virtual time.
-func (s *Session) Send(ev Event) *Step {
+func (s *Session) Send(ev Event) *Step { return s.SendAfter(ev, 0) }
+
+// SendAfter moves the clock by ms (delivering what falls due on the way),
+// then processes ev; the Step holds all of it.
+func (s *Session) SendAfter(ev Event, ms int64) *Step {
 	e := ev
 	if e.Type == "" {
 		e.Type = "external"
 	}
 	s.sim.begin(&e)
+	s.sim.advance(s.sim.clock + ms)
 	s.enqueue(&e)
 	s.sim.drain()
 	return s.sim.end()
