@@ -15,7 +15,7 @@ import (
 // default transition. Eventless transitions are not taken: following them
 // means evaluating conditions, which is a run, not a reading.
 func initialConfiguration(doc *scxml.Document) []string {
-	e := entry{doc: doc, set: map[*scxml.State]bool{}}
+	e := defaultEntry{doc: doc, set: map[*scxml.State]bool{}}
 	e.enter(doc.Root, 0)
 	var out []string
 	for _, s := range doc.States {
@@ -30,14 +30,14 @@ func initialConfiguration(doc *scxml.Document) []string {
 // history states.
 const maxEntryDepth = 1000
 
-// entry collects the states default entry enters.
-type entry struct {
+// defaultEntry collects the states default entry enters.
+type defaultEntry struct {
 	doc *scxml.Document
 	set map[*scxml.State]bool
 }
 
 // enter adds s and its default descendants.
-func (e *entry) enter(s *scxml.State, depth int) {
+func (e *defaultEntry) enter(s *scxml.State, depth int) {
 	if depth > maxEntryDepth || e.set[s] {
 		return
 	}
@@ -57,7 +57,7 @@ func (e *entry) enter(s *scxml.State, depth int) {
 }
 
 // defaultTargets returns the states a compound state enters by default.
-func (e *entry) defaultTargets(s *scxml.State) []*scxml.State {
+func (e *defaultEntry) defaultTargets(s *scxml.State) []*scxml.State {
 	ids := s.Initial
 	if len(ids) == 0 && s.Default != nil {
 		ids = s.Default.Targets
@@ -81,7 +81,7 @@ func (e *entry) defaultTargets(s *scxml.State) []*scxml.State {
 
 // enterTargets enters the descendants targets of anc and every state on the
 // way down; a <parallel> on the way also enters its other regions.
-func (e *entry) enterTargets(anc *scxml.State, targets []*scxml.State, depth int) {
+func (e *defaultEntry) enterTargets(anc *scxml.State, targets []*scxml.State, depth int) {
 	if depth > maxEntryDepth {
 		return
 	}

@@ -68,7 +68,7 @@ func removeConflicts(c *chart, cfg configuration, enabled []*Handler, picks []pi
 		var remove []*Handler
 		var by *Handler
 		for _, t2 := range kept {
-			if !intersects(exits[t1], exits[t2]) {
+			if !ascendingIntersect(exits[t1], exits[t2]) {
 				continue
 			}
 			if t1.state.IsDescendantOf(t2.state) {
@@ -91,8 +91,8 @@ func removeConflicts(c *chart, cfg configuration, enabled []*Handler, picks []pi
 	return kept
 }
 
-// intersects reports whether two ascending lists share an element.
-func intersects(a, b []int) bool {
+// ascendingIntersect reports whether two ascending lists share an element.
+func ascendingIntersect(a, b []int) bool {
 	for i, j := 0, 0; i < len(a) && j < len(b); {
 		switch {
 		case a[i] == b[j]:
