@@ -27,7 +27,8 @@ type Document struct {
 // relative to the handler's event attribute.
 type DocumentFinding struct {
 	Finding
-	Handler int // index into Document.Handlers
+	Handler    int         // index into Document.Handlers
+	HandlerFix *HandlerFix // the repair, nil when there is none
 }
 
 // DocumentPass is one rule's view of a document.
@@ -40,13 +41,19 @@ type DocumentPass struct {
 // Report records a finding about handler h; the span covers its event
 // attribute.
 func (p *DocumentPass) Report(h int, message, suggestion string) {
+	p.ReportFix(h, message, suggestion, nil)
+}
+
+// ReportFix is Report with a repair (nil for none).
+func (p *DocumentPass) ReportFix(h int, message, suggestion string, fix *HandlerFix) {
 	p.report(DocumentFinding{
 		Finding: Finding{
 			Diagnostic: cond.Diagnostic{Code: p.Rule.Code, Severity: p.Rule.Severity,
 				Span: cond.Span{Start: 0, End: len(p.Document.Handlers[h].Event)}, Message: message, Suggestion: suggestion},
 			Rule: p.Rule.Name,
 		},
-		Handler: h,
+		Handler:    h,
+		HandlerFix: fix,
 	})
 }
 

@@ -23,14 +23,7 @@ type FileFinding struct {
 	File       string
 	Start, End scxml.Position
 	Source     *scxml.Source // the file, to print the line under the message
-	Edit       *Edit         // the Fix in file terms; nil when there is none
-}
-
-// Edit is a fix expressed on the file: replace the bytes [Start, End) by
-// NewText, which is already escaped for the XML layers it sits in.
-type Edit struct {
-	Start, End scxml.Position
-	NewText    string
+	Repair     *Repair       // the Fix in file terms; nil when there is none
 }
 
 // File lints every item of a file: conditions, expressions and scripts
@@ -145,50 +138,10 @@ func (l *fileLinter) locate(f Finding, it scxml.Item) FileFinding {
 	})
 	out := FileFinding{Finding: f, File: l.file.Path, Start: start, End: end, Source: l.file.Source}
 	if f.Fix != nil {
-		out.Edit = l.edit(it, *f.Fix)
+		out.Repair = l.repair(it, f)
 	}
 	return out
 }
-
-// edit maps a fix into the file, escaping its text for the XML layers the
-// item was decoded from. A fix it cannot place safely is dropped; the
-// suggestion still says what to do.
-func (l *fileLinter) edit(it scxml.Item, fx cond.Fix) *Edit {
-	depth, ok := escapeDepth(l.file.Format, it)
-	if !ok && strings.ContainsAny(fx.NewText, `&<>"'`) {
-		return nil
-	}
-	text := fx.NewText
-	for range depth {
-		text = escapeXML(text)
-	}
-	from, to := it.Text.FileSpan(fx.Span.Start, fx.Span.End)
-	if depth > 0 && strings.Contains(text, "'") && from > 0 && l.file.Source.Data[it.Text.FileOffset(-1)-1] == '\'' {
-		return nil // an attribute in single quotes
-	}
-	return &Edit{Start: l.file.Source.Position(from), End: l.file.Source.Position(to), NewText: text}
-}
-
-// escapeDepth says how many times the file escapes an item's text: once
-// for SCXML attributes and workflow branch expressions, twice for what
-// Composer copies verbatim into generated SCXML (IPD handlers and their
-// bodies, workflow exceptions), never for a condition list. ok is false
-// for element content, which may or may not be in CDATA.
-func escapeDepth(f scxml.Format, it scxml.Item) (int, bool) {
-	switch {
-	case f == scxml.FormatCond:
-		return 0, true
-	case it.Attr == "":
-		return 0, false
-	case f == scxml.FormatSCXML, f == scxml.FormatWorkflow && it.Element == "conditions":
-		return 1, true
-	}
-	return 2, true
-}
-
-var xmlEscapes = strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;")
-
-func escapeXML(s string) string { return xmlEscapes.Replace(s) }
 
 func (l *fileLinter) add(f FileFinding) { l.out = append(l.out, f) }
 

@@ -24,8 +24,13 @@ func FuzzLintFile(f *testing.F) {
 			if fd.Start.Offset < 0 || fd.Start.Offset > fd.End.Offset || fd.End.Offset > len(src) {
 				t.Fatalf("%s at %d..%d outside %d bytes", fd.Code, fd.Start.Offset, fd.End.Offset, len(src))
 			}
-			if e := fd.Edit; e != nil && (e.Start.Offset > e.End.Offset || e.End.Offset > len(src)) {
-				t.Fatalf("%s edit %d..%d outside %d bytes", fd.Code, e.Start.Offset, e.End.Offset, len(src))
+			if fd.Repair == nil {
+				continue
+			}
+			for _, e := range fd.Repair.Edits {
+				if e.Start.Offset > e.End.Offset || e.End.Offset > len(src) {
+					t.Fatalf("%s edit %d..%d outside %d bytes", fd.Code, e.Start.Offset, e.End.Offset, len(src))
+				}
 			}
 		}
 	})

@@ -75,8 +75,8 @@ func TestLintIxnprocessConditionLayers(t *testing.T) {
 	require.Len(t, fs, 1)
 	assert.Equal(t, "C203", fs[0].Code)
 	assert.Equal(t, "'deleted'", src[fs[0].Start.Offset:fs[0].End.Offset])
-	require.NotNil(t, fs[0].Edit)
-	assert.Equal(t, "'deletion'", fs[0].Edit.NewText)
+	require.NotNil(t, fs[0].Repair)
+	assert.Equal(t, "'deletion'", fs[0].Repair.Edits[0].NewText)
 }
 
 func TestLintEditsAreEscaped(t *testing.T) {
@@ -91,8 +91,8 @@ func TestLintEditsAreEscaped(t *testing.T) {
 		require.NoError(t, err)
 		fs := File(f, Config{})
 		require.Len(t, fs, 1, tc.file)
-		require.NotNil(t, fs[0].Edit)
-		e := fs[0].Edit
+		require.NotNil(t, fs[0].Repair)
+		e := fs[0].Repair.Edits[0]
 		assert.Equal(t, tc.want, e.NewText)
 		fixed := tc.src[:e.Start.Offset] + e.NewText + tc.src[e.End.Offset:]
 		f, err = scxml.Read(tc.file, []byte(fixed))
@@ -124,8 +124,8 @@ func TestLintUnclosedBracket(t *testing.T) {
 			require.NotEmpty(t, fs)
 			assert.Equal(t, cond.CodeUnclosed, fs[0].Code)
 			assert.Equal(t, tc.msg, fs[0].Message)
-			require.NotNil(t, fs[0].Edit)
-			e := fs[0].Edit
+			require.NotNil(t, fs[0].Repair)
+			e := fs[0].Repair.Edits[0]
 			fixed := tc.src[:e.Start.Offset] + e.NewText + tc.src[e.End.Offset:]
 			f, err = scxml.Read(tc.file, []byte(fixed))
 			require.NoError(t, err)

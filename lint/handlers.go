@@ -27,7 +27,9 @@ func (l *fileLinter) document() {
 		if l.suppression(ev.FileOffset(0)).Covers(f.Code) {
 			continue
 		}
-		l.add(l.locate(f.Finding, scxml.Item{Text: ev, Attr: "event"}))
+		ff := l.locate(f.Finding, scxml.Item{Text: ev, Attr: "event"})
+		ff.Repair = l.handlerRepair(f)
+		l.add(ff)
 	}
 }
 

@@ -110,6 +110,9 @@ type Rule struct {
 	Doc      string        // what it catches, why it matters in ORS, an example and the fix (Markdown)
 	Severity cond.Severity // default grade
 	Kinds    Kinds         // the texts Run looks at
+	// Fix is the kind of the fixes its findings carry: lint --fix applies
+	// only fixes of rules that mark them, unsafe ones on request.
+	Fix cond.FixKind
 
 	// Run checks one text. It may be nil for document-only rules.
 	Run func(*Pass)

@@ -49,7 +49,7 @@ func resultofUnchecked(p *Pass) {
 func resultofUncheckedDocument(p *DocumentPass) {
 	for i, h := range p.Document.Handlers {
 		if event := resultofEvent(h.Event); event != "" && !h.Disabled && strings.TrimSpace(h.Cond) == "" {
-			p.Report(i, resultofMessage(event), "give it the condition "+seedCondition)
+			p.ReportFix(i, resultofMessage(event), "give it the condition "+seedCondition, &HandlerFix{Cond: seedCondition})
 		}
 	}
 }
@@ -101,8 +101,8 @@ func endsOnNotcontrolled(p *DocumentPass) {
 		if h.Disabled || !h.EndsSession || !namesEvent(h.Event, "interaction.notcontrolled") || condReadsResultof(h.Cond) {
 			continue
 		}
-		p.Report(i, "this handler ends the session on interaction.notcontrolled and the document has no interaction.present handler: an eServices switchover ends the session",
-			"add the \"interaction re-queued\" (interaction.present) handler, or narrow this one with "+resultofFilter)
+		p.ReportFix(i, "this handler ends the session on interaction.notcontrolled and the document has no interaction.present handler: an eServices switchover ends the session",
+			"add the \"interaction re-queued\" (interaction.present) handler, or narrow this one with "+resultofFilter, &HandlerFix{Add: &requeued})
 	}
 }
 

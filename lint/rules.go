@@ -8,20 +8,20 @@ import "github.com/condeval/condeval/cond"
 func Rules() []Rule {
 	return []Rule{
 		{Code: CodeXML, Name: "xml-syntax", Severity: cond.SeverityError, Doc: docXML},
-		{Code: "C201", Name: "unknown-identifier", Severity: cond.SeverityWarning, Kinds: OnCode, Run: unknownIdentifier, Doc: docUnknownIdentifier},
-		{Code: "C202", Name: "unknown-field", Severity: cond.SeverityWarning, Kinds: OnCode, Run: unknownField, Doc: docUnknownField},
-		{Code: "C203", Name: "enum-value", Severity: cond.SeverityWarning, Kinds: OnCode, Run: enumValue, Doc: docEnumValue},
-		{Code: "C204", Name: "side-effect", Severity: cond.SeverityError, Kinds: OnConditions, Run: sideEffect, Doc: docSideEffect},
+		{Code: "C201", Name: "unknown-identifier", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, Kinds: OnCode, Run: unknownIdentifier, Doc: docUnknownIdentifier},
+		{Code: "C202", Name: "unknown-field", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, Kinds: OnCode, Run: unknownField, Doc: docUnknownField},
+		{Code: "C203", Name: "enum-value", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, Kinds: OnCode, Run: enumValue, Doc: docEnumValue},
+		{Code: "C204", Name: "side-effect", Severity: cond.SeverityError, Fix: cond.FixUnsafe, Kinds: OnConditions, Run: sideEffect, Doc: docSideEffect},
 		{Code: "C205", Name: "typeof-compare", Severity: cond.SeverityError, Kinds: OnCode, Run: typeofCompare, Doc: docTypeof},
 		{Code: "C206", Name: "constant-condition", Severity: cond.SeverityWarning, Kinds: OnConditions, Run: constantCondition, Doc: docConstant},
-		{Code: "C207", Name: "resultof-unchecked", Severity: cond.SeverityWarning, Kinds: OnConditions, Run: resultofUnchecked, RunDocument: resultofUncheckedDocument, Doc: docResultofUnchecked},
+		{Code: "C207", Name: "resultof-unchecked", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, Kinds: OnConditions, Run: resultofUnchecked, RunDocument: resultofUncheckedDocument, Doc: docResultofUnchecked},
 		{Code: "C208", Name: "unknown-event", Severity: cond.SeverityWarning, Kinds: OnEvents, Run: unknownEvent, Doc: docUnknownEvent},
-		{Code: "C209", Name: "ends-on-notcontrolled", Severity: cond.SeverityWarning, RunDocument: endsOnNotcontrolled, Doc: docEndsOnNotcontrolled},
+		{Code: "C209", Name: "ends-on-notcontrolled", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, RunDocument: endsOnNotcontrolled, Doc: docEndsOnNotcontrolled},
 		{Code: "C210", Name: "backtracking-regexp", Severity: cond.SeverityWarning, Kinds: OnCode, Run: backtracking, Doc: docBacktracking},
-		{Code: "C211", Name: "line-comment-in-attribute", Severity: cond.SeverityError, Kinds: OnConditions | OnValues, Run: lineComment, Doc: docLineComment},
+		{Code: "C211", Name: "line-comment-in-attribute", Severity: cond.SeverityError, Fix: cond.FixSafe, Kinds: OnConditions | OnValues, Run: lineComment, Doc: docLineComment},
 		{Code: "C212", Name: "unreplaced-placeholder", Severity: cond.SeverityError, Kinds: OnCode, Run: unreplacedPlaceholder, Doc: docPlaceholder},
 		{Code: "C213", Name: "uninitialised-interactionid", Severity: cond.SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
-		{Code: "C214", Name: "trailing-semicolon", Severity: cond.SeverityWarning, Kinds: OnConditions | OnValues, Run: trailingSemi, Doc: docTrailingSemicolon},
+		{Code: "C214", Name: "trailing-semicolon", Severity: cond.SeverityWarning, Fix: cond.FixSafe, Kinds: OnConditions | OnValues, Run: trailingSemi, Doc: docTrailingSemicolon},
 	}
 }
 

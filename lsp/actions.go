@@ -23,7 +23,7 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	}
 	actions := []protocol.CodeAction{}
 	for _, f := range findings {
-		if f.Edit == nil {
+		if f.Repair == nil {
 			continue
 		}
 		diag := diagnostic(f)
@@ -31,15 +31,13 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 			continue
 		}
 		kind := protocol.CodeActionKindQuickFix
-		preferred := true
+		preferred := f.Repair.Kind == cond.FixSafe
 		actions = append(actions, protocol.CodeAction{
 			Title:       actionTitle(f),
 			Kind:        &kind,
 			Diagnostics: []protocol.Diagnostic{diag},
 			IsPreferred: &preferred,
-			Edit: &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{
-				p.TextDocument.URI: {{Range: protocolRange(f.Edit.Start, f.Edit.End), NewText: f.Edit.NewText}},
-			}},
+			Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{p.TextDocument.URI: textEdits(f.Repair.Edits)}},
 		})
 	}
 	return actions, nil
@@ -51,7 +49,7 @@ func actionTitle(f lint.FileFinding) string {
 	t := f.Suggestion
 	switch {
 	case f.Code == cond.CodeUnclosed:
-		t = "add the missing '" + f.Edit.NewText + "'"
+		t = "add the missing '" + f.Repair.Edits[0].NewText + "'"
 	case t == "":
 		t = "fix: " + f.Message
 	}
@@ -77,4 +75,13 @@ func (s *server) findings(uri protocol.DocumentUri) ([]lint.FileFinding, bool) {
 	s.mu.Unlock()
 	cfg, _ := set.configFor(path)
 	return lintText(path, text, cfg).findings, true
+}
+
+// textEdits are a repair's edits as the protocol writes them.
+func textEdits(edits []lint.Edit) []protocol.TextEdit {
+	out := make([]protocol.TextEdit, len(edits))
+	for i, e := range edits {
+		out[i] = protocol.TextEdit{Range: protocolRange(e.Start, e.End), NewText: e.NewText}
+	}
+	return out
 }

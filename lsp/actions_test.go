@@ -6,6 +6,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	protocol "github.com/tliron/glsp/protocol_3_16"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 )
 
 type wireAction struct {
@@ -92,7 +95,7 @@ func TestCodeActionsFixTheFile(t *testing.T) {
 			require.Len(t, actions, 1)
 			a := actions[0]
 			assert.Equal(t, "quickfix", a.Kind)
-			assert.True(t, a.IsPreferred)
+			assert.Equal(t, lint.FixKindOf(tt.code) == cond.FixSafe, a.IsPreferred, "only safe fixes are preferred")
 			assert.Equal(t, []wireDiagnostic{diag}, a.Diagnostics)
 			edits := a.Edit.Changes[uri]
 			require.Len(t, edits, 1)

@@ -16,6 +16,8 @@ import (
 type Encoding struct {
 	Name string // the declared or detected encoding, "" for plain UTF-8
 	BOM  bool   // the file started with a byte order mark
+	// BigEndian is true for UTF-16 with a big-endian byte order mark.
+	BigEndian bool
 }
 
 // utf8BOM is the byte order mark some editors put before UTF-8 text.
@@ -34,7 +36,7 @@ func toUTF8(name string, data []byte) ([]byte, Encoding, error) {
 	case bytes.HasPrefix(data, utf8BOM):
 		return data[len(utf8BOM):], Encoding{Name: "UTF-8", BOM: true}, nil
 	case bytes.HasPrefix(data, []byte{0xFE, 0xFF}), bytes.HasPrefix(data, []byte{0xFF, 0xFE}):
-		return decodeWith(name, data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), Encoding{Name: "UTF-16", BOM: true})
+		return decodeWith(name, data, unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), Encoding{Name: "UTF-16", BOM: true, BigEndian: data[0] == 0xFE})
 	case bytes.HasPrefix(data, []byte{0x00, '<', 0x00, '?'}):
 		return decodeWith(name, data, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), Encoding{Name: "UTF-16BE"})
 	case bytes.HasPrefix(data, []byte{'<', 0x00, '?', 0x00}):

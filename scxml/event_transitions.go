@@ -11,6 +11,12 @@ type EventTransition struct {
 	// sends application.exit, runs <exit>, or targets a <final> child of
 	// the root.
 	EndsSession bool
+	// CondText is the cond attribute with its map into the file; its
+	// Source is nil when the transition has none.
+	CondText Text
+	// Start and End are the file offsets of the element: its '<' and just
+	// past its end. Parent is the Start of the element holding it.
+	Start, End, Parent int
 }
 
 // EventTransitions lists the transitions with an event attribute in
@@ -40,7 +46,11 @@ func EventTransitions(d *Document) []EventTransition {
 				return true
 			}
 			c, _ := n.attr("cond")
-			out = append(out, EventTransition{Event: ev, Cond: c.Value, EndsSession: endsSession(n, finals)})
+			t := EventTransition{Event: ev, Cond: c.Value, EndsSession: endsSession(n, finals), CondText: c, Start: n.Offset, End: n.End, Parent: -1}
+			if n.Parent != nil {
+				t.Parent = n.Parent.Offset
+			}
+			out = append(out, t)
 			return false
 		})
 	}

@@ -21,6 +21,7 @@ type ComposerHandler struct {
 	Target      string
 	Block       string // the workflow block holding a conditional exception
 	Pos         Position
+	End         int // file offset just past the element
 }
 
 // Handler is the name ComposerHandler had.
@@ -44,6 +45,7 @@ func readHandler(s *Source, n *node, ctx Item) *ComposerHandler {
 		Target:      n.value("target"),
 		Block:       ctx.Block,
 		Pos:         s.Position(n.Offset),
+		End:         n.End,
 	}
 	if strings.TrimSpace(body.Value) == "" {
 		return h

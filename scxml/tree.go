@@ -17,6 +17,7 @@ type node struct {
 	Parent *node
 	Text   Text // character data directly inside, comments left out
 	Offset int  // file offset of '<'
+	End    int  // file offset just past the end tag (or the '/>' of an empty element)
 }
 
 // attr returns the decoded attribute with the qualified name, and whether
@@ -99,6 +100,7 @@ func parseXML(src *Source) (*document, error) {
 			texts = append(texts, &textBuilder{})
 		case xml.EndElement:
 			n, b := open[len(open)-1], texts[len(texts)-1]
+			n.End = to
 			n.Text = b.text(src, from, from)
 			if len(b.runs) > 0 {
 				n.Text.start = b.runs[0].src

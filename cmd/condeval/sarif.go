@@ -54,17 +54,18 @@ func writeSARIF(w io.Writer, fs []lint.FileFinding) error {
 			WithMessage(sarif.NewTextMessage(text))
 		res.AddLocation(sarif.NewLocationWithPhysicalLocation(sarif.NewPhysicalLocation().
 			WithArtifactLocation(sarif.NewSimpleArtifactLocation(uri)).WithRegion(region)))
-		if e := f.Edit; e != nil {
-			fixRegion := sarif.NewRegion().WithStartLine(e.Start.Line).WithStartColumn(e.Start.Column).
-				WithEndLine(e.End.Line).WithEndColumn(e.End.Column)
+		if f.Repair != nil {
 			desc := f.Suggestion
 			if desc == "" {
 				desc = "apply the fix"
 			}
-			res.AddFix(sarif.NewFix().WithDescriptionText(desc).WithArtifactChanges([]*sarif.ArtifactChange{
-				sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(uri)).
-					WithReplacement(sarif.NewReplacement(fixRegion).WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText))),
-			}))
+			change := sarif.NewArtifactChange(sarif.NewSimpleArtifactLocation(uri))
+			for _, e := range f.Repair.Edits {
+				fixRegion := sarif.NewRegion().WithStartLine(e.Start.Line).WithStartColumn(e.Start.Column).
+					WithEndLine(e.End.Line).WithEndColumn(e.End.Column)
+				change.WithReplacement(sarif.NewReplacement(fixRegion).WithInsertedContent(sarif.NewArtifactContent().WithText(e.NewText)))
+			}
+			res.AddFix(sarif.NewFix().WithDescriptionText(desc).WithArtifactChanges([]*sarif.ArtifactChange{change}))
 		}
 	}
 	report.AddRun(run)
