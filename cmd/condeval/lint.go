@@ -15,11 +15,12 @@ import (
 type LintCmd struct {
 	Expr     *string  `short:"e" name:"expr" placeholder:"EXPR" help:"Condition to lint, as written in a cond attribute (instead of paths)."`
 	Paths    []string `arg:"" optional:"" name:"path" help:"Files or directories to lint."`
-	Format   string   `enum:"text,json,sarif" default:"text" help:"Output format: text (file:line:col: severity: message [CODE], the line and a caret), json or sarif (SARIF 2.1.0)."`
+	Format   string   `enum:"text,json,sarif,github" default:"text" help:"Output format: text (file:line:col: severity: message [CODE], the line and a caret), json, sarif (SARIF 2.1.0) or github (GitHub Actions workflow commands)."`
 	Disable  []string `placeholder:"RULE" help:"Switch a rule off, by code (C206) or name (constant-condition). Repeatable."`
 	Enable   []string `placeholder:"RULE" help:"Switch a rule on that a config file switches off. Repeatable."`
 	Severity []string `placeholder:"RULE=LEVEL" help:"Re-grade a rule: error, warning, info or off. Repeatable."`
 	Config   string   `placeholder:"FILE" help:"Configuration file to use instead of the nearest .condeval.yaml above each linted file." type:"existingfile"`
+	fixFlags
 }
 
 // exprFile names the -e expression in diagnostics, where a path would be.
@@ -36,6 +37,12 @@ func (c *LintCmd) Run(env *Env) error {
 		return err
 	}
 	configs := &lint.Configs{Override: flags, File: c.Config}
+	if c.fixing() {
+		if exprGiven {
+			return errors.New("lint: --fix, --unsafe-fixes and --diff fix files: give paths, not -e")
+		}
+		return c.runFix(env, configs)
+	}
 	var findings []lint.FileFinding
 	if exprGiven {
 		cfg, err := configs.For("./" + exprFile)

@@ -17,6 +17,8 @@ func writeFindings(w io.Writer, format string, fs []lint.FileFinding) error {
 		return writeFindingsJSON(w, fs)
 	case "sarif":
 		return writeSARIF(w, fs)
+	case "github":
+		return writeGitHub(w, fs)
 	}
 	return writeFindingsText(w, fs)
 }

@@ -31,7 +31,7 @@ func TestUsageErrors(t *testing.T) {
 		{"misspelt command", []string{"evl"}, `unknown command evl, did you mean one of "eval", "repl"?`, "condeval"},
 		{"unknown flag", []string{"--frob"}, "unknown flag --frob", "condeval"},
 		{"unknown flag of a command", []string{"lint", "--frob"}, "unknown flag --frob", "condeval lint"},
-		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be one of "text","json","sarif" but got "xml"`, "condeval lint"},
+		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be one of "text","json","sarif","github" but got "xml"`, "condeval lint"},
 		{"flag without its value", []string{"eval", "--event"}, `--event: expected string value but got "EOL" (<EOL>)`, "condeval eval"},
 		{"missing required flag", []string{"dispatch", "--event", "e.json"}, "missing flags: --handlers=FILE", "condeval dispatch"},
 		{"extra argument", []string{"eval", "true", "false"}, "unexpected argument false", "condeval eval"},
