@@ -61,9 +61,10 @@ func (l *fileLinter) edit(it scxml.Item, fx cond.Fix) *Edit {
 }
 
 // escapeDepth says how many times the file escapes an item's text: once
-// for SCXML attributes and workflow branch expressions, twice for what
-// Composer copies verbatim into generated SCXML (IPD handlers and their
-// bodies, workflow exceptions), never for a condition list. ok is false
+// for SCXML attributes and the attributes of workflow blocks (branch
+// expressions, guards, Assign values, scripts), twice for what Composer
+// copies verbatim into generated SCXML (IPD handlers and their bodies,
+// workflow exceptions), never for a condition list. ok is false
 // for element content, which may or may not be in CDATA.
 func escapeDepth(f scxml.Format, it scxml.Item) (int, bool) {
 	switch {
@@ -71,7 +72,7 @@ func escapeDepth(f scxml.Format, it scxml.Item) (int, bool) {
 		return 0, true
 	case it.Attr == "":
 		return 0, false
-	case f == scxml.FormatSCXML, f == scxml.FormatWorkflow && it.Element == "conditions":
+	case f == scxml.FormatSCXML, f == scxml.FormatWorkflow && it.Element != "conditionalExceptions":
 		return 1, true
 	}
 	return 2, true
