@@ -121,6 +121,10 @@ func (c *LintCmd) fixOne(env *Env, name string, configs *lint.Configs, level con
 // sees the old file or the new one, never half of one. The file keeps its
 // permissions.
 func writeAtomically(name string, data []byte) error {
+	name, err := filepath.EvalSymlinks(name) // a link stays a link to the fixed file
+	if err != nil {
+		return err
+	}
 	info, err := os.Stat(name)
 	if err != nil {
 		return err
