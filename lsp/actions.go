@@ -1,6 +1,7 @@
 package lsp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -9,6 +10,7 @@ import (
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/scxml"
 )
 
 // codeAction offers a quick fix for each finding with a machine-applicable
@@ -23,7 +25,7 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 	}
 	actions := []protocol.CodeAction{}
 	for _, f := range findings {
-		if f.Repair == nil {
+		if f.Repair == nil || !kindWanted(p.Context.Only, protocol.CodeActionKindQuickFix) {
 			continue
 		}
 		diag := diagnostic(f)
@@ -40,7 +42,44 @@ func (s *server) codeAction(_ *glsp.Context, p *protocol.CodeActionParams) (any,
 			Edit:        &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{p.TextDocument.URI: textEdits(f.Repair.Edits)}},
 		})
 	}
+	if fix := s.fixAll(p.TextDocument.URI, p.Context.Only); fix != nil {
+		actions = append(actions, *fix)
+	}
 	return actions, nil
+}
+
+// codeActionKindFixAll is the kind of the action that applies every safe
+// fix, the one editors run on save ("source.fixAll").
+const codeActionKindFixAll = protocol.CodeActionKind("source.fixAll.condeval")
+
+// fixAll is the action that applies every safe fix of the document as
+// lint --fix does (lint.FixFile: pass after pass, overlapping fixes
+// resolved by linting again), as one edit of the whole text. Editors ask
+// for it by kind (source.fixAll, on save); it is nil otherwise, or when
+// there is nothing to fix.
+func (s *server) fixAll(uri protocol.DocumentUri, only []protocol.CodeActionKind) *protocol.CodeAction {
+	s.mu.Lock()
+	d, ok := s.docs[uri]
+	if !ok || len(only) == 0 || !kindWanted(only, codeActionKindFixAll) {
+		s.mu.Unlock()
+		return nil
+	}
+	path, text, set := d.path, d.text, s.settings
+	s.mu.Unlock()
+	cfg, _ := set.configFor(path)
+	fx, err := lint.FixFile(path, []byte(text), cfg, cond.FixSafe)
+	if err != nil || !fx.Changed() {
+		return nil
+	}
+	end := scxml.NewSource(path, []byte(text)).Position(len(text))
+	kind := codeActionKindFixAll
+	return &protocol.CodeAction{
+		Title: "Fix all safe problems (condeval)",
+		Kind:  &kind,
+		Edit: &protocol.WorkspaceEdit{Changes: map[protocol.DocumentUri][]protocol.TextEdit{
+			uri: {{Range: protocolRange(scxml.Position{Line: 1, Column: 1, Column16: 1}, end), NewText: string(fx.After)}},
+		}},
+	}
 }
 
 // actionTitle is the finding's suggestion, which says what the fix does
@@ -84,4 +123,15 @@ func textEdits(edits []lint.Edit) []protocol.TextEdit {
 		out[i] = protocol.TextEdit{Range: protocolRange(e.Start, e.End), NewText: e.NewText}
 	}
 	return out
+}
+
+// kindWanted reports whether a client that asked for the kinds only (none:
+// every kind) wants actions of kind: "source" covers "source.fixAll".
+func kindWanted(only []protocol.CodeActionKind, kind protocol.CodeActionKind) bool {
+	for _, k := range only {
+		if kind == k || strings.HasPrefix(string(kind), string(k)+".") {
+			return true
+		}
+	}
+	return len(only) == 0
 }

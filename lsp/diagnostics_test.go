@@ -14,7 +14,7 @@ func TestInitializeAdvertisesCapabilities(t *testing.T) {
 	assert.Equal(t, map[string]any{"openClose": true, "change": float64(2)}, caps["textDocumentSync"])
 	assert.Equal(t, true, caps["hoverProvider"])
 	assert.Equal(t, map[string]any{"triggerCharacters": []any{".", "'", `"`}}, caps["completionProvider"])
-	assert.Equal(t, map[string]any{"codeActionKinds": []any{"quickfix"}}, caps["codeActionProvider"])
+	assert.Equal(t, map[string]any{"codeActionKinds": []any{"quickfix", "source.fixAll.condeval"}}, caps["codeActionProvider"])
 }
 
 // emptyAt is the empty range at the offset of needle plus delta.

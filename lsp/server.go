@@ -135,7 +135,7 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 				TriggerCharacters: []string{".", "'", `"`},
 			},
 			CodeActionProvider: protocol.CodeActionOptions{
-				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix},
+				CodeActionKinds: []protocol.CodeActionKind{protocol.CodeActionKindQuickFix, codeActionKindFixAll},
 			},
 		},
 		ServerInfo: &protocol.InitializeResultServerInfo{Name: "condeval", Version: &version},

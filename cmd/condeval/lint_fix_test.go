@@ -54,7 +54,7 @@ func TestLintFixUpgradesAComposer8140019IPD(t *testing.T) {
 	assert.Contains(t, dispatchOne(t, ipd, "notcontrolled-revoking.json"), "fires    interaction not controlled")
 	assert.Contains(t, dispatchOne(t, ipd, "notcontrolled-revoking.json"), "(ends the session)", "before: a switchover ends the session")
 
-	code, out, errOut := runCLI("lint", "--fix", dir)
+	code, _, errOut := runCLI("lint", "--fix", dir)
 	assert.Equal(t, 0, code, errOut)
 	assert.Contains(t, errOut, "fixed 0 findings in 0 files", "every fix of the upgrade is unsafe")
 	assert.Equal(t, ipdBefore, readFile(t, ipd))
