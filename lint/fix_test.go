@@ -267,3 +267,19 @@ func codesOf(fs []lint.FileFinding) []string {
 	}
 	return out
 }
+
+// Every fix a rule or the front end reports has a kind: lint --fix applies
+// none that is not marked, so a fix nobody graded would be silently lost.
+func TestEveryReportedFixIsGraded(t *testing.T) {
+	for _, tc := range ruleCases {
+		for _, f := range lint.Lint(tc.src, tc.ctx, lint.Config{}) {
+			if f.Fix != nil {
+				assert.NotEqual(t, cond.FixNone, lint.FixKindOf(f.Code), "%s: %s reports a fix its rule does not mark", tc.name, f.Code)
+			}
+		}
+	}
+	assert.False(t, cond.FixNone.Allows(cond.FixUnsafe), "an unmarked fix is never applied")
+	assert.True(t, cond.FixSafe.Allows(cond.FixSafe))
+	assert.False(t, cond.FixUnsafe.Allows(cond.FixSafe))
+	assert.True(t, cond.FixUnsafe.Allows(cond.FixUnsafe))
+}

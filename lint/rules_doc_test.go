@@ -53,20 +53,33 @@ A finding is suppressed inline with a JavaScript comment inside the condition �
 comment before the element: ` + "`<!-- condeval-disable C203 -->`" + ` (` + "`condeval-disable-file`" + ` for the whole
 file). In a ` + "`.cond`" + ` file a line ` + "`// condeval-disable C203`" + ` covers the next line.
 
-| Code | Name | Severity | What it catches |
-|---|---|---|---|
+` + "`condeval lint --fix`" + ` applies the fixes the column Fix marks **safe**: they keep the meaning the
+author plainly intended and change nothing else. ` + "`--unsafe-fixes`" + ` also applies the **unsafe**
+ones, which change what the strategy does; read them first with ` + "`--diff`" + `. A rule marked "—"
+has no fix; its help says what to do.
+
+| Code | Name | Severity | Fix | What it catches |
+|---|---|---|---|---|
 `)
 	for _, r := range lint.Rules() {
-		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s |\n", r.Code, strings.ToLower(r.Code+"-"+r.Name), r.Name, r.Severity, (&lint.Rule{Doc: r.Summary()}).Markdown())
+		fmt.Fprintf(&b, "| [%s](#%s) | %s | %s | %s | %s |\n", r.Code, strings.ToLower(r.Code+"-"+r.Name), r.Name, r.Severity, fixName(r.Fix), (&lint.Rule{Doc: r.Summary()}).Markdown())
 	}
 	for _, r := range lint.Rules() {
-		fmt.Fprintf(&b, "\n## %s %s\n\nDefault severity: **%s**. Looks at: %s.\n\n%s\n", r.Code, r.Name, r.Severity, looksAt(r), r.Markdown())
+		fmt.Fprintf(&b, "\n## %s %s\n\nDefault severity: **%s**. Looks at: %s. Fix: %s.\n\n%s\n", r.Code, r.Name, r.Severity, looksAt(r), fixName(r.Fix), r.Markdown())
 	}
-	b.WriteString("\n## Front-end codes\n\nReported by the ES5.1 parser for every condition, expression and script; all are errors by default.\n\n| Code | Name | Meaning |\n|---|---|---|\n")
+	b.WriteString("\n## Front-end codes\n\nReported by the ES5.1 parser for every condition, expression and script; all are errors by default.\n\n| Code | Name | Fix | Meaning |\n|---|---|---|---|\n")
 	for _, c := range cond.Codes() {
-		fmt.Fprintf(&b, "| %s | %s | %s |\n", c.Code, c.Name, (&lint.Rule{Doc: c.Doc}).Markdown())
+		fmt.Fprintf(&b, "| %s | %s | %s | %s |\n", c.Code, c.Name, fixName(c.Fix), (&lint.Rule{Doc: c.Doc}).Markdown())
 	}
 	return b.String()
+}
+
+// fixName says in the reference what kind of fix a code has.
+func fixName(k cond.FixKind) string {
+	if k == cond.FixNone {
+		return "—"
+	}
+	return k.String()
 }
 
 func looksAt(r lint.Rule) string {
