@@ -106,7 +106,14 @@ Directories are walked; other files are skipped.
 Each finding is a line "file:line:col: severity: message [CODE]", then the
 source line with a caret under the span. Lines and columns are those of the
 file as an editor shows it, so editors' problem matchers work. --format json
-writes an array of findings; --format sarif a SARIF 2.1.0 log.
+writes an array of findings; --format sarif a SARIF 2.1.0 log; --format
+github GitHub Actions annotations.
+
+--fix applies the safe fixes to the files, lints again and reports what is
+left; --unsafe-fixes also applies those that change what the strategy does
+(= to ==, a misspelt field, the resultof filter, the Composer upgrade);
+--diff prints them as a unified diff and writes nothing. Generated SCXML
+under src-gen/ is fixed in its Composer diagram unless --fix-generated.
 
 Rules are switched off or re-graded with the flags below, or in a
 .condeval.yaml file in a directory above the linted files.`
@@ -118,10 +125,11 @@ func (*LintCmd) manual() manual {
 			{"Lint a Composer project.", "condeval lint examples/"},
 			{"Check one condition.", `condeval lint -e "_event.data.resultof == 'deleted'"`},
 			{"A SARIF log for a CI job's code scanning.", "condeval lint --format sarif examples/ > condeval.sarif"},
+			{"Show every fix, the Composer upgrade included, without writing.", "condeval lint --fix --unsafe-fixes --diff examples/"},
 		},
 		exits: []exitCode{
 			{exitOK, "no error-level finding (warnings do not count)"},
-			{exitFalse, "at least one error-level finding"},
+			{exitFalse, "at least one error-level finding (with --diff: something to fix)"},
 			{exitUsage, "usage error, or a file or configuration that cannot be read"},
 		},
 	}

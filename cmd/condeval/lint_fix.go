@@ -54,7 +54,7 @@ func (c *LintCmd) runFix(env *Env, configs *lint.Configs) error {
 	if c.Diff {
 		verb = "would fix"
 	}
-	fmt.Fprintf(env.Stderr, "condeval: %s %d %s in %d %s\n", verb, counts.fixed, plural(counts.fixed, "finding"), counts.files, plural(counts.files, "file"))
+	fmt.Fprintf(env.Stderr, "%s %d %s in %d %s\n", verb, counts.fixed, plural(counts.fixed, "finding"), counts.files, plural(counts.files, "file"))
 	switch {
 	case counts.failed:
 		env.Code = exitUsage
@@ -97,7 +97,7 @@ func (c *LintCmd) fixOne(env *Env, name string, configs *lint.Configs, level con
 		return fx.Findings, nil
 	}
 	if src := lint.GeneratedFrom(name); src != "" && !c.FixGenerated {
-		fmt.Fprintf(env.Stderr, "condeval: %s: not fixed: Composer generates it from %s; fix that and generate the code again (or use --fix-generated)\n", name, src)
+		fmt.Fprintf(env.Stderr, "%s: not fixed: Composer generates it from %s; fix that and generate the code again (or use --fix-generated)\n", name, src)
 		return lint.Path(name, configs.For)
 	}
 	counts.fixed += len(fx.Applied)
