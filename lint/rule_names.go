@@ -102,7 +102,7 @@ func unknownField(p *Pass) {
 		if !ok && !decl.MembersClosed() {
 			return
 		}
-		owner := strings.Join(pa.Segments[:n], ".")
+		owner := cond.Path{Segments: pa.Segments[:n]}.String()
 		msg := fmt.Sprintf("'%s' is not a field of %s", name, owner)
 		if !ok {
 			p.Report(prop.Span(), msg, "known fields: "+listNames(decl.FieldNames(), 8))
