@@ -241,3 +241,12 @@ func TestConfigFile(t *testing.T) {
 	require.NoError(t, err)
 	assert.Empty(t, cfg.Disabled)
 }
+
+// <foreach item index> declares both names (W3C 4.6): reading them later
+// is no unknown identifier, while a misspelt one still is.
+func TestLintForeachDeclares(t *testing.T) {
+	const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml"><datamodel><data id="list" expr="[1, 2]"/></datamodel>
+<state id="s"><onentry><foreach array="list" item="it" index="ix"><log expr="ix + ': ' + it"/></foreach></onentry>
+<transition event="error" cond="it > 1 &amp;&amp; ix == 1 &amp;&amp; itm"/></state></scxml>`
+	assert.Equal(t, []string{"3:70-3:73 C201 itm"}, lintString(t, "a.scxml", doc))
+}

@@ -137,10 +137,13 @@ type Document struct {
 	Transitions []*Transition // every transition outside <initial> and <history>, in document order
 	Data        []Data
 	Scripts     []Script
-	Items       []Item // conditions, expressions, scripts and event attributes, in document order
-	Generated   bool   // Composer generated code (see Item.Generated)
-	Source      *Source
-	byID        map[string]*State
+	// Variables are the names <foreach> item and index attributes
+	// declare: the processor creates them when they do not exist (W3C 4.6).
+	Variables []string
+	Items     []Item // conditions, expressions, scripts and event attributes, in document order
+	Generated bool   // Composer generated code (see Item.Generated)
+	Source    *Source
+	byID      map[string]*State
 }
 
 // State returns the state with the id, or nil.
@@ -296,6 +299,12 @@ func (r *reader) walk(n *node, ctx Item) {
 	case "data":
 		expr, _ := n.attr("expr")
 		r.doc.Data = append(r.doc.Data, Data{ID: n.value("id"), Expr: expr, Src: n.value("src"), Pos: r.doc.Source.Position(n.Offset)})
+	case "foreach":
+		for _, a := range [...]string{"item", "index"} {
+			if v := n.value(a); v != "" {
+				r.doc.Variables = append(r.doc.Variables, v)
+			}
+		}
 	case "script":
 		sc := scriptOf(n, r.doc.File)
 		sc.Pos = r.doc.Source.Position(n.Offset)

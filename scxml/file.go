@@ -49,7 +49,8 @@ type File struct {
 	// Data are the ids of the document's <data> elements: globals the
 	// conditions may read (also as _data.<id>).
 	Data []string
-	// Variables are the names of Composer workflow variables.
+	// Variables are the other names the file declares: Composer workflow
+	// variables, <foreach> items and indexes.
 	Variables []string
 	// ScriptPaths are the files that <script src> and <xi:include
 	// parse="text"> load, resolved against the file's directory; the
@@ -86,7 +87,7 @@ func Read(name string, src []byte) (*File, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.Document, f.Source, f.Items = d, d.Source, d.Items
+		f.Document, f.Source, f.Items, f.Variables = d, d.Source, d.Items, d.Variables
 		for _, data := range d.Data {
 			f.Data = append(f.Data, data.ID)
 		}
