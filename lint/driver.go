@@ -200,15 +200,41 @@ func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
 	return FileFinding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
 }
 
+// Summary is what a run of Path read, so a user can see that it covered
+// the project.
+type Summary struct {
+	Files      int // files linted
+	Conditions int // conditions in them (cond, condition and branch expressions)
+}
+
+// Add counts what another run read.
+func (s *Summary) Add(o Summary) {
+	s.Files += o.Files
+	s.Conditions += o.Conditions
+}
+
+// String is the summary as one line for a terminal.
+func (s Summary) String() string {
+	return fmt.Sprintf("linted %s, %s", plural(s.Files, "file"), plural(s.Conditions, "condition"))
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
 // Path lints a file, or every file of a directory tree that has an
 // extension Read knows (other files are skipped). config returns the
 // configuration for a file; nil means the defaults. A file that is not
 // well-formed XML yields a CodeXML finding; an error is returned only when a
 // path cannot be read.
-func Path(path string, config func(file string) (Config, error)) ([]FileFinding, error) {
+func Path(path string, config func(file string) (Config, error)) ([]FileFinding, Summary, error) {
+	var sum Summary
 	files, err := lintableFiles(path)
 	if err != nil {
-		return nil, err
+		return nil, sum, err
 	}
 	var out []FileFinding
 	lin := NewLinter()
@@ -216,9 +242,10 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		cfg := Config{}
 		if config != nil {
 			if cfg, err = config(name); err != nil {
-				return nil, err
+				return nil, sum, err
 			}
 		}
+		sum.Files++
 		f, err := scxml.ReadFile(name)
 		var se *scxml.SyntaxError
 		switch {
@@ -234,11 +261,23 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 			}
 			continue
 		case err != nil:
-			return nil, err
+			return nil, sum, err
 		}
+		sum.Conditions += conditions(f.Items)
 		out = append(out, lintFile(f, cfg, lin)...)
 	}
-	return sortFindings(out), nil
+	return sortFindings(out), sum, nil
+}
+
+// conditions counts the conditions among items.
+func conditions(items []scxml.Item) int {
+	n := 0
+	for _, it := range items {
+		if it.Kind == scxml.Condition {
+			n++
+		}
+	}
+	return n
 }
 
 // sortFindings orders findings by file, line, column and code.

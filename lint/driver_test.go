@@ -168,7 +168,7 @@ func TestLintDeclarations(t *testing.T) {
 </state></scxml>`
 	path := filepath.Join(dir, "a.scxml")
 	require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
-	fs, err := Path(path, nil)
+	fs, _, err := Path(path, nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"6:99-6:110 C201 notDeclared"}, render(fs, doc))
 }
@@ -197,7 +197,7 @@ func TestLintMalformed(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("a = b"), 0o644))
 	body := ipdHead + `    <events name="h" event="error" condition="" body="&lt;log expr=&quot;1&quot;>" target="false"/>` + "\n" + ipdTail
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.ixnprocess"), []byte(body), 0o644))
-	fs, err := Path(dir, nil)
+	fs, _, err := Path(dir, nil)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
 	for _, f := range fs {
@@ -210,11 +210,11 @@ func TestLintMalformed(t *testing.T) {
 
 	var off Config
 	require.NoError(t, off.Disable("xml-syntax"))
-	fs, err = Path(dir, func(string) (Config, error) { return off, nil })
+	fs, _, err = Path(dir, func(string) (Config, error) { return off, nil })
 	require.NoError(t, err)
 	assert.Empty(t, fs)
 
-	_, err = Path(filepath.Join(dir, "absent"), nil)
+	_, _, err = Path(filepath.Join(dir, "absent"), nil)
 	assert.Error(t, err)
 }
 
@@ -249,4 +249,18 @@ func TestLintForeachDeclares(t *testing.T) {
 <state id="s"><onentry><foreach array="list" item="it" index="ix"><log expr="ix + ': ' + it"/></foreach></onentry>
 <transition event="error" cond="it > 1 &amp;&amp; ix == 1 &amp;&amp; itm"/></state></scxml>`
 	assert.Equal(t, []string{"3:70-3:73 C201 itm"}, lintString(t, "a.scxml", doc))
+}
+
+// The summary counts every file read, a malformed one included, and the
+// conditions of those that could be read.
+func TestPathSummary(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.scxml"), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
+<transition event="e" cond="1 == 1"/><transition event="f" cond=""/><onentry><if cond="true"><log expr="'x'"/></if></onentry></state></scxml>`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.cond"), []byte("a == 1\n// note\nb == 2\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.scxml"), []byte("<scxml>"), 0o644))
+	_, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Summary{Files: 3, Conditions: 4}, sum)
+	assert.Equal(t, "linted 3 files, 4 conditions", sum.String())
 }
