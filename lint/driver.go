@@ -45,6 +45,9 @@ func File(f *scxml.File, cfg Config) []FileFinding {
 
 // lintFile is File with a linter whose parses are shared between files.
 func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
+	if !ecmascript(f) {
+		return nil
+	}
 	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f)}
 	if f.Format != scxml.FormatCond {
 		l.decls = declarations(f, lin)
@@ -205,17 +208,32 @@ func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
 type Summary struct {
 	Files      int // files linted
 	Conditions int // conditions in them (cond, condition and branch expressions)
+	Skipped    int // documents not linted because their datamodel is not ECMAScript
 }
 
 // Add counts what another run read.
 func (s *Summary) Add(o Summary) {
 	s.Files += o.Files
 	s.Conditions += o.Conditions
+	s.Skipped += o.Skipped
 }
 
 // String is the summary as one line for a terminal.
 func (s Summary) String() string {
-	return fmt.Sprintf("linted %s, %s", plural(s.Files, "file"), plural(s.Conditions, "condition"))
+	out := fmt.Sprintf("linted %s, %s", plural(s.Files, "file"), plural(s.Conditions, "condition"))
+	if s.Skipped > 0 {
+		out += fmt.Sprintf("; skipped %s whose datamodel is not ECMAScript", plural(s.Skipped, "document"))
+	}
+	return out
+}
+
+// ecmascript reports whether a file holds ECMAScript, the only datamodel
+// condeval understands: Composer diagrams and condition lists do, and an
+// SCXML document whose datamodel (or older profile) attribute is absent or
+// "ecmascript" in any case. A lua, xpath or null document is another
+// language: linting it as ECMAScript would report nothing but noise.
+func ecmascript(f *scxml.File) bool {
+	return f.Document == nil || f.Document.Datamodel == "" || strings.EqualFold(f.Document.Datamodel, "ecmascript")
 }
 
 func plural(n int, noun string) string {
@@ -245,11 +263,14 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 				return nil, sum, err
 			}
 		}
-		sum.Files++
 		f, err := scxml.ReadFile(name)
 		var se *scxml.SyntaxError
 		switch {
+		case err == nil && !ecmascript(f):
+			sum.Skipped++
+			continue
 		case errors.As(err, &se):
+			sum.Files++
 			if !cfg.Disabled[CodeXML] {
 				xf := XMLFinding(se, cfg)
 				if data, rerr := os.ReadFile(name); rerr == nil {
@@ -263,6 +284,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		case err != nil:
 			return nil, sum, err
 		}
+		sum.Files++
 		sum.Conditions += conditions(f.Items)
 		out = append(out, lintFile(f, cfg, lin)...)
 	}

@@ -264,3 +264,34 @@ func TestPathSummary(t *testing.T) {
 	assert.Equal(t, Summary{Files: 3, Conditions: 4}, sum)
 	assert.Equal(t, "linted 3 files, 4 conditions", sum.String())
 }
+
+// Only ECMAScript documents are linted: no datamodel attribute, or
+// "ecmascript" in any case. The others are counted as skipped, with no
+// findings, however wrong their expressions are as ECMAScript.
+func TestPathSkipsOtherDatamodels(t *testing.T) {
+	dir := t.TempDir()
+	doc := `<scxml xmlns="http://www.w3.org/2005/07/scxml"%s><state id="s"><transition event="e" cond="%s"/></state></scxml>`
+	files := map[string]string{
+		"lua.scxml":   fmt.Sprintf(doc, ` datamodel="lua"`, "x ~= nil and y"),
+		"xpath.scxml": fmt.Sprintf(doc, ` datamodel="xpath"`, "$x/a[1] = 'b'"),
+		"null.scxml":  fmt.Sprintf(doc, ` datamodel="null"`, "In('s')"),
+		"es.scxml":    fmt.Sprintf(doc, ` datamodel="ECMAScript"`, "a b"),
+		"none.scxml":  fmt.Sprintf(doc, "", "c d"),
+	}
+	for name, src := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	fs, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	var where []string
+	for _, f := range fs {
+		where = append(where, filepath.Base(f.File)+" "+f.Code)
+	}
+	assert.Equal(t, []string{"es.scxml C100", "none.scxml C100"}, where)
+	assert.Equal(t, Summary{Files: 2, Conditions: 2, Skipped: 3}, sum)
+	assert.Equal(t, "linted 2 files, 2 conditions; skipped 3 documents whose datamodel is not ECMAScript", sum.String())
+
+	f, err := scxml.Read("lua.scxml", []byte(files["lua.scxml"]))
+	require.NoError(t, err)
+	assert.Empty(t, File(f, Config{}), "an editor gets no findings either")
+}
