@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -36,22 +37,26 @@ type Edit struct {
 // File lints every item of a file: conditions, expressions and scripts
 // with the rules on code, event attributes with the descriptor rules, and the
 // handlers as a whole with the document rules. Names that the file declares
-// (<data> ids, script variables and functions, workflow variables, and the
-// declarations of script files the file loads, when they exist) count as
-// known.
+// (<data> ids, script variables and functions, workflow variables, <foreach>
+// names) count as known, and so do those of the files it includes, scripts
+// and documents, when they can be read. A document whose datamodel is not
+// ECMAScript has no findings.
 func File(f *scxml.File, cfg Config) []FileFinding {
-	return lintFile(f, cfg, NewLinter())
+	lin := NewLinter()
+	p := newProject(lin)
+	if f.Format == scxml.FormatSCXML {
+		p.add(f)
+	}
+	return lintFile(f, cfg, lin, p)
 }
 
-// lintFile is File with a linter whose parses are shared between files.
-func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
+// lintFile is File with a linter whose parses are shared between files, in
+// a project that says what the file sees.
+func lintFile(f *scxml.File, cfg Config, lin *Linter, p *project) []FileFinding {
 	if !ecmascript(f) {
 		return nil
 	}
-	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f)}
-	if f.Format != scxml.FormatCond {
-		l.decls = declarations(f, lin)
-	}
+	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f), decls: p.declarations(f)}
 	for _, p := range f.Problems {
 		if !cfg.Disabled[CodeXML] {
 			xf := XMLFinding(p, cfg)
@@ -244,19 +249,29 @@ func plural(n int, noun string) string {
 }
 
 // Path lints a file, or every file of a directory tree that has an
-// extension Read knows (other files are skipped). config returns the
-// configuration for a file; nil means the defaults. A file that is not
-// well-formed XML yields a CodeXML finding; an error is returned only when a
-// path cannot be read.
+// extension Read knows (other files are skipped), as parts of their
+// project: each document sees the declarations of the documents that
+// include it and of the files it includes (see project). A file linted on
+// its own is put in the project around it: the nearest directory above
+// holding src-gen/, include/, Workflows/, Interaction Processes/, a .project
+// or a .condeval.yaml. config returns the configuration for a file; nil
+// means the defaults. A file that is not well-formed XML yields a CodeXML
+// finding; an error is returned only when a path cannot be read.
 func Path(path string, config func(file string) (Config, error)) ([]FileFinding, Summary, error) {
 	var sum Summary
-	files, err := lintableFiles(path)
+	names, err := lintableFiles(path)
 	if err != nil {
 		return nil, sum, err
 	}
-	var out []FileFinding
 	lin := NewLinter()
-	for _, name := range files {
+	proj := newProject(lin)
+	var out []FileFinding
+	type linted struct {
+		file *scxml.File
+		cfg  Config
+	}
+	var files []linted
+	for _, name := range names {
 		cfg := Config{}
 		if config != nil {
 			if cfg, err = config(name); err != nil {
@@ -272,23 +287,42 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		case errors.As(err, &se):
 			sum.Files++
 			if !cfg.Disabled[CodeXML] {
-				xf := XMLFinding(se, cfg)
-				if data, rerr := os.ReadFile(name); rerr == nil {
-					if s, serr := scxml.NewFileSource(name, data); serr == nil {
-						xf.Source = s
-					}
-				}
-				out = append(out, xf)
+				out = append(out, xmlFileFinding(name, se, cfg))
 			}
 			continue
 		case err != nil:
 			return nil, sum, err
 		}
+		files = append(files, linted{f, cfg})
+		if f.Format == scxml.FormatSCXML {
+			proj.add(f)
+		}
+	}
+	dir := path
+	if info, err := os.Stat(path); err == nil && !info.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	if root := projectRoot(dir); root != "" && root != key(dir) {
+		proj.addContext(root)
+	}
+	for _, lf := range files {
 		sum.Files++
-		sum.Conditions += conditions(f.Items)
-		out = append(out, lintFile(f, cfg, lin)...)
+		sum.Conditions += conditions(lf.file.Items)
+		out = append(out, lintFile(lf.file, lf.cfg, lin, proj)...)
 	}
 	return sortFindings(out), sum, nil
+}
+
+// xmlFileFinding is the CodeXML finding of a file that is not well-formed,
+// with the file's text to show the line.
+func xmlFileFinding(name string, se *scxml.SyntaxError, cfg Config) FileFinding {
+	xf := XMLFinding(se, cfg)
+	if data, err := os.ReadFile(name); err == nil {
+		if s, err := scxml.NewFileSource(name, data); err == nil {
+			xf.Source = s
+		}
+	}
+	return xf
 }
 
 // conditions counts the conditions among items.

@@ -137,6 +137,8 @@ type Document struct {
 	Transitions []*Transition // every transition outside <initial> and <history>, in document order
 	Data        []Data
 	Scripts     []Script
+	// Includes are the files the document loads, in document order.
+	Includes []Include
 	// Variables are the names <foreach> item and index attributes
 	// declare: the processor creates them when they do not exist (W3C 4.6).
 	Variables []string
@@ -284,6 +286,9 @@ func (r *reader) transition(n *node, src *State) *Transition {
 
 // walk collects items, data and scripts below n in document order.
 func (r *reader) walk(n *node, ctx Item) {
+	if inc, ok := includeOf(n, r.doc.File); ok {
+		r.doc.Includes = append(r.doc.Includes, inc)
+	}
 	if !isSCXML(n) {
 		return
 	}
@@ -363,12 +368,12 @@ func elementItems(n *node, ctx Item) []Item {
 func scriptOf(n *node, file string) Script {
 	sc := Script{Body: n.Text, Src: n.value("src")}
 	for _, k := range n.Kids {
-		if k.Name.Space == NamespaceXInclude && k.Name.Local == "include" && k.value("parse") == "text" {
+		if isXInclude(k) && k.value("parse") == "text" {
 			sc.Src = k.value("href")
 		}
 	}
-	if sc.Src != "" && !strings.Contains(sc.Src, "://") {
-		sc.Path = path.Join(path.Dir(filepath.ToSlash(file)), sc.Src)
+	if sc.Src != "" {
+		sc.Path = resolve(file, sc.Src)
 	}
 	return sc
 }

@@ -56,6 +56,9 @@ type File struct {
 	// parse="text"> load, resolved against the file's directory; the
 	// linter reads them for var and function declarations when present.
 	ScriptPaths []string
+	// Includes are the files an SCXML document loads: scripts and other
+	// documents.
+	Includes []Include
 	// Problems are parts of the file that could not be read (a handler body
 	// that is not well-formed XML); the rest of the file still was.
 	Problems []*SyntaxError
@@ -87,7 +90,7 @@ func Read(name string, src []byte) (*File, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.Document, f.Source, f.Items, f.Variables = d, d.Source, d.Items, d.Variables
+		f.Document, f.Source, f.Items, f.Variables, f.Includes = d, d.Source, d.Items, d.Variables, d.Includes
 		for _, data := range d.Data {
 			f.Data = append(f.Data, data.ID)
 		}

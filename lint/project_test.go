@@ -1,0 +1,86 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+// writeTree writes files (slash paths relative to a new directory) and
+// returns the directory.
+func writeTree(t *testing.T, files map[string]string) string {
+	t.Helper()
+	root := t.TempDir()
+	for name, src := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		require.NoError(t, os.MkdirAll(filepath.Dir(p), 0o755))
+		require.NoError(t, os.WriteFile(p, []byte(src), 0o644))
+	}
+	return root
+}
+
+// composerProject is a synthetic project in the shape Composer gives one
+// (ORS-REFERENCE §5, §11): the generated IPD loads include/lib.js and pulls
+// in the workflow's generated SCXML, which declares a variable of its own;
+// the workflow diagram is the source of that SCXML.
+var composerProject = map[string]string{
+	".project":       "<projectDescription/>",
+	"include/lib.js": "function routeTo(target) { return target; }\nvar libDefault = 'sales';\n",
+	"src-gen/IPD_default_MainWorkflow.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude" initial="g">
+	<script><xi:include href="../include/lib.js" parse="text"/></script>
+	<state id="g"><datamodel><data id="vipThreshold" expr="3"/></datamodel>
+		<state id="MainWorkflow"><xi:include href="Main.scxml" parse="xml" resolveid="MainWorkflow" xpointer="_composer_entry"/></state>
+		<transition event="application.exit" cond="mainTier != 'vip'"/>
+	</state>
+</scxml>`,
+	"src-gen/Main.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="_composer_entry">
+	<state id="_composer_entry">
+		<onentry><script>var mainTier = 'standard';</script></onentry>
+		<transition event="e" cond="routeTo(libDefault) == 'sales' &amp;&amp; system.CallCount > vipThreshold &amp;&amp; vipTreshold"/>
+	</state>
+</scxml>`,
+	"Workflows/Main.workflow": `<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><ird:StrategyDiagram xmlns:ird="http://studio.genesyslab.com/ird/" name="Main"><blocks name="Check"><conditions name="c" expression="routeTo(libDefault) == mainTier || undeclaredThing"/></blocks></ird:StrategyDiagram></xmi:XMI>`,
+}
+
+// unknownNames lists the C201 findings as "file name".
+func unknownNames(t *testing.T, root string, fs []FileFinding) []string {
+	out := []string{}
+	for _, f := range fs {
+		if f.Code == "C201" {
+			rel, err := filepath.Rel(root, f.File)
+			require.NoError(t, err)
+			out = append(out, filepath.ToSlash(rel)+" "+string(f.Source.Data[f.Start.Offset:f.End.Offset]))
+		}
+	}
+	return out
+}
+
+// Each document sees what the documents that include it declare (the
+// IPD's script file and <data>), and what the documents it includes
+// declare; a diagram sees what its generated SCXML sees. A misspelt name
+// is still reported, in the whole project and in a file linted alone.
+func TestPathProjectDeclarations(t *testing.T) {
+	root := writeTree(t, composerProject)
+	want := []string{"Workflows/Main.workflow undeclaredThing", "src-gen/Main.scxml vipTreshold"}
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, unknownNames(t, root, fs))
+
+	for alone, own := range map[string][]string{"src-gen/Main.scxml": want[1:], "Workflows/Main.workflow": want[:1]} {
+		fs, _, err = Path(filepath.Join(root, filepath.FromSlash(alone)), nil)
+		require.NoError(t, err)
+		assert.Equal(t, own, unknownNames(t, root, fs), "%s linted alone finds its IPD", alone)
+	}
+}
+
+// Without a project around it, a workflow's SCXML sees only itself: the
+// names its IPD would give it are not declared.
+func TestPathWithoutProject(t *testing.T) {
+	root := writeTree(t, map[string]string{"a/Main.scxml": composerProject["src-gen/Main.scxml"]})
+	fs, _, err := Path(filepath.Join(root, "a", "Main.scxml"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"a/Main.scxml routeTo", "a/Main.scxml libDefault", "a/Main.scxml vipThreshold", "a/Main.scxml vipTreshold"}, unknownNames(t, root, fs))
+}
