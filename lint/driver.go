@@ -64,6 +64,7 @@ func lintFile(f *scxml.File, cfg Config, lin *Linter, p *project) []FileFinding 
 			l.add(xf)
 		}
 	}
+	l.includes(p)
 	l.items(f.Items)
 	l.document()
 	return sortFindings(l.out)
@@ -271,6 +272,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		cfg  Config
 	}
 	var files []linted
+	var docs []*scxml.File
 	for _, name := range names {
 		cfg := Config{}
 		if config != nil {
@@ -296,6 +298,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		files = append(files, linted{f, cfg})
 		if f.Format == scxml.FormatSCXML {
 			proj.add(f)
+			docs = append(docs, f)
 		}
 	}
 	dir := path
@@ -310,7 +313,11 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		sum.Conditions += conditions(lf.file.Items)
 		out = append(out, lintFile(lf.file, lf.cfg, lin, proj)...)
 	}
-	return sortFindings(out), sum, nil
+	scripts, err := proj.scriptSyntax(docs, config)
+	if err != nil {
+		return nil, sum, err
+	}
+	return sortFindings(append(out, scripts...)), sum, nil
 }
 
 // xmlFileFinding is the CodeXML finding of a file that is not well-formed,

@@ -170,7 +170,7 @@ func TestLintDeclarations(t *testing.T) {
 	require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
 	fs, _, err := Path(path, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"6:99-6:110 C201 notDeclared"}, render(fs, doc))
+	assert.Equal(t, []string{"3:27-3:37 C215 missing.js", "6:99-6:110 C201 notDeclared"}, render(fs, doc))
 }
 
 func TestLintDocumentRules(t *testing.T) {

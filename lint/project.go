@@ -35,7 +35,8 @@ type projectDoc struct {
 
 // projectScript is a script file documents load.
 type projectScript struct {
-	names []string
+	names  []string
+	source *scxml.Source // nil when the file cannot be read
 }
 
 func newProject(lin *Linter) *project {
@@ -239,9 +240,25 @@ func (p *project) script(path string) *projectScript {
 		return s
 	}
 	s := &projectScript{}
-	if src, err := os.ReadFile(k); err == nil {
-		s.names = p.lin.ScriptDeclarations(string(src))
+	if data, err := os.ReadFile(k); err == nil {
+		if src, err := scxml.NewFileSource(filepath.FromSlash(path), data); err == nil {
+			s.source = src
+			s.names = p.lin.ScriptDeclarations(string(src.Data))
+		}
 	}
 	p.scripts[k] = s
 	return s
+}
+
+// exists reports whether the file an include names is there.
+func (p *project) exists(inc scxml.Include) bool {
+	if inc.Script {
+		_, err := os.Stat(key(inc.Path))
+		return err == nil
+	}
+	if _, ok := p.docs[key(inc.Path)]; ok {
+		return true
+	}
+	_, err := os.Stat(key(inc.Path))
+	return err == nil
 }

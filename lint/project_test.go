@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -83,4 +84,38 @@ func TestPathWithoutProject(t *testing.T) {
 	fs, _, err := Path(filepath.Join(root, "a", "Main.scxml"), nil)
 	require.NoError(t, err)
 	assert.Equal(t, []string{"a/Main.scxml routeTo", "a/Main.scxml libDefault", "a/Main.scxml vipThreshold", "a/Main.scxml vipTreshold"}, unknownNames(t, root, fs))
+}
+
+// An include whose file is missing is reported at its href or src; a
+// script file's syntax errors are reported once, at their place in that
+// file, however many documents load it, and its functions still count for
+// the documents when the rest of it parses… which a broken script does not.
+func TestPathIncludeProblems(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		".project":        "<projectDescription/>",
+		"include/good.js": "function good() { return 1; }\n",
+		"include/bad.js":  "function bad() {\n  return (1;\n}\n",
+		"src-gen/IPD_a.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude">
+<script><xi:include href="../include/good.js" parse="text"/></script>
+<script><xi:include href="../include/bad.js" parse="text"/></script>
+<script src="../include/gone.js"/>
+<state id="w"><xi:include href="Gone.scxml" parse="xml"/><transition event="e" cond="good() &amp;&amp; bad()"/></state></scxml>`,
+		"src-gen/IPD_b.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude">
+<script><xi:include href="../include/bad.js" parse="text"/></script>
+<state id="w"><xi:include href="http://example.com/remote.scxml"/></state></scxml>`,
+	})
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	var got []string
+	for _, f := range fs {
+		rel, err := filepath.Rel(root, f.File)
+		require.NoError(t, err)
+		got = append(got, fmt.Sprintf("%s:%d:%d %s %s", filepath.ToSlash(rel), f.Start.Line, f.Start.Column, f.Code, f.Message))
+	}
+	assert.Equal(t, []string{
+		"include/bad.js:3:1 C102 unexpected '}': expected ')' to close '(' opened at 2:10",
+		"src-gen/IPD_a.scxml:4:14 C215 the included script " + filepath.FromSlash(filepath.Join(root, "include/gone.js")) + " does not exist",
+		"src-gen/IPD_a.scxml:5:33 C215 the included document " + filepath.FromSlash(filepath.Join(root, "src-gen/Gone.scxml")) + " does not exist",
+		"src-gen/IPD_a.scxml:5:104 C201 'bad' is not declared",
+	}, got)
 }

@@ -34,7 +34,7 @@ func TestExamplesRead(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
-	assert.Equal(t, 4, read)
+	assert.Equal(t, 5, read)
 }
 
 // The nine default voice IPD conditions, exactly (ORS-REFERENCE §5).

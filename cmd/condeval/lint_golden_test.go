@@ -44,7 +44,7 @@ func TestLintExamplesGolden(t *testing.T) {
 	var out, errOut string
 	inRepo(t, func() { code, out, errOut = runCLI("lint", "examples") })
 	assert.Equal(t, 1, code, errOut)
-	assert.Equal(t, "linted 4 files, 63 conditions\n", errOut, "the summary, on stderr")
+	assert.Equal(t, "linted 5 files, 67 conditions\n", errOut, "the summary, on stderr")
 	golden(t, "lint-examples.golden", out)
 }
 
