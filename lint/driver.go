@@ -56,7 +56,10 @@ func lintFile(f *scxml.File, cfg Config, lin *Linter, p *project) []FileFinding 
 	if !ecmascript(f) {
 		return nil
 	}
-	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f), decls: p.declarations(f)}
+	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f), decls: p.declarations(f), template: subroutineTemplate(f)}
+	if l.template {
+		l.decls.Add(callerSupplied[:]...)
+	}
 	for _, p := range f.Problems {
 		if !cfg.Disabled[CodeXML] {
 			xf := XMLFinding(p, cfg)
@@ -83,8 +86,10 @@ type fileLinter struct {
 	cfg   Config
 	lin   *Linter
 	decls *Declarations
-	sup   []rangeSuppression
-	out   []FileFinding
+	// template is true for a Composer subroutine template.
+	template bool
+	sup      []rangeSuppression
+	out      []FileFinding
 }
 
 // items lints the items on every CPU: parsing is most of the work, and the
@@ -118,6 +123,7 @@ func (l *fileLinter) item(it scxml.Item) []FileFinding {
 		Element: it.Element, Attr: it.Attr, Handler: it.Handler,
 		Gate:      isGate(it),
 		Generated: it.Generated,
+		Template:  l.template,
 		Diagram:   l.file.Format == scxml.FormatIxnprocess || l.file.Format == scxml.FormatWorkflow,
 		Folds:     it.Text.Folds(),
 		Decls:     l.decls,

@@ -119,3 +119,23 @@ func TestPathIncludeProblems(t *testing.T) {
 		"src-gen/IPD_a.scxml:5:104 C201 'bad' is not declared",
 	}, got)
 }
+
+// A Composer stock subroutine template reads args_, which its caller
+// supplies, and uses $$_MY_PREFIX_$$, which Composer replaces when it copies
+// the template into a workflow: neither is a finding there. Anywhere else
+// they still are, and a misspelling in a template still is.
+func TestSubroutineTemplate(t *testing.T) {
+	const template = `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="$$_MY_PREFIX_$$.call">
+<state id="$$_MY_PREFIX_$$.call">
+	<onentry><log expr="'calling ' + args_.url"/><send eventexpr="'$$_MY_PREFIX_$$.timeout'" delayexpr="args_.timeout"/></onentry>
+	<transition event="error" cond="args_.retries &gt; 0 &amp;&amp; arg_.x" target="$$_MY_PREFIX_$$.done"/>
+</state>
+<final id="$$_MY_PREFIX_$$.done"/>
+</scxml>`
+	assert.Equal(t, []string{"4:66-4:70 C201 arg_"}, lintString(t, "src/subRoutines/Call.scxml", template))
+
+	const handWritten = `<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
+	<onentry><send eventexpr="'$$_MY_PREFIX_$$.timeout'"/></onentry>
+	<transition event="error" cond="args_.retries &gt; 0"/></state></scxml>`
+	assert.Equal(t, []string{"2:29-2:44 C212 $$_MY_PREFIX_$$", "3:34-3:39 C201 args_"}, lintString(t, "a.scxml", handWritten))
+}

@@ -12,7 +12,7 @@ import (
 
 const docUnknownIdentifier = `A top-level name that nothing declares.
 
-The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, a <foreach> item or index, or a Composer App_* variable).
+The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, a <foreach> item or index, or a Composer App_* variable; in one of Composer's subroutine templates, src/subRoutines/*.scxml, also args_, which the calling workflow supplies).
 
 The linter reads a project as a whole, as ORS runs it: Composer's generated IPD (src-gen/IPD_*.scxml) loads include/*.js and pulls each workflow's SCXML in with <xi:include parse="xml">, and all of it shares one global scope. So a document also sees what every document that includes it declares (directly or through another), and what every document it includes declares; a workflow or IPD diagram sees what the SCXML generated from it sees. A file linted on its own is read with the project around it: the nearest folder above holding src-gen/, include/, Workflows/, Interaction Processes/, a .project or a .condeval.yaml.
 
