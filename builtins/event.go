@@ -25,9 +25,17 @@ func EventFields() []EventField { return append([]EventField(nil), eventFields[:
 // DefaultEventType is the value of _event.type when the caller supplies none.
 const DefaultEventType = "external"
 
-// eventDecl declares _event: the seven W3C fields, closed (anything else on
-// _event is a typo, though Object.prototype members such as toSource are
-// still inherited), with data as the given payload declaration.
+// rawField is _event.raw, which only events received through the Basic HTTP
+// Event I/O Processor carry (W3C SCXML §C.2; tests 509, 518, 519, 520, 534):
+// declared, so reading it is no typo, but not one of the seven fields every
+// _event has.
+var rawField = decl(KindString, "raw",
+	"The raw HTTP message of an event received through the Basic HTTP Event I/O Processor; undefined for other events.").
+	cite(Documented, "W3C §C.2")
+
+// eventDecl declares _event: the seven W3C fields and raw, closed (anything
+// else on _event is a typo, though Object.prototype members such as toSource
+// are still inherited), with data as the given payload declaration.
 func eventDecl(data Decl) Decl {
 	fields := make([]Decl, len(eventFields))
 	for i, f := range eventFields {
@@ -38,6 +46,7 @@ func eventDecl(data Decl) Decl {
 		fields...,
 	).cite(Documented, "W3C §5.10.1, §B.2.8 (ORS-REFERENCE §3.1)").closed().rooted(FromSCXML)
 	d.fields[len(d.fields)-1] = data // the payload and its attributes are ORS's
+	d.fields = append(d.fields, rawField.rooted(FromSCXML))
 	return d
 }
 
@@ -48,3 +57,9 @@ func eventDataDecl(fields []Decl, of string) Decl {
 	d.Source, d.Evidence, d.Origin = "ORS-REFERENCE §2.1, §2.2, §3.3", Observed, FromORS
 	return d
 }
+
+// doneDataField declares every field of a payload that a document's own
+// <donedata> makes, which no catalog can list.
+var doneDataField = decl(KindAny, "data[name]",
+	"A field of the <donedata> of the final state or invoked session that finished; the document decides its names.").
+	cite(Documented, "W3C §5.5, §6.4").rooted(FromSCXML)

@@ -47,6 +47,8 @@ var dataFields = []Decl{
 		"The content fetched by session:fetch."),
 	data("extensions", KindAny, Observed, "ORS-REFERENCE §2.1",
 		"The extensions returned by the dialog."),
+	data("digits", KindString, Documented, "TechRef81 Dialog Interface Events",
+		"The digits the caller entered, collected by <dialog:collect> (or <dialog:playandcollect>)."),
 	data("resolveid", KindString, Observed, "ORS-REFERENCE §2.1, §7",
 		"The prefix of the Composer workflow that sent this delayed event; generated code compares it with _my_prefix."),
 	data("reason", KindString, Observed, "ORS-REFERENCE §3.3, §5",
@@ -87,6 +89,23 @@ func errorCodes(source string, codes ...EnumValue) Decl {
 	d := dataField("error").values(codes...)
 	d.Source = source
 	return d // already rooted in ORS
+}
+
+// dialogErrorCodes refines the error attribute of error.dialog.<action>
+// with the codes TechRef81 lists for the Dialog module.
+func dialogErrorCodes() Decl {
+	return errorCodes("TechRef81 Dialog Interface Events",
+		EnumValue{"invalidattribute", "An attribute of the action has a value that is not valid or not allowed in this request."},
+		EnumValue{"unknown", "The cause of the failure is unknown."},
+		EnumValue{"invalidstate", "The interaction is in a state that does not allow the action; may be followed by .<state>."},
+		EnumValue{"invalidstate.null", "The interaction has no state that allows the action."},
+		EnumValue{"invalidstate.hold", "The interaction is on hold."},
+		EnumValue{"invalidstate.treating", "The interaction is being treated."},
+		EnumValue{"invalidstate.routed", "The interaction was routed."},
+		EnumValue{"remote", "The failure happened at the remote end."},
+		EnumValue{"cancelled", "The request was cancelled."},
+		EnumValue{"timeout", "The request timed out."},
+	)
 }
 
 // unionEventData is every known attribute: what _event.data may hold when

@@ -2,9 +2,9 @@ package builtins
 
 import "strings"
 
-// Matching names and descriptors against the catalog, with the W3C SCXML
-// §3.12.1 rules: whole dot-separated tokens, prefix match, case-sensitive;
-// "*" matches everything; "error", "error." and "error.*" are equivalent.
+// Matching names and descriptors against the catalog. A descriptor is read
+// by ParseDescriptor (W3C SCXML §3.12.1); the catalog's names may hold
+// placeholder tokens (<action>) that stand for any token.
 
 func splitName(name string) []string { return strings.Split(name, ".") }
 
@@ -19,13 +19,6 @@ func hasPlaceholder(toks []string) bool {
 		}
 	}
 	return false
-}
-
-// normalizeDescriptor drops the optional ".*" or "." a descriptor may end with.
-func normalizeDescriptor(d string) string {
-	d = strings.TrimSpace(d)
-	d = strings.TrimSuffix(d, "*")
-	return strings.TrimSuffix(d, ".")
 }
 
 // matchFull reports whether name is an instance of pattern, and how many
@@ -106,7 +99,7 @@ func lookupName(name string) (Event, bool) {
 // (error.interaction.foo → error.interaction.<action>), else the family a
 // descriptor names as a whole (error.interaction.* → error.interaction.<action>).
 func LookupEvent(name string) (Event, bool) {
-	name = normalizeDescriptor(name)
+	name = ParseDescriptor(name).Stem()
 	if name == "" {
 		return Event{}, false
 	}
@@ -127,14 +120,14 @@ func LookupEvent(name string) (Event, bool) {
 // eventsCovered lists the catalog entries a descriptor selects; with
 // firstOnly it stops at the first.
 func eventsCovered(descriptor string, firstOnly bool) []Event {
-	if strings.TrimSpace(descriptor) == "*" {
+	d := ParseDescriptor(descriptor)
+	switch {
+	case d.Any():
 		return Events()
-	}
-	d := normalizeDescriptor(descriptor)
-	if d == "" {
+	case d.Stem() == "":
 		return nil
 	}
-	toks := splitName(d)
+	toks := splitName(d.Stem())
 	var out []Event
 	for i, e := range events {
 		if coversPrefix(eventTokens[i], toks) {
@@ -158,14 +151,7 @@ func KnownEventPrefix(descriptor string) bool { return len(eventsCovered(descrip
 // its own list; for several, the union; when nothing is known, the union
 // over the whole catalog.
 func EventDataFields(event string) []Decl {
-	var matched []Event
-	for _, desc := range strings.Fields(event) {
-		if e, ok := lookupName(normalizeDescriptor(desc)); ok && desc != "*" {
-			matched = append(matched, e)
-			continue
-		}
-		matched = append(matched, eventsCovered(desc, false)...)
-	}
+	matched := handledEvents(event)
 	switch {
 	case len(matched) == 0:
 		return unionEventData()
@@ -183,4 +169,34 @@ func EventDataFields(event string) []Decl {
 		}
 	}
 	return out
+}
+
+// handledEvents lists the catalog entries a handler's event attribute selects.
+func handledEvents(event string) []Event {
+	var matched []Event
+	for _, d := range ParseDescriptors(event).List() {
+		if e, ok := lookupName(d.Stem()); ok && !d.Any() {
+			matched = append(matched, e)
+			continue
+		}
+		matched = append(matched, eventsCovered(d.String(), false)...)
+	}
+	return matched
+}
+
+// EventData declares _event.data for a handler's event attribute: the
+// fields of EventDataFields, and, when the handler takes done.state.* or
+// done.invoke.* events, any field besides, since their payload is the
+// document's own <donedata>.
+func EventData(event string) Decl {
+	d := eventDataDecl(EventDataFields(event), eventDescription(event))
+	if event == "" || strings.TrimSpace(event) == "*" {
+		return d
+	}
+	for _, e := range handledEvents(event) {
+		if e.doneData {
+			return d.each(doneDataField)
+		}
+	}
+	return d
 }

@@ -13,6 +13,10 @@ type Event struct {
 	Source   string // short names of ORS-REFERENCE's source table
 	Evidence Evidence
 	data     []Decl
+
+	// doneData is true when the payload is a <donedata> of the document
+	// (W3C §5.5, §6.4): any field name may be there.
+	doneData bool
 }
 
 // Data declares the event's _event.data attributes. The list is open: ORS
@@ -24,6 +28,11 @@ func (e Event) Family() bool { return hasPlaceholder(splitName(e.Name)) }
 
 func ev(name string, evidence Evidence, source, doc string, data ...Decl) Event {
 	return Event{Name: name, Evidence: evidence, Source: source, Doc: doc, data: data}
+}
+
+func (e Event) withDoneData() Event {
+	e.doneData = true
+	return e
 }
 
 func (e Event) label(l string) Event {
@@ -149,11 +158,34 @@ var catalog = []Event{
 	ev("error.session.terminate", Documented, "TechRef81 (ORS-REFERENCE §3.3)",
 		"<session:terminate> failed. "+actionFailure, fields("requestid", "error", "description")...),
 
-	// Dialog module.
-	ev("dialog.start.done", Observed, "CRD (ORS-REFERENCE §2.1)",
-		"<dialog:start> finished. "+actionResult, fields("requestid", "extensions")...),
-	ev("error.dialog.start", Observed, "CRD (ORS-REFERENCE §2.1, §3.3)",
-		"<dialog:start> failed.", fields("requestid", "extensions", "error", "description")...),
+	// Dialog module: the voice treatments of Composer's Play Message, Menu
+	// and Input blocks. TechRef81 "Dialog (Treatment) Interface > Events"
+	// documents start, stop and collect; play, playsound and playandcollect
+	// are what generated workflows of the public projects of ORS-REFERENCE
+	// §11 wait for [OBS]. Every action's request id comes back in a
+	// dialog.<action>.requestid event (see moduleFamilies).
+	ev("dialog.start.done", Documented, "TechRef81 Dialog Interface Events; data OBS CRD (ORS-REFERENCE §2.1)",
+		"<dialog:start> finished: the dialog application started (or one started at the resource completed). "+actionResult,
+		fields("requestid", "extensions")...),
+	ev("dialog.start.requestid", Documented, "TechRef81 Dialog Interface Events",
+		"Gives the strategy the request id of a <dialog:start> it invoked.", fields("requestid")...),
+	ev("error.dialog.start", Documented, "TechRef81 Dialog Interface Events; extensions OBS CRD (ORS-REFERENCE §2.1, §3.3)",
+		"<dialog:start> failed, timed out or was refused. "+actionFailure,
+		dataField("requestid"), dataField("extensions"), dialogErrorCodes(), dataField("description")),
+	ev("dialog.stop.done", Documented, "TechRef81 Dialog Interface Events",
+		"<dialog:stop> stopped the dialog application. "+actionResult, fields("requestid")...),
+	ev("error.dialog.stop", Documented, "TechRef81 Dialog Interface Events",
+		"<dialog:stop> failed. "+actionFailure, dataField("requestid"), dialogErrorCodes(), dataField("description")),
+	ev("dialog.collect.done", Documented, "TechRef81 Dialog Interface Events",
+		"<dialog:collect> collected the caller's digits, in _event.data.digits. "+actionResult,
+		fields("requestid", "digits")...),
+	ev("dialog.play.done", Observed, "generated workflows of ORS-REFERENCE §11",
+		"<dialog:play> finished playing its prompts. "+actionResult, fields("requestid")...),
+	ev("dialog.playsound.done", Observed, "generated workflows of ORS-REFERENCE §11",
+		"<dialog:playsound> finished playing its sound. "+actionResult, fields("requestid")...),
+	ev("dialog.playandcollect.done", Observed, "generated workflows of ORS-REFERENCE §11; digits INF from dialog.collect.done",
+		"<dialog:playandcollect> played its prompts and collected the caller's digits, in _event.data.digits. "+actionResult,
+		fields("requestid", "digits")...),
 
 	// Message-based module.
 	ev("error.msgbased.createmessage", Documented, "TechRef81 (ORS-REFERENCE §3.3)",
@@ -228,9 +260,9 @@ var catalog = []Event{
 	ev("error.platform", Documented, "W3C §3.12.2",
 		"Reserved by the W3C for platform errors."),
 	ev("done.state.<stateid>", Documented, "W3C §3.7; TechRef81 (ORS-REFERENCE §3.3)",
-		"The compound or parallel state named last reached a final state.", fields("sessionid", "reason", "params")...),
+		"The compound or parallel state named last reached a final state; _event.data holds the final state's <donedata>.", fields("sessionid", "reason", "params")...).withDoneData(),
 	ev("done.invoke.<invokeid>", Documented, "W3C §6.4; TechRef81 (ORS-REFERENCE §3.3)",
-		"The invocation named last finished.", fields("sessionid", "reason", "params")...),
+		"The invocation named last finished; _event.data holds the <donedata> of the invoked session's final state.", fields("sessionid", "reason", "params")...).withDoneData(),
 	ev("done.scxml.<name>", Documented, "TechRef81 (ORS-REFERENCE §3.3)",
 		"The SCXML session named last finished.", fields("sessionid", "reason", "params")...),
 }
@@ -268,6 +300,11 @@ func moduleFamilies() []Event {
 			out = append(out, ev("error."+m.prefix+".<action>", Documented, "TechRef81, OrchExt (ORS-REFERENCE §2, §3.3)",
 				"An error caused by a "+m.doc+" module action. "+actionFailure,
 				fields("requestid", "error", "description")...))
+		}
+		if m.listed && m.prefix != "interaction" {
+			out = append(out, ev(m.prefix+".<action>.requestid", Inferred, "TechRef81 dialog.start.requestid; queue.submit.requestid OBS CRD (ORS-REFERENCE §2.1)",
+				"Gives the strategy the request id of a "+m.doc+" module action it invoked, before the action's result.",
+				fields("requestid")...))
 		}
 		if !m.listed {
 			out = append(out, ev(m.prefix+".<event>", Inferred, "OrchExt (ORS-REFERENCE §2)",

@@ -334,3 +334,40 @@ func TestEventsReturnsCopies(t *testing.T) {
 	assert.NotEqual(t, "changed", Events()[0].Name)
 	assert.Equal(t, "interactionid", Events()[3].Data()[0].Name)
 }
+
+// The Dialog module's events, which Composer's voice blocks wait for, are
+// catalogued by their own names, so none of them is taken for a typo of
+// another (dialog.stop.done is not "did you mean dialog.start.done").
+func TestCatalogHasTheDialogModuleEvents(t *testing.T) {
+	tests := []struct {
+		name   string
+		entry  string
+		fields []string
+	}{
+		{"dialog.start.done", "dialog.start.done", []string{"requestid"}},
+		{"dialog.start.requestid", "dialog.start.requestid", []string{"requestid"}},
+		{"dialog.stop.done", "dialog.stop.done", []string{"requestid"}},
+		{"dialog.collect.done", "dialog.collect.done", []string{"requestid", "digits"}},
+		{"dialog.play.done", "dialog.play.done", []string{"requestid"}},
+		{"dialog.playsound.done", "dialog.playsound.done", []string{"requestid"}},
+		{"dialog.playandcollect.done", "dialog.playandcollect.done", []string{"requestid", "digits"}},
+		{"dialog.playandcollect.requestid", "dialog.<action>.requestid", []string{"requestid"}},
+		{"error.dialog.stop", "error.dialog.stop", []string{"requestid", "error", "description"}},
+		{"error.dialog.playsound", "error.dialog.<action>", []string{"requestid", "error", "description"}},
+		{"session.fetch.requestid", "session.<action>.requestid", []string{"requestid"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			e, ok := LookupEvent(tc.name)
+			require.True(t, ok)
+			assert.Equal(t, tc.entry, e.Name)
+			assert.Subset(t, names(e.Data()), tc.fields)
+			assert.NotEmpty(t, e.Source, "every event names its source")
+			assert.True(t, KnownEventPrefix(tc.name), "a catalogued event is no typo")
+		})
+	}
+	e, _ := LookupEvent("error.dialog.start")
+	code, ok := find(e.Data(), "error")
+	require.True(t, ok)
+	assert.Subset(t, code.EnumValues(), []string{"timeout", "invalidstate.hold"})
+}

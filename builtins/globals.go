@@ -26,6 +26,10 @@ func scxmlGlobals() []Decl {
 		genesysDecl(),
 		function("__Log(expr, label, level)", "Writes expr to the ORS log with a label and level. Called by generated code but defined in no project include file, so probably an ORS built-in.").
 			cite(Inferred, "ORS-REFERENCE §8 (OBS CRD)").rooted(FromORS),
+		function("__Raise(event)", "Raises an internal event from a script. Called by generated code but defined in no project include file, so probably an ORS built-in like __Log.").
+			cite(Inferred, "generated code of the public Composer projects of ORS-REFERENCE §11").rooted(FromORS),
+		decl(KindString, "_my_prefix", "The state-id prefix of this Composer workflow: what $$_MY_PREFIX_$$ became when the IPD included it. Generated code compares _event.data.resolveid with it to take only its own delayed events.").
+			cite(Observed, "CRD src-gen (ORS-REFERENCE §2.1, §7)").rooted(FromComposer),
 	}
 }
 
@@ -114,9 +118,9 @@ func buildGlobals() []Decl {
 }
 
 // Globals lists every name a condition can read without a declaration of its
-// own: SCXML system variables, In, _data, system, _genesys, __Log, Composer
-// include-file functions, deprecated Composer globals, and the ES5 standard
-// globals with SpiderMonkey's uneval. A document may add <data> ids, <script>
+// own: SCXML system variables, In, _data, system, _genesys, __Log, __Raise,
+// _my_prefix, Composer include-file functions, deprecated Composer globals,
+// and the ES5 standard globals with SpiderMonkey's uneval. A document may add <data> ids, <script>
 // variables and Composer workflow variables (App_*), which are not here.
 func Globals() []Decl { return append([]Decl(nil), globalDecls...) }
 

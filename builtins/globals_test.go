@@ -22,6 +22,8 @@ func TestGlobalsDeclareTheScope(t *testing.T) {
 		{"system", KindObject, FromComposer},
 		{"_genesys", KindObject, FromORS},
 		{"__Log", KindFunction, FromORS},
+		{"__Raise", KindFunction, FromORS},
+		{"_my_prefix", KindString, FromComposer},
 		{"isEventHandledByApplication", KindFunction, FromIncludeFile},
 		{"storeUnhandledEvent", KindFunction, FromIncludeFile},
 		{"storeEvent", KindFunction, FromIncludeFile},
@@ -118,7 +120,8 @@ func TestEveryDeclarationIsDocumented(t *testing.T) {
 func TestEventHasTheSevenW3CFields(t *testing.T) {
 	e, ok := LookupGlobal("_event")
 	require.True(t, ok)
-	assert.Equal(t, []string{"name", "type", "sendid", "origin", "origintype", "invokeid", "data"}, e.FieldNames())
+	assert.Equal(t, []string{"name", "type", "sendid", "origin", "origintype", "invokeid", "data", "raw"}, e.FieldNames(),
+		"the seven W3C fields, then raw of the Basic HTTP Event I/O Processor")
 	assert.True(t, e.Closed)
 	for i, f := range EventFields() {
 		assert.Equal(t, f.Name, e.Fields()[i].Name)

@@ -24,7 +24,7 @@ func Misspelling(name string) (correct string, ok bool) {
 	if c, ok := misspellings[name]; ok {
 		return c, true
 	}
-	base := normalizeDescriptor(name)
+	base := ParseDescriptor(name).Stem()
 	if c, ok := misspellings[base]; ok && base != name {
 		return strings.TrimSuffix(c, ".*") + ".*", true
 	}

@@ -30,7 +30,7 @@ func ResolvePrefix(path []string, event string) (Decl, int) {
 	start := 1
 	if path[0] == "_event" && len(path) > 1 && path[1] == "data" {
 		// The handler's event decides what _event.data declares.
-		d, start = eventDataDecl(EventDataFields(event), eventDescription(event)), 2
+		d, start = EventData(event), 2
 	}
 	for i := start; i < len(path); i++ {
 		next, ok := step(d, path[i])

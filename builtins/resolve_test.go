@@ -153,3 +153,32 @@ func TestResolveEmptyAndUnknown(t *testing.T) {
 	_, ok = Resolve([]string{"system", AnyKey}, "")
 	assert.False(t, ok, "system is not a keyed collection")
 }
+
+// Fields that are no typo although the catalog cannot list them: _event.raw
+// of the Basic HTTP Event I/O Processor (W3C §C.2), and the <donedata>
+// fields a document gives done.state.* and done.invoke.* events (W3C §5.5,
+// §6.4). Near misses of other fields stay unknown elsewhere.
+func TestResolveEventFieldsTheDocumentDecides(t *testing.T) {
+	tests := []struct {
+		event, path string
+		declared    bool
+	}{
+		{"test", "_event.raw", true},
+		{"", "_event.raw.length", true},
+		{"done.invoke.child", "_event.data.param", true},
+		{"done.invoke", "_event.data.Var1", true},
+		{"done.invoke.*", "_event.data.aParam", true},
+		{"done.state.s1 error", "_event.data.reasons", true},
+		{"done.invoke.child", "_event.data.params", true},
+		{"error.interaction.terminate", "_event.data.param", false},
+		{"", "_event.rawdata", false},
+		{"*", "_event.data.aParam", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.event+" "+tc.path, func(t *testing.T) {
+			_, ok := Resolve(path(tc.path), tc.event)
+			assert.Equal(t, tc.declared, ok)
+		})
+	}
+	assert.Len(t, EventFields(), 7, "raw is not one of the fields every _event has")
+}

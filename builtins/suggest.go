@@ -91,5 +91,5 @@ func SuggestEvent(descriptor string) (string, bool) {
 			names = append(names, e.Name)
 		}
 	}
-	return Suggest(normalizeDescriptor(descriptor), names)
+	return Suggest(ParseDescriptor(descriptor).Stem(), names)
 }

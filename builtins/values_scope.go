@@ -65,19 +65,47 @@ func (v systemView) Keys() []string                    { return sortedKeys(v.s.e
 func (v systemView) Set(key string, _ goja.Value) bool { return v.s.readOnly("system." + key) }
 func (v systemView) Delete(key string) bool            { return v.s.readOnly("system." + key) }
 
+// The keys by which _data reaches system: _data.system.context is system
+// (ORS-REFERENCE §4.2). The views below and DataAlias read them.
+const (
+	dataSystemKey  = "system"
+	dataContextKey = "context"
+)
+
+// DataAlias rewrites a path through _data into the path of the value it
+// reaches, for tools that hold values by top-level name: _data.system.context
+// is system and _data.NAME is the global NAME (each followed by the rest of
+// the path). Other paths come back unchanged. ok is false for _data itself
+// and for _data.system other than its context: objects the data model
+// builds rather than values a caller supplies.
+func DataAlias(path []string) (canonical []string, ok bool) {
+	if len(path) == 0 || path[0] != scopeNames[argData] {
+		return path, true
+	}
+	switch {
+	case len(path) == 1:
+		return nil, false
+	case path[1] != dataSystemKey:
+		return path[1:], true
+	case len(path) >= 3 && path[2] == dataContextKey:
+		return append([]string{scopeNames[argSystem]}, path[3:]...), true
+	}
+	return nil, false
+}
+
 // dataSystemView is _data.system, the Composer <data id="system"> item
-// whose context is the system object (ORS-REFERENCE §4.2).
+// whose context is the system object.
 type dataSystemView struct{ s *Scope }
 
 func (v dataSystemView) Get(key string) goja.Value {
-	if key == "context" {
+	if key == dataContextKey {
 		return v.s.system
 	}
 	return nil
 }
 
-func (v dataSystemView) Has(key string) bool { return key == "context" }
-func (v dataSystemView) Keys() []string      { return []string{"context"} }
+func (v dataSystemView) Has(key string) bool { return key == dataContextKey }
+func (v dataSystemView) Keys() []string      { return []string{dataContextKey} }
 func (v dataSystemView) Set(key string, _ goja.Value) bool {
 	return v.s.readOnly("_data.system." + key)
 }
@@ -87,7 +115,7 @@ func (v dataSystemView) Delete(key string) bool { return v.s.readOnly("_data.sys
 type dataView struct{ s *Scope }
 
 func (v dataView) Get(key string) goja.Value {
-	if key == "system" {
+	if key == dataSystemKey {
 		return v.s.dataSystem
 	}
 	return mapView{v.s, v.s.env.Globals}.Get(key)
@@ -95,13 +123,13 @@ func (v dataView) Get(key string) goja.Value {
 
 func (v dataView) Has(key string) bool {
 	_, ok := v.s.env.Globals[key]
-	return ok || key == "system"
+	return ok || key == dataSystemKey
 }
 
 func (v dataView) Keys() []string {
 	keys := sortedKeys(v.s.env.Globals)
-	if _, ok := v.s.env.Globals["system"]; !ok {
-		keys = append([]string{"system"}, keys...)
+	if _, ok := v.s.env.Globals[dataSystemKey]; !ok {
+		keys = append([]string{dataSystemKey}, keys...)
 	}
 	return keys
 }

@@ -39,7 +39,7 @@ func (b *builder) report(code string, s Span, format string, args ...any) {
 }
 
 // feature reports a post-ES5 construct the grammar accepted.
-func (b *builder) feature(f feature, s Span) { b.diags = append(b.diags, featureDiag(f, s)) }
+func (b *builder) feature(f feature, s Span) { b.diags = append(b.diags, featureDiag(f, s, false)) }
 
 func (b *builder) reportFix(code string, s Span, fix, format string, args ...any) {
 	b.report(code, s, format, args...)

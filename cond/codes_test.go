@@ -26,3 +26,15 @@ func TestLookupCode(t *testing.T) {
 		})
 	}
 }
+
+// Every front-end code is an error by default but C111, the Mozilla
+// extension ORS runs.
+func TestCodeDefaultSeverity(t *testing.T) {
+	for _, c := range Codes() {
+		want := SeverityError
+		if c.Code == CodeMozilla {
+			want = SeverityWarning
+		}
+		assert.Equal(t, want, c.Severity, c.Code)
+	}
+}

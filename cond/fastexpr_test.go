@@ -53,7 +53,7 @@ func FuzzFastExprMatchesGrammar(f *testing.F) {
 // requires the same tree whenever fastExpr succeeds.
 func compareFastExpr(t *testing.T, grammar *participle.Parser[gExpr], src string) (grammarOK, fastOK bool) {
 	t.Helper()
-	toks, _, err := front(src, nil, true)
+	toks, _, _, err := front(src, nil, true)
 	if err != nil {
 		return false, false
 	}
@@ -69,7 +69,7 @@ func compareFastExpr(t *testing.T, grammar *participle.Parser[gExpr], src string
 }
 
 func mustFront(t *testing.T, src string) []token {
-	toks, _, err := front(src, nil, true)
+	toks, _, _, err := front(src, nil, true)
 	require.NoError(t, err)
 	return toks
 }

@@ -54,6 +54,12 @@ type featureInfo struct {
 	name, edition, instead string
 }
 
+// mozilla reports whether ORS's SpiderMonkey runs f in a script as a
+// Mozilla extension older than ES2015 (const, since JavaScript 1.5): a
+// portability warning (C111) there, not an error. SpiderMonkey's let,
+// destructuring and generators needed an opt-in version, so they stay errors.
+func (f feature) mozilla() bool { return f == featConst }
+
 var features = [...]featureInfo{
 	featArrow:               {"arrow function (=>)", "ES2015", "write function (x) { return …; }"},
 	featTemplate:            {"template literal (`…`)", "ES2015", "concatenate strings with +"},
@@ -96,9 +102,20 @@ var features = [...]featureInfo{
 	featAsyncMethod:         {"async method ({async f() {…}})", "ES2017", ""},
 }
 
-// featureDiag reports feature f over span s.
-func featureDiag(f feature, s Span) Diagnostic {
+// featureDiag reports feature f over span s: an error, or, for a Mozilla
+// extension in a script, a warning.
+func featureDiag(f feature, s Span, script bool) Diagnostic {
 	info := features[f]
+	if f.mozilla() && script {
+		c, _ := LookupCode(CodeMozilla)
+		return Diagnostic{
+			Code:       CodeMozilla,
+			Severity:   c.Severity,
+			Span:       s,
+			Message:    info.name + " is ES2015; ORS's SpiderMonkey accepts it, other ES5 engines do not",
+			Suggestion: info.instead,
+		}
+	}
 	return Diagnostic{
 		Code:       CodeES2015,
 		Severity:   SeverityError,

@@ -70,10 +70,8 @@ func (Lexer) LexString(filename, src string) (lexer.Lexer, error) {
 	toks, diag := lex(src, false)
 	if diag == nil {
 		var diags []Diagnostic
-		toks, diags = prepare(src, toks, 0)
-		if len(diags) > 0 {
-			diag = &diags[0]
-		}
+		toks, diags = prepare(src, toks, 0, false)
+		diag = firstError(diags)
 	}
 	if diag != nil {
 		line, col := LineCol(src, diag.Span.Start)

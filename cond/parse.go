@@ -2,6 +2,7 @@ package cond
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/alecthomas/participle/v2/lexer"
@@ -79,7 +80,7 @@ func (p *Program) Declared() []string {
 // diagnostic, the first one first.
 func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
 	defer recoverParse(src, &err, func() { expr = nil })
-	toks, comments, perr := front(src, opts, true)
+	toks, comments, _, perr := front(src, opts, true) // an expression has no warnings
 	if perr != nil {
 		return nil, perr
 	}
@@ -96,23 +97,51 @@ func ParseExpression(src string, opts ...Option) (expr *Expr, err error) {
 }
 
 // ParseProgram parses an ES5.1 program (a <script> body, or statements to
-// lint). On failure it returns a nil tree and an *Error.
+// lint). On failure it returns a nil tree and an *Error. A program whose
+// only diagnostics are warnings (a const declaration, which ORS's
+// SpiderMonkey runs) returns its tree and an *Error holding the warnings.
 func ParseProgram(src string, opts ...Option) (prog *Program, err error) {
 	defer recoverParse(src, &err, func() { prog = nil })
-	toks, comments, perr := front(src, opts, false)
+	toks, comments, warnings, perr := front(src, opts, false)
 	if perr != nil {
 		return nil, perr
 	}
 	g, gerr := grammars().program.ParseFromLexer(peeking(src, toks))
 	if gerr != nil {
-		return nil, syntaxError(src, toks, gerr, true)
+		return nil, withWarnings(syntaxError(src, toks, gerr, true), warnings)
 	}
 	b := newBuilder(src, toks)
 	body, strict := b.body(g.Body)
 	if err := b.result(); err != nil {
-		return nil, err
+		return nil, withWarnings(err, warnings)
 	}
-	return &Program{Source: src, Body: body, Strict: strict, Comments: comments, refs: globalRefs(body)}, nil
+	prog = &Program{Source: src, Body: body, Strict: strict, Comments: comments, refs: globalRefs(body)}
+	if len(warnings) > 0 {
+		return prog, &Error{Source: src, Diagnostics: warnings}
+	}
+	return prog, nil
+}
+
+// withWarnings adds the front end's warnings to a parse error, in source order.
+func withWarnings(err error, warnings []Diagnostic) error {
+	e, ok := err.(*Error)
+	if !ok || len(warnings) == 0 {
+		return err
+	}
+	e.Diagnostics = append(e.Diagnostics, warnings...)
+	slices.SortStableFunc(e.Diagnostics, func(a, b Diagnostic) int { return a.Span.Start - b.Span.Start })
+	return e
+}
+
+// firstError returns the first error among diagnostics, or nil when there
+// are only warnings.
+func firstError(ds []Diagnostic) *Diagnostic {
+	for i := range ds {
+		if ds[i].Severity == SeverityError {
+			return &ds[i]
+		}
+	}
+	return nil
 }
 
 func newBuilder(src string, toks []token) *builder {
@@ -128,26 +157,26 @@ func (b *builder) result() error {
 
 // front applies the limits, lexes and prepares the tokens: everything that
 // happens before the grammar recurses. It also returns the comments the
-// lexer skipped.
-func front(src string, opts []Option, expr bool) ([]token, []Comment, error) {
+// lexer skipped, and the warnings of a text it lets through.
+func front(src string, opts []Option, expr bool) ([]token, []Comment, []Diagnostic, error) {
 	c := config{maxLength: DefaultMaxLength, maxDepth: DefaultMaxDepth}
 	for _, o := range opts {
 		o(&c)
 	}
 	fail := func(ds ...Diagnostic) error { return &Error{Source: src, Diagnostics: ds} }
 	if c.maxLength > 0 && len(src) > c.maxLength {
-		return nil, nil, fail(Diagnostic{Code: CodeTooLong, Severity: SeverityError, Span: Span{c.maxLength, len(src)},
+		return nil, nil, nil, fail(Diagnostic{Code: CodeTooLong, Severity: SeverityError, Span: Span{c.maxLength, len(src)},
 			Message: fmt.Sprintf("the source is %d bytes long; the limit is %d", len(src), c.maxLength)})
 	}
 	s := scan(src, expr)
 	if s.diag != nil {
-		return nil, nil, fail(*s.diag)
+		return nil, nil, nil, fail(*s.diag)
 	}
-	toks, ds := prepare(src, s.toks, c.maxDepth)
-	if len(ds) > 0 {
-		return nil, nil, fail(ds...)
+	toks, ds := prepare(src, s.toks, c.maxDepth, expr)
+	if firstError(ds) != nil {
+		return nil, nil, nil, fail(ds...)
 	}
-	return toks, s.comments, nil
+	return toks, s.comments, ds, nil
 }
 
 func peeking(src string, toks []token) *lexer.PeekingLexer {

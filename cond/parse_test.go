@@ -225,7 +225,7 @@ func TestES2015Constructs(t *testing.T) {
 		{"/a/u", false, "1:4: regular expression flag u (unicode) is ES2015; ORS evaluates ES5 [C110]"},
 		{"'\\u{41}'", false, "1:1: code point escape (\\u{…}) is ES2015; ORS evaluates ES5 [C110]"},
 		{"let x = 1", true, "1:1: let declaration is ES2015; ORS evaluates ES5 [C110]"},
-		{"const x = 1", true, "1:1: const declaration is ES2015; ORS evaluates ES5 [C110]"},
+		{"a == const", false, "1:6: const declaration is ES2015; ORS evaluates ES5 [C110]"},
 		{"class A {}", true, "1:1: class is ES2015; ORS evaluates ES5 [C110]"},
 		{"function* g() {}", true, "1:1: generator function (function*) is ES2015; ORS evaluates ES5 [C110]"},
 		{"function f(a = 1) {}", true, "1:14: default parameter value is ES2015; ORS evaluates ES5 [C110]"},

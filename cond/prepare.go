@@ -12,8 +12,12 @@ import (
 // need the line-break flags the grammar cannot see, and marks the 'in' of
 // a for-in head, which the expression grammar would otherwise read as an
 // operator.
-func prepare(src string, toks []token, maxDepth int) ([]token, []Diagnostic) {
-	p := preparer{src: src, maxDepth: maxDepth, out: make([]token, 0, len(toks)+4)}
+//
+// In a script (not expr), a const declaration is a warning (C111), since
+// ORS's SpiderMonkey runs it, and reads as var so the rest of the script
+// is still checked and its names still declared.
+func prepare(src string, toks []token, maxDepth int, expr bool) ([]token, []Diagnostic) {
+	p := preparer{src: src, maxDepth: maxDepth, script: !expr, out: make([]token, 0, len(toks)+4)}
 	p.frames = append(p.frames, frame{open: -1})
 	for i := range toks {
 		if !p.step(toks, i) {
@@ -47,6 +51,7 @@ const (
 type preparer struct {
 	src      string
 	maxDepth int
+	script   bool // a program, not an expression: Mozilla extensions are warnings
 	out      []token
 	frames   []frame
 	depth    int // nesting as the grammar will recurse, before the unary run
@@ -60,7 +65,7 @@ func (p *preparer) report(code string, s Span, format string, args ...any) {
 	p.diags = append(p.diags, Diagnostic{Code: code, Severity: SeverityError, Span: s, Message: fmt.Sprintf(format, args...)})
 }
 
-func (p *preparer) feature(f feature, s Span) { p.diags = append(p.diags, featureDiag(f, s)) }
+func (p *preparer) feature(f feature, s Span) { p.diags = append(p.diags, featureDiag(f, s, p.script)) }
 
 func (p *preparer) prevOut() *token {
 	if len(p.out) == 0 {
@@ -85,9 +90,10 @@ func (p *preparer) unclosed(eof token, o token, closer string) {
 
 // step handles toks[i]; it returns false to stop after a fatal problem.
 func (p *preparer) step(toks []token, i int) bool {
-	t := toks[i]
 	prev := p.prevOut()
 	top := &p.frames[len(p.frames)-1]
+	p.contextualFeature(toks, i, top) // may rewrite toks[i] (const → var)
+	t := toks[i]
 
 	// Restricted productions: a line break after return/break/continue ends
 	// the statement; a line break before ++/-- ends the expression before it.
@@ -107,7 +113,6 @@ func (p *preparer) step(toks []token, i int) bool {
 	if t.feat != featNone {
 		p.feature(t.feat, t.span())
 	}
-	p.contextualFeature(toks, i, top)
 
 	switch t.kind {
 	case tokEOF:
@@ -250,6 +255,9 @@ func (p *preparer) contextualFeature(toks []token, i int, top *frame) {
 			}
 		case "const":
 			p.feature(featConst, t.span())
+			if p.script {
+				t.text = "var" // SpiderMonkey's const declares a variable as var does
+			}
 		case "class":
 			p.feature(featClass, t.span())
 		case "import", "export":

@@ -8,7 +8,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/statechart"
 )
 
 // Result is the outcome of one case.
@@ -25,14 +27,14 @@ type Result struct {
 type Runner struct {
 	fsys fs.FS
 	opts []runtime.Option
-	sets map[string]*runtime.HandlerSet
+	sets map[string]*statechart.HandlerSet
 }
 
 // NewRunner returns a runner reading handler files from fsys (handlers/…).
 func NewRunner(fsys fs.FS) *Runner {
 	// The cases pin down semantics, not speed: a generous time limit keeps a
 	// busy machine from turning a slow evaluation into a false failure.
-	return &Runner{fsys: fsys, sets: map[string]*runtime.HandlerSet{}, opts: []runtime.Option{runtime.Timeout(10 * time.Second)}}
+	return &Runner{fsys: fsys, sets: map[string]*statechart.HandlerSet{}, opts: []runtime.Option{runtime.Timeout(10 * time.Second)}}
 }
 
 // Run runs one case.
@@ -63,7 +65,7 @@ func (r *Runner) RunAll(ctx context.Context, cases []*Case) []Result {
 }
 
 func runDescriptor(c *Case) (string, error) {
-	got := runtime.MatchDescriptors(*c.Descriptor, c.EventName)
+	got := builtins.MatchDescriptors(*c.Descriptor, c.EventName)
 	if got != *c.Expect {
 		return "", fmt.Errorf("descriptor %q on event %q: got %v, want %v", *c.Descriptor, c.EventName, got, *c.Expect)
 	}
@@ -104,9 +106,9 @@ func (r *Runner) runEval(ctx context.Context, c *Case) (string, error) {
 }
 
 // set returns the case's handler set, loading it on first use.
-func (r *Runner) set(c *Case) (*runtime.HandlerSet, error) {
+func (r *Runner) set(c *Case) (*statechart.HandlerSet, error) {
 	if c.SCXML != "" {
-		return runtime.ReadSCXMLHandlers(c.ID+".scxml", []byte(c.SCXML), r.opts...)
+		return statechart.ReadSCXMLHandlers(c.ID+".scxml", []byte(c.SCXML), r.opts...)
 	}
 	if s, ok := r.sets[c.Handlers]; ok {
 		return s, nil
@@ -115,7 +117,7 @@ func (r *Runner) set(c *Case) (*runtime.HandlerSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	s, err := runtime.ReadHandlerFile(c.Handlers, data, r.opts...)
+	s, err := statechart.ReadHandlerFile(c.Handlers, data, r.opts...)
 	if err != nil {
 		return nil, err
 	}
@@ -149,7 +151,7 @@ func (r *Runner) runDispatch(ctx context.Context, c *Case) (string, error) {
 			return "", fmt.Errorf("step %d (%s): %w", i+1, eventLabel(out), err)
 		}
 		summary = append(summary, fmt.Sprintf("%s → %s", eventLabel(out), firedLabel(out)))
-		if out.Ends() {
+		if out.EndsSession() {
 			ended = i + 1
 		}
 	}
@@ -164,7 +166,7 @@ func (r *Runner) runDispatch(ctx context.Context, c *Case) (string, error) {
 }
 
 // check compares a dispatch outcome with the step's expectations.
-func (s *Step) check(out *runtime.Outcome) error {
+func (s *Step) check(out *statechart.Outcome) error {
 	var fired, targets []string
 	for _, m := range out.Fired {
 		fired = append(fired, m.Handler.Name)
@@ -195,14 +197,14 @@ func (s *Step) check(out *runtime.Outcome) error {
 	return nil
 }
 
-func eventLabel(out *runtime.Outcome) string {
+func eventLabel(out *statechart.Outcome) string {
 	if out.Event == "" {
 		return "(eventless)"
 	}
 	return out.Event
 }
 
-func firedLabel(out *runtime.Outcome) string {
+func firedLabel(out *statechart.Outcome) string {
 	if len(out.Fired) == 0 {
 		return "nothing fires"
 	}

@@ -53,7 +53,7 @@ func File(f *scxml.File, cfg Config) []FileFinding {
 // lintFile is File with a linter whose parses are shared between files, in
 // a project that says what the file sees.
 func lintFile(f *scxml.File, cfg Config, lin *Linter, p *project) []FileFinding {
-	if !ecmascript(f) {
+	if !f.ECMAScript() {
 		return nil
 	}
 	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f), decls: p.declarations(f), template: subroutineTemplate(f)}
@@ -239,15 +239,6 @@ func (s Summary) String() string {
 	return out
 }
 
-// ecmascript reports whether a file holds ECMAScript, the only datamodel
-// condeval understands: Composer diagrams and condition lists do, and an
-// SCXML document whose datamodel (or older profile) attribute is absent or
-// "ecmascript" in any case. A lua, xpath or null document is another
-// language: linting it as ECMAScript would report nothing but noise.
-func ecmascript(f *scxml.File) bool {
-	return f.Document == nil || f.Document.Datamodel == "" || strings.EqualFold(f.Document.Datamodel, "ecmascript")
-}
-
 func plural(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
@@ -289,7 +280,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		f, err := scxml.ReadFile(name)
 		var se *scxml.SyntaxError
 		switch {
-		case err == nil && !ecmascript(f):
+		case err == nil && !f.ECMAScript():
 			sum.Skipped++
 			continue
 		case errors.As(err, &se):

@@ -2,33 +2,22 @@ package lsp
 
 import (
 	"fmt"
-	"regexp"
 	"sort"
-	"strings"
 
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
 )
 
-// The text before the cursor is usually not a complete condition, so
-// completion reads it backwards with patterns rather than with the parser.
-var (
-	// enumString: a string being typed as the value compared with a path,
-	// as in `_event.data.resultof == 'de`.
-	enumString = regexp.MustCompile(`(?:^|[^\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*(?:===?|!==?)\s*['"]([^'"\\]*)$`)
-	// memberAccess: a member being typed after a path, as in `system.Int`.
-	memberAccess = regexp.MustCompile(`(?:^|[^\w$.])([A-Za-z_$][\w$]*(?:\s*\.\s*[A-Za-z_$][\w$]*)*)\s*\.\s*([A-Za-z_$][\w$]*)?$`)
-	// globalName: a name being typed on its own, as in `_ev`.
-	globalName = regexp.MustCompile(`(?:^|[^\w$.'"])([A-Za-z_$][\w$]*)$`)
-)
-
-// completion offers, at the cursor inside a condition: the documented
-// values inside a string compared with an enumerated field, the members of
-// a known object after '.', and global names while one is typed.
-// _event.data is narrowed to the handler's event.
+// completion offers, at the cursor inside a condition: the global names
+// while one is typed, the fields of a known object after '.', and the
+// documented values of the path a string is compared with. It reads the
+// text before the cursor with cond.ReadCursor, as the REPL does, and
+// offers what the REPL offers. _event.data is narrowed to the handler's
+// event.
 func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any, error) {
 	f, off, ok := s.cursor(p.TextDocument.URI, p.Position)
 	if !ok {
@@ -38,63 +27,92 @@ func (s *server) completion(_ *glsp.Context, p *protocol.CompletionParams) (any,
 	if !ok || sp.item.Kind == scxml.Descriptors {
 		return nil, nil
 	}
-	items := complete(f, sp)
+	items, filtered := complete(f, sp)
 	if items == nil {
 		return nil, nil
 	}
-	return protocol.CompletionList{Items: items}, nil
+	// Items filtered by what is typed are incomplete: a client that edits
+	// the word back must ask again.
+	return protocol.CompletionList{IsIncomplete: filtered, Items: items}, nil
 }
 
-// complete lists the completions at a spot.
-func complete(f *scxml.File, sp spot) []protocol.CompletionItem {
-	t := sp.item.Text
-	before := t.Value[:sp.offset]
-	if m := enumString.FindStringSubmatch(before); m != nil {
-		d, ok := builtins.Resolve(splitPath(m[1]), sp.item.Event)
+// complete lists the completions for what is typed at a spot; filtered
+// says whether a typed prefix left some out.
+func complete(f *scxml.File, sp spot) (items []protocol.CompletionItem, filtered bool) {
+	cur := cond.ReadCursor(sp.item.Text.Value, sp.offset)
+	edit := textRange(sp.item.Text, cur.Start, cur.End)
+	switch cur.Kind {
+	case cond.CursorName:
+		items = nameItems(f, edit)
+	case cond.CursorMember:
+		d, ok := builtins.Resolve(cur.Path, sp.item.Event)
 		if !ok {
-			return nil
+			return nil, false
 		}
-		edit := textRange(t, sp.offset-len(m[2]), sp.offset)
-		var out []protocol.CompletionItem
+		for _, field := range d.Fields() {
+			if !field.Deprecated {
+				items = append(items, declItem(field, len(items), edit))
+			}
+		}
+	case cond.CursorValue:
+		d, ok := builtins.Resolve(cur.Path, sp.item.Event)
+		if !ok || cur.Quote == 0 && singleQuoted(sp.item.Text) {
+			return nil, false
+		}
 		for i, v := range d.Enum() {
-			out = append(out, completionItem(v.Value, protocol.CompletionItemKindEnumMember, "'"+v.Value+"'", v.Doc, i, edit))
+			label := v.Value
+			if cur.Quote == 0 {
+				label = "'" + label + "'"
+			}
+			items = append(items, completionItem(label, protocol.CompletionItemKindEnumMember, "'"+v.Value+"'", v.Doc, i, edit))
 		}
-		return out
 	}
-	if m := memberAccess.FindStringSubmatch(before); m != nil {
-		d, ok := builtins.Resolve(splitPath(m[1]), sp.item.Event)
-		if !ok {
-			return nil
-		}
-		edit := textRange(t, sp.offset-len(m[2]), sp.offset)
-		var out []protocol.CompletionItem
-		for i, member := range d.Members() {
-			out = append(out, declItem(member, i, edit))
-		}
-		return out
-	}
-	if m := globalName.FindStringSubmatch(before); m != nil {
-		edit := textRange(t, sp.offset-len(m[1]), sp.offset)
-		return globalItems(f, m[1], edit)
-	}
-	return nil
+	return filterItems(cur, items), cur.Prefix != ""
 }
 
-// globalItems lists the globals and the document's own names that start
-// with prefix (ignoring case).
-func globalItems(f *scxml.File, prefix string, edit protocol.Range) []protocol.CompletionItem {
-	lower := strings.ToLower(prefix)
+// singleQuoted reports whether t is an attribute value in single quotes,
+// where a quoted value cannot be inserted as it is.
+func singleQuoted(t scxml.Text) bool {
+	start := t.FileOffset(-1)
+	return start > 0 && t.Source().Data[start-1] == '\''
+}
+
+// nameItems lists the names a condition can start with: the globals
+// (deprecated ones left out), the document's own names and the keywords.
+func nameItems(f *scxml.File, edit protocol.Range) []protocol.CompletionItem {
 	var out []protocol.CompletionItem
 	for _, d := range builtins.Globals() {
-		if strings.HasPrefix(strings.ToLower(d.Name), lower) {
+		if !d.Deprecated {
 			out = append(out, declItem(d, len(out), edit))
 		}
 	}
 	own := append(append([]string(nil), f.Data...), f.Variables...)
 	sort.Strings(own)
 	for _, name := range own {
-		if strings.HasPrefix(strings.ToLower(name), lower) {
-			out = append(out, completionItem(name, protocol.CompletionItemKindVariable, "declared in this file", "", len(out), edit))
+		out = append(out, completionItem(name, protocol.CompletionItemKindVariable, "declared in this file", "", len(out), edit))
+	}
+	for _, k := range cond.ExpressionKeywords() {
+		out = append(out, completionItem(k, protocol.CompletionItemKindKeyword, "keyword", "", len(out), edit))
+	}
+	return out
+}
+
+// filterItems keeps the items whose label fits what is typed (cur.Filter).
+func filterItems(cur cond.CursorContext, items []protocol.CompletionItem) []protocol.CompletionItem {
+	labels := make([]string, len(items))
+	for i, it := range items {
+		labels[i] = it.Label
+	}
+	keep := map[string]bool{}
+	for _, l := range cur.Filter(labels) {
+		keep[l] = true
+	}
+	var out []protocol.CompletionItem
+	seen := map[string]bool{}
+	for _, it := range items {
+		if keep[it.Label] && !seen[it.Label] {
+			seen[it.Label] = true
+			out = append(out, it)
 		}
 	}
 	return out
@@ -115,13 +133,7 @@ func declItem(d builtins.Decl, rank int, edit protocol.Range) protocol.Completio
 	if d.Signature != "" {
 		detail = d.Signature
 	}
-	item := completionItem(d.Name, kind, detail, d.Doc, rank, edit)
-	if d.Deprecated {
-		yes := true
-		item.Deprecated = &yes
-		item.Tags = []protocol.CompletionItemTag{protocol.CompletionItemTagDeprecated}
-	}
-	return item
+	return completionItem(d.Name, kind, detail, d.Doc, rank, edit)
 }
 
 // completionItem builds an item that replaces the partly typed word
@@ -140,13 +152,4 @@ func completionItem(label string, kind protocol.CompletionItemKind, detail, doc 
 		item.Documentation = protocol.MarkupContent{Kind: protocol.MarkupKindMarkdown, Value: doc}
 	}
 	return item
-}
-
-// splitPath splits `_data . system.context` into its names.
-func splitPath(s string) []string {
-	parts := strings.Split(s, ".")
-	for i, p := range parts {
-		parts[i] = strings.TrimSpace(p)
-	}
-	return parts
 }

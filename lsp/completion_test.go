@@ -49,21 +49,26 @@ func TestCompletion(t *testing.T) {
 		replaced                 string // the text the items replace
 	}{
 		{"_event.", "a.scxml", scxmlDoc(`<transition event="error" cond="_event."/>`), "_event.",
-			[]string{"name", "type", "sendid", "origin", "origintype", "invokeid", "data"}, nil, ""},
+			[]string{"name", "type", "sendid", "origin", "origintype", "invokeid", "data"}, []string{"constructor", "hasOwnProperty", "toSource"}, ""},
 		{"_event.data. narrowed to interaction.notcontrolled", "a.scxml", scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data."/>`), "_event.data.",
 			[]string{"interactionid", "resultof"}, []string{"focusdeviceid", "requestid"}, ""},
 		{"_event.data. narrowed to interaction.partystatechanged", "a.scxml", scxmlDoc(`<transition event="interaction.partystatechanged" cond="x &amp;&amp; _event.data.foc"/>`), "_event.data.foc",
-			[]string{"interactionid", "focusdeviceid"}, []string{"resultof"}, "foc"},
+			[]string{"focusdeviceid"}, []string{"resultof", "interactionid"}, "foc"},
 		{"_event.data. of an unknown event: every known field", "a.scxml", scxmlDoc(`<transition event="my.event" cond="_event.data."/>`), "_event.data.",
 			[]string{"interactionid", "resultof", "focusdeviceid", "requestid"}, nil, ""},
 		{"system.", "a.scxml", scxmlDoc(`<if cond="system.Int"/>`), "system.Int",
-			[]string{"InteractionID", "ThisDN", "ANI"}, nil, "Int"},
+			[]string{"InteractionID", "InteractionType"}, []string{"ThisDN", "ANI"}, "Int"},
 		{"_data.system.context.", "a.scxml", scxmlDoc(`<if cond="_data.system.context."/>`), "context.",
 			[]string{"InteractionID", "InitialInteractionID"}, nil, ""},
 		{"resultof values in a string", "a.scxml", scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.resultof == 'de"/>`), "'de",
-			[]string{"detaching", "deletion", "routing", "revoking"}, nil, "de"},
+			[]string{"detaching", "deletion"}, []string{"routing", "revoking"}, "de"},
 		{"resultof values after !==, in an IPD condition", "default.ixnprocess", ipdDoc(`    <events name="gone" event="interaction.deleted" condition="a &amp;amp;&amp;amp; _event.data.resultof !== &quot;" body=""/>`), "&quot;",
 			[]string{"detaching", "deletion", "routing", "revoking"}, nil, ""},
+		{"quoted resultof values before the string", "a.scxml", scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.resultof == "/>`), "== ",
+			[]string{"'detaching'", "'deletion'", "'routing'", "'revoking'"}, nil, ""},
+		{"keywords with the names", "list.cond", "typ\n", "typ", []string{"typeof"}, nil, "typ"},
+		{"a bracket key", "a.scxml", scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data['res"/>`), "['res",
+			[]string{"resultof"}, nil, "res"},
 		{"a global being typed", "list.cond", "_ev\n", "_ev", []string{"_event"}, []string{"system"}, "_ev"},
 		{"a workflow variable being typed", "Main.workflow", workflowDoc(`    <blocks name="Entry1">
       <variables name="varVip" value="false" type="User"/>
@@ -91,6 +96,16 @@ func TestCompletion(t *testing.T) {
 	}
 }
 
+// A value cannot be inserted with its quotes into an attribute in single
+// quotes.
+func TestCompletionInSingleQuotes(t *testing.T) {
+	text := scxmlDoc(`<transition event="interaction.notcontrolled" cond='_event.data.resultof == '/>`)
+	c := startServer(t, Options{}, nil)
+	uri := fileURI(t, "a.scxml")
+	c.open(uri, text)
+	assert.Empty(t, c.completeAt(uri, text, "== ", 3))
+}
+
 func TestCompletionDocuments(t *testing.T) {
 	text := scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.resultof == '"/>`)
 	c := startServer(t, Options{}, nil)
@@ -112,7 +127,7 @@ func TestCompletionDocuments(t *testing.T) {
 }
 
 func TestCompletionNearMisses(t *testing.T) {
-	text := scxmlDoc(`<transition event="interaction.notcontrolled" cond="nothing. &amp;&amp; _event.nmae. &amp;&amp; _event.data.interactionid == '"/>`)
+	text := scxmlDoc(`<transition event="interaction.notcontrolled" cond="nothing. &amp;&amp; _event.nmae. &amp;&amp; _event.data.interactionid == ' &amp;&amp; /* _ev */ 1"/>`)
 	tests := []struct {
 		name, needle string
 	}{
@@ -121,6 +136,7 @@ func TestCompletionNearMisses(t *testing.T) {
 		{"a string compared with a field without documented values", "== '"},
 		{"an event attribute", "interaction."},
 		{"outside any attribute", "<transition"},
+		{"inside a comment", "/* _ev"},
 	}
 	c := startServer(t, Options{}, nil)
 	uri := fileURI(t, "a.scxml")

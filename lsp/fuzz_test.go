@@ -55,7 +55,8 @@ func FuzzCursorQueries(f *testing.F) {
 			if !ok {
 				continue
 			}
-			for _, it := range complete(file, sp) {
+			items, _ := complete(file, sp)
+			for _, it := range items {
 				inFile(it.TextEdit.(protocol.TextEdit).Range)
 			}
 			i := charAt(sp.item.Text, off)

@@ -151,6 +151,15 @@ type Document struct {
 // State returns the state with the id, or nil.
 func (d *Document) State(id string) *State { return d.byID[id] }
 
+// ECMAScript reports whether the document's expressions are ECMAScript:
+// no datamodel (W3C §B.2 makes ECMAScript what ORS runs) or "ecmascript"
+// in any case. A document with another datamodel ("null", "xpath", "lua"…)
+// is another language, which the linter leaves alone.
+func (d *Document) ECMAScript() bool {
+	m := strings.TrimSpace(d.Datamodel)
+	return m == "" || strings.EqualFold(m, "ecmascript")
+}
+
 // Parse reads an SCXML document. name is used in positions and to resolve
 // script src paths.
 func Parse(name string, src []byte) (*Document, error) {

@@ -34,7 +34,7 @@ func TestExamplesRead(t *testing.T) {
 		return nil
 	})
 	require.NoError(t, err)
-	assert.Equal(t, 5, read)
+	assert.Equal(t, 6, read)
 }
 
 // The nine default voice IPD conditions, exactly (ORS-REFERENCE §5).
@@ -91,7 +91,6 @@ func TestExampleGeneratedIPD(t *testing.T) {
 	d := f.Document
 	assert.True(t, d.Generated)
 	assert.Equal(t, "default.defaultWorkflow", d.Name)
-	assert.Equal(t, []string{"_composer_init", "_composer_event_handler"}, d.InitialConfiguration())
 	assert.Equal(t, []string{"system", "start_workflow_onrouterequest", "keepGVPSessionAlive", "vipThreshold", "businessHours"}, f.Data)
 	require.Equal(t, []string{filepath.ToSlash(filepath.Join(examplesDir, "include/common.js"))}, f.ScriptPaths)
 	_, err = os.Stat(f.ScriptPaths[0])

@@ -68,6 +68,11 @@ type File struct {
 	Workflow *Workflow // for .workflow
 }
 
+// ECMAScript reports whether the file's items are ECMAScript, so a linter
+// can skip the others: Composer's diagrams and condition lists always are;
+// an SCXML document is when its datamodel is (Document.ECMAScript).
+func (f *File) ECMAScript() bool { return f.Document == nil || f.Document.ECMAScript() }
+
 // ReadFile reads and parses the file at path.
 func ReadFile(path string) (*File, error) {
 	src, err := os.ReadFile(path)

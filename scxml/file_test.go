@@ -165,3 +165,44 @@ func TestReadIncludes(t *testing.T) {
 		{"http://host/x.scxml", "", 4, 103, false},
 	}, got)
 }
+
+// Only ECMAScript documents are read as ECMAScript: no datamodel, or
+// "ecmascript" in any case (Composer's profile="ecmascript" too); the
+// items of the others are recognisable so that the linter can skip them.
+func TestReadSCXMLDatamodel(t *testing.T) {
+	tests := []struct {
+		name, attrs string
+		datamodel   string
+		ecmascript  bool
+	}{
+		{"none", ``, "", true},
+		{"ecmascript", ` datamodel="ecmascript"`, "ecmascript", true},
+		{"any case", ` datamodel=" ECMAScript "`, " ECMAScript ", true},
+		{"Composer profile", ` profile="ecmascript"`, "ecmascript", true},
+		{"null", ` datamodel="null"`, "null", false},
+		{"xpath", ` datamodel="xpath"`, "xpath", false},
+		{"lua", ` datamodel="lua"`, "lua", false},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			src := `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0"` + tc.attrs + `>
+	<state id="s"><transition event="e" cond="In('s')" target="s"/></state>
+</scxml>`
+			f, err := Read("a.scxml", []byte(src))
+			require.NoError(t, err)
+			assert.Equal(t, tc.datamodel, f.Document.Datamodel)
+			assert.Equal(t, tc.ecmascript, f.Document.ECMAScript())
+			assert.Equal(t, tc.ecmascript, f.ECMAScript())
+			assert.NotEmpty(t, f.Items, "the items are still read")
+		})
+	}
+	for _, name := range []string{"a.cond", "a.workflow"} {
+		src := "x == 1\n"
+		if name == "a.workflow" {
+			src = `<?xml version="1.0"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI"/>`
+		}
+		f, err := Read(name, []byte(src))
+		require.NoError(t, err, name)
+		assert.True(t, f.ECMAScript(), name)
+	}
+}

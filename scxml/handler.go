@@ -2,19 +2,20 @@ package scxml
 
 import "strings"
 
-// Handler is a Composer event handler: an entry of an IPD's Events dialog
-// (<events> in an .ixnprocess) or a block's conditional exception
+// ComposerHandler is a Composer event handler: an entry of an IPD's Events
+// dialog (<events> in an .ixnprocess) or a block's conditional exception
 // (<conditionalExceptions> in a .workflow). Composer copies its event and
 // condition verbatim into the generated SCXML <transition>, so both are
 // XML-decoded twice; its body is SCXML executable content, escaped once.
-type Handler struct {
+// (A handler of a handler set, whatever its source, is statechart.Handler.)
+type ComposerHandler struct {
 	Name        string
 	Event       Text // event descriptors, decoded twice
 	Condition   Text // decoded twice; empty means no condition
 	Body        Text // the escaped executable content, decoded once
 	BodyItems   []Item
 	BodyErr     *SyntaxError // the body is not well-formed XML; BodyItems is then empty
-	Raises      []string     // the events the body raises or sends to the session itself (see raisedEvents)
+	Raises      []string     // the events the body raises or sends to its own session (see raisedEvents)
 	Enabled     bool         // false when the handler carries enabled="false"
 	Description string
 	Target      string
@@ -22,9 +23,14 @@ type Handler struct {
 	Pos         Position
 }
 
+// Handler is the name ComposerHandler had.
+//
+// Deprecated: use ComposerHandler.
+type Handler = ComposerHandler
+
 // readHandler reads an <events>, <eventsBackup> or <conditionalExceptions>
 // element. ctx carries the file and the block.
-func readHandler(s *Source, n *node, ctx Item) *Handler {
+func readHandler(s *Source, n *node, ctx Item) *ComposerHandler {
 	ev, _ := n.attr("event")
 	cond, _ := n.attr("condition")
 	body, _ := n.attr("body")
@@ -72,7 +78,7 @@ func readHandler(s *Source, n *node, ctx Item) *Handler {
 
 // items returns the handler's own items — event attribute and condition —
 // followed by those of its body.
-func (h *Handler) items(ctx Item, element string) []Item {
+func (h *ComposerHandler) items(ctx Item, element string) []Item {
 	ctx.Element, ctx.Event, ctx.Handler, ctx.Disabled = element, h.Event.Value, h.Name, !h.Enabled
 	var out []Item
 	if strings.TrimSpace(h.Event.Value) != "" {

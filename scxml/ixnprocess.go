@@ -8,12 +8,12 @@ import "strings"
 type Process struct {
 	Name         string // the diagram's name
 	File         string
-	WaitForEvent string     // the IPD "Wait For Event" property, e.g. interaction.present
-	Handlers     []*Handler // <events>: the handlers in force, in document order
+	WaitForEvent string             // the IPD "Wait For Event" property, e.g. interaction.present
+	Handlers     []*ComposerHandler // <events>: the handlers in force, in document order
 	// Backup is <eventsBackup>: the stock handlers Composer keeps for an
 	// upgrade. They are not generated, so they are neither fired nor
 	// linted (they are not in Items).
-	Backup    []*Handler
+	Backup    []*ComposerHandler
 	Workflows []string // the resource paths of the diagram's workflow blocks
 	Items     []Item   // the items of Handlers, in document order
 	// Problems are handler bodies that are not well-formed XML; the rest

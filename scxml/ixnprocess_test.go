@@ -80,7 +80,7 @@ func TestProcessPositionsThroughTwoLayers(t *testing.T) {
 	}
 }
 
-func bodyItem(t *testing.T, h *Handler, element string) Item {
+func bodyItem(t *testing.T, h *ComposerHandler, element string) Item {
 	t.Helper()
 	for _, it := range h.BodyItems {
 		if it.Element == element {

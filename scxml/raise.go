@@ -9,15 +9,16 @@ import (
 // raisedEvents lists, in document order, the events that the executable
 // content in nodes (and below them) puts on the session's own queues:
 //   - <raise event="NAME">;
-//   - <send> to the session itself (no target, or target="#_internal") with
-//     an event attribute — a name, or a string literal as Composer writes
-//     it (event="'application.start'") — or an eventexpr that is a string
+//   - <send> to the session itself (no target, target="#_internal", or
+//     targetexpr="'#_scxml_' + _sessionid") with an event attribute — a
+//     name, or a string literal as Composer writes it
+//     (event="'application.start'") — or an eventexpr that is a string
 //     literal.
 //
 // An event whose name is computed at run time is left out, as is a <send>
-// to another session or I/O processor. Callers use the list to follow what
-// firing a transition leads to, e.g. whether it raises the event a
-// document exits on.
+// to another session or I/O processor. It is the one reading of what a
+// handler sends itself: package statechart decides from it whether firing
+// a transition or handler ends the session.
 func raisedEvents(nodes []*node) []string {
 	var out []string
 	for _, n := range nodes {
@@ -42,7 +43,7 @@ func raised(n *node) (string, bool) {
 		name := strings.TrimSpace(n.value("event"))
 		return name, name != ""
 	case "send":
-		if t := n.value("target"); t != "" && t != "#_internal" || n.value("targetexpr") != "" {
+		if !sendsToItself(n) {
 			return "", false
 		}
 		if ev, ok := n.attr("event"); ok {
@@ -55,6 +56,32 @@ func raised(n *node) (string, bool) {
 		return stringLiteral(n.value("eventexpr"))
 	}
 	return "", false
+}
+
+// sendsToItself reports whether a <send> targets its own session: it names
+// no target, the internal queue, or #_scxml_ followed by the session's own
+// id, which only an expression can name.
+func sendsToItself(send *node) bool {
+	if expr := send.value("targetexpr"); expr != "" {
+		return ownSessionTarget(expr)
+	}
+	t := send.value("target")
+	return t == "" || t == "#_internal"
+}
+
+// ownSessionTarget reports whether a targetexpr is '#_scxml_' + _sessionid.
+func ownSessionTarget(src string) bool {
+	e, err := cond.ParseExpression(src)
+	if err != nil {
+		return false
+	}
+	b, ok := e.Root.(*cond.Binary)
+	if !ok || b.Op != cond.OpAdd {
+		return false
+	}
+	prefix, ok := b.X.(*cond.String)
+	id, ok2 := b.Y.(*cond.Ident)
+	return ok && ok2 && prefix.Value == "#_scxml_" && id.Name == "_sessionid"
 }
 
 // stringLiteral returns the value of src when it is one ECMAScript string

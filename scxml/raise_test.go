@@ -24,6 +24,9 @@ func TestTransitionRaises(t *testing.T) {
 		{"send to itself", `<send event="me" target="#_internal"/>`, []string{"me"}},
 		{"send elsewhere", `<send event="other" target="#_parent"/>`, nil},
 		{"send to a computed target", `<send event="other" targetexpr="t"/>`, nil},
+		{"send to its own session id", `<send event="me" targetexpr="'#_scxml_' + _sessionid"/>`, []string{"me"}},
+		{"send to another session id", `<send event="other" targetexpr="'#_scxml_' + other"/>`, nil},
+		{"send to a fixed session id", `<send event="other" target="#_scxml_foo"/>`, nil},
 		{"foreign element", `<ixn:terminate xmlns:ixn="urn:ixn"><raise event="no"/></ixn:terminate>`, nil},
 		{"nothing raised", `<log expr="'application.exit'"/>`, nil},
 		{"blank raise", `<raise event=" "/>`, nil},
@@ -63,4 +66,23 @@ func TestHandlerBodyRaises(t *testing.T) {
 	assert.Equal(t, []string{"application.exit"}, p.Handlers[0].Raises)
 	assert.Empty(t, p.Handlers[1].Raises)
 	assert.Empty(t, p.Handlers[2].Raises, "a body that is not well-formed raises nothing known")
+}
+
+// A Composer handler body that sends application.exit to the session
+// raises it just as <raise> does.
+func TestHandlerBodySendRaises(t *testing.T) {
+	for _, body := range []string{
+		`&lt;raise event=&quot;application.exit&quot;/&gt;`,
+		`&lt;send event=&quot;application.exit&quot;/&gt;`,
+		`&lt;send event=&quot;'application.exit'&quot; target=&quot;#_internal&quot;/&gt;`,
+	} {
+		src := `<?xml version="1.0" encoding="UTF-8"?>
+<ixn:IpdDiagram xmlns:ixn="http://www.genesyslab.com/ixn" name="p">
+  <events name="interaction released" event="interaction.notcontrolled" condition="" body="` + body + `"/>
+</ixn:IpdDiagram>`
+		p, err := ReadProcess("p.ixnprocess", []byte(src))
+		require.NoError(t, err)
+		require.Len(t, p.Handlers, 1)
+		assert.Equal(t, []string{"application.exit"}, p.Handlers[0].Raises, body)
+	}
 }

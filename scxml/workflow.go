@@ -9,11 +9,14 @@ type Workflow struct {
 	Branches []Branch
 	// Exceptions are the blocks' conditional exceptions (event handlers
 	// such as interaction.deleted on the Entry block).
-	Exceptions []*Handler
+	Exceptions []*ComposerHandler
 	Variables  []Variable
-	Items      []Item // branch conditions and exception handlers, in document order
-	Problems   []*SyntaxError
-	Source     *Source
+	// Items are the ECMAScript of the diagram, in document order: block
+	// condition guards, ECMAScript-block scripts, Assign values, logging
+	// details, branch conditions and exception handlers.
+	Items    []Item
+	Problems []*SyntaxError
+	Source   *Source
 }
 
 // Branch is one condition of a Branching block. Composer writes its
@@ -60,19 +63,81 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 	return w, nil
 }
 
+// blockAttrItems are the block attributes that hold ECMAScript, with how
+// each is read. Like Branching expressions, and unlike exception
+// conditions, they are escaped once, by the XML alone: public workflows
+// write an Assign value's > as is and an ECMAScript block's line breaks as
+// &#xD;&#xA; [OBS, ORS-REFERENCE §11]. An ECMAScript block's condition
+// holds statements (a try/catch) in public workflows [OBS], so it is read
+// as a script.
+var blockAttrItems = []struct {
+	attr              string
+	kind, scriptBlock Kind
+}{
+	{"condition", Condition, Program}, // the guard every block may have
+	{"script", Program, Program},      // the ECMAScript block's script
+}
+
+// blockKidItems are the child elements of a block that hold ECMAScript:
+// an Assign block's values and a Log block's details ("" attr: the
+// element's text), each an expression of the generated SCXML [OBS].
+var blockKidItems = []struct {
+	element, attr string
+	kind          Kind
+}{
+	{"assignData", "Value", Expression},
+	{"loggingDetails", "", Expression},
+}
+
+// isScriptBlock reports whether b is an ECMAScript block.
+func isScriptBlock(b *node) bool {
+	for _, a := range []string{"xmi:type", "xsi:type"} {
+		if strings.HasSuffix(b.value(a), ":EcmaScriptBlock") {
+			return true
+		}
+	}
+	return false
+}
+
+// addItem adds a non-empty text of the workflow as an item.
+func (w *Workflow) addItem(ctx Item, kind Kind, element, attr string, text Text) {
+	if strings.TrimSpace(text.Value) == "" {
+		return // an empty condition is no condition, an empty value nothing to read
+	}
+	ctx.Kind, ctx.Text, ctx.Element, ctx.Attr = kind, text, element, attr
+	w.Items = append(w.Items, ctx)
+}
+
 func (w *Workflow) readBlock(b *node) {
 	ctx := Item{File: w.File, Block: b.value("name")}
+	for _, a := range blockAttrItems {
+		if text, ok := b.attr(a.attr); ok {
+			kind := a.kind
+			if isScriptBlock(b) {
+				kind = a.scriptBlock
+			}
+			w.addItem(ctx, kind, "blocks", a.attr, text)
+		}
+	}
 	for _, n := range b.Kids {
+		for _, k := range blockKidItems {
+			if n.Name.Local != k.element {
+				continue
+			}
+			text := n.Text
+			if k.attr != "" {
+				text, _ = n.attr(k.attr)
+			}
+			w.addItem(ctx, k.kind, k.element, k.attr, text)
+		}
 		switch n.Name.Local {
 		case "conditions":
 			expr, _ := n.attr("expression")
 			br := Branch{Block: ctx.Block, Name: n.value("name"), Expression: expr, PostAction: n.value("postAction"), Pos: w.Source.Position(n.Offset)}
 			w.Branches = append(w.Branches, br)
-			if strings.TrimSpace(expr.Value) != "" {
-				it := ctx
-				it.Kind, it.Text, it.Element, it.Attr, it.Handler = Condition, expr, "conditions", "expression", br.Name
-				w.Items = append(w.Items, it)
-			}
+			it := ctx
+			it.Handler = br.Name
+			w.addItem(it, Condition, "conditions", "expression", expr)
 		case "conditionalExceptions":
 			h := readHandler(w.Source, n, ctx)
 			w.Exceptions = append(w.Exceptions, h)

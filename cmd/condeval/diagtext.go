@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/runtime"
 )
 
 // Diagnostics in the text form editors' problem matchers read, for the
@@ -48,6 +49,25 @@ func writeDiagnosticsText(w io.Writer, file string, first int, src string, diags
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
+}
+
+// renderer is the REPL's view of this file's rendering: diagnostics as
+// writeDiagnosticsText writes them, an error.execution as
+// "file:line:col: Type: message" with the source line and a caret.
+type renderer struct{}
+
+func (renderer) Diagnostics(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error {
+	return writeDiagnosticsText(w, file, first, src, diags)
+}
+
+func (renderer) ExecError(w io.Writer, file string, first int, src string, x *runtime.ExecError) {
+	if x.Line == 0 {
+		fmt.Fprintf(w, "%s:%d: %s: %s\n", file, first, x.Type, x.Message)
+		return
+	}
+	fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", file, first+x.Line-1, x.Column, x.Type, x.Message)
+	text, start := sourceLine(src, x.Span.Start)
+	fmt.Fprintf(w, "%s\n%s\n", text, caretLine(text, x.Span.Start-start, x.Span.End-start))
 }
 
 // isLineBreak tells the ECMAScript line terminators, by which cond.LineCol

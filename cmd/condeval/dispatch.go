@@ -8,7 +8,9 @@ import (
 	"os"
 	"strings"
 
+	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/statechart"
 )
 
 // DispatchCmd shows which handlers of a set fire for an event, and why the
@@ -28,7 +30,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 	if (c.Event == "") == (c.Events == "") {
 		return fmt.Errorf("give exactly one of --event and --events")
 	}
-	set, err := runtime.LoadHandlers(c.Handlers)
+	set, err := statechart.LoadHandlers(c.Handlers)
 	if err != nil {
 		return err
 	}
@@ -37,7 +39,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 	}
 	var system map[string]any
 	if c.System != "" {
-		if system, err = readObjectFile(c.System); err != nil {
+		if system, err = repl.ReadObjectFile(c.System); err != nil {
 			return err
 		}
 	}
@@ -55,7 +57,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return nil
 	}
 	if c.Event != "" {
-		event, err := readObjectFile(c.Event)
+		event, err := repl.ReadObjectFile(c.Event)
 		if err != nil {
 			return err
 		}
@@ -80,7 +82,7 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 		if isBlank(line) {
 			return nil // a blank line separates events; it is none
 		}
-		event, err := decodeObjectLine(line, n)
+		event, err := repl.DecodeObjectLine(line, n)
 		if err != nil {
 			c.inputError(env, name, n, err)
 			return nil
@@ -104,7 +106,7 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 	fmt.Fprintf(env.Stderr, "%s:%v\n", name, err)
 }
 
-func (c *DispatchCmd) reportText(w io.Writer, out *runtime.Outcome) {
+func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 	fmt.Fprintf(w, "event %s (states: %s)\n", dispatchEventName(out), strings.Join(out.States, ", "))
 	if len(out.Fired) == 0 {
 		fmt.Fprintln(w, "  no handler fires")
@@ -118,7 +120,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *runtime.Outcome) {
 		if m.Target != "" {
 			fmt.Fprintf(w, "  → %s", m.Target)
 		}
-		if h.Ends {
+		if h.EndsSession {
 			fmt.Fprint(w, "  (ends the session)")
 		}
 		fmt.Fprintln(w)
@@ -135,7 +137,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *runtime.Outcome) {
 }
 
 // holds says why a fired handler's condition let it through.
-func holds(h *runtime.Handler) string {
+func holds(h *statechart.Handler) string {
 	if strings.TrimSpace(h.Cond) == "" {
 		return "no condition"
 	}
@@ -143,12 +145,12 @@ func holds(h *runtime.Handler) string {
 }
 
 // why puts a skip reason into words.
-func why(s runtime.Skip, out *runtime.Outcome) string {
+func why(s statechart.Skip, out *statechart.Outcome) string {
 	h := s.Handler
 	switch s.Reason {
-	case runtime.ReasonDisabled:
+	case statechart.ReasonDisabled:
 		return "the handler is disabled"
-	case runtime.ReasonDescriptor:
+	case statechart.ReasonDescriptor:
 		if h.Event.Eventless() {
 			return "eventless; it never fires for an event"
 		}
@@ -156,13 +158,13 @@ func why(s runtime.Skip, out *runtime.Outcome) string {
 			return fmt.Sprintf("event=%q is not eventless", h.Event)
 		}
 		return fmt.Sprintf("event=%q does not match %s", h.Event, out.Event)
-	case runtime.ReasonInactive:
+	case statechart.ReasonInactive:
 		return fmt.Sprintf("state %s is not active", h.State)
-	case runtime.ReasonCondition:
+	case statechart.ReasonCondition:
 		return fmt.Sprintf("%s is false", strings.TrimSpace(h.Cond))
-	case runtime.ReasonError:
+	case statechart.ReasonError:
 		return s.Err.Error()
-	case runtime.ReasonPreempted:
+	case statechart.ReasonPreempted:
 		if s.By != nil {
 			return fmt.Sprintf("%s was selected first", s.By.Name)
 		}
@@ -191,11 +193,11 @@ type firedJSON struct {
 }
 
 type skippedJSON struct {
-	Handler string         `json:"handler"`
-	Line    int            `json:"line"`
-	Reason  runtime.Reason `json:"reason"`
-	Error   *errorJSON     `json:"error"`
-	By      string         `json:"by,omitempty"`
+	Handler string            `json:"handler"`
+	Line    int               `json:"line"`
+	Reason  statechart.Reason `json:"reason"`
+	Error   *errorJSON        `json:"error"`
+	By      string            `json:"by,omitempty"`
 }
 
 type errorJSON struct {
@@ -213,10 +215,10 @@ func newErrorJSON(e *runtime.ExecError) *errorJSON {
 	return &errorJSON{Name: e.Name, Type: e.Type, Message: e.Message, Line: e.Line, Column: e.Column}
 }
 
-func (c *DispatchCmd) reportJSON(w io.Writer, out *runtime.Outcome) {
-	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.Ends()}
+func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome) {
+	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.EndsSession()}
 	for _, m := range out.Fired {
-		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.Ends})
+		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.EndsSession})
 	}
 	for _, s := range out.Skipped {
 		sk := skippedJSON{Handler: s.Handler.Name, Line: s.Handler.Line, Reason: s.Reason, Error: newErrorJSON(s.Err)}
@@ -232,7 +234,7 @@ func (c *DispatchCmd) reportJSON(w io.Writer, out *runtime.Outcome) {
 	fmt.Fprintf(w, "%s\n", b)
 }
 
-func dispatchEventName(out *runtime.Outcome) string {
+func dispatchEventName(out *statechart.Outcome) string {
 	if out.Event == "" {
 		return "(eventless)"
 	}

@@ -135,8 +135,9 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 
 // batchLine evaluates one input line; ok is false when it is not valid input.
 func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime.Condition) (batchResult, bool) {
+	id := idOf(line)
 	bad := func(msg string) (batchResult, bool) {
-		return batchResult{Line: n, Error: inputError{Name: "error.input", Message: msg}}, false
+		return batchResult{ID: id, Line: n, Error: inputError{Name: "error.input", Message: msg}}, false
 	}
 	if isBlank(line) {
 		return bad("blank line: not a case")
@@ -169,6 +170,18 @@ func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime
 		out.Error = newErrorJSON(res.Err)
 	}
 	return out, true
+}
+
+// idOf reads the "id" of a line that is a JSON object, even one that is not
+// a valid case, so that its error.input record can be paired with it.
+func idOf(line []byte) json.RawMessage {
+	var v struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(line, &v) != nil {
+		return nil
+	}
+	return v.ID
 }
 
 // Help is the description of condeval eval --help.

@@ -88,7 +88,7 @@ func TestEvalBatch(t *testing.T) {
 		`{"id":4,"result":false,"error":{"name":"error.execution","type":"TypeError",`,
 		`{"id":5,"result":true,"error":null}`,
 		`{"id":6,"result":false,"error":{"name":"error.execution","type":"SyntaxError",`,
-		`{"line":8,"result":false,"error":{"name":"error.input","message":"not a valid case: json: unknown field \"unknown\""}}`,
+		`{"id":7,"line":8,"result":false,"error":{"name":"error.input","message":"not a valid case: json: unknown field \"unknown\""}}`,
 		`{"id":8,"result":false,"error":null}`,
 	}
 	for i, w := range want {
@@ -103,6 +103,19 @@ func TestEvalBatch(t *testing.T) {
 	code, out, _ = runWithInput(t, `{"id":1}`, "eval", "--batch")
 	assert.Equal(t, 2, code)
 	assert.Contains(t, out, `no condition`)
+
+	// A line that is valid JSON keeps its id in its error.input record.
+	code, out, _ = runWithInput(t, `{"id":"c1","cond":""}`+"\n"+`{"id":[1],"cond":1}`+"\n"+`[1]`+"\n", "eval", "--batch")
+	assert.Equal(t, 2, code)
+	lines = strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+	require.Len(t, lines, 3)
+	for i, w := range []string{
+		`{"id":"c1","line":1,"result":false,"error":{"name":"error.input","message":"no condition: give \"cond\" or --cond"}}`,
+		`{"id":[1],"line":2,"result":false,"error":{"name":"error.input","message":"not a valid case: `,
+		`{"line":3,"result":false,"error":{"name":"error.input","message":"not a valid case: `,
+	} {
+		assert.True(t, strings.HasPrefix(lines[i], w), "line %d: %s", i+1, lines[i])
+	}
 
 	code, _, errOut := runWithInput(t, "", "eval", "--batch", "true")
 	assert.Equal(t, 2, code)

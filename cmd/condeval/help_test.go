@@ -23,6 +23,8 @@ func helpPages() []helpPage {
 		{"eval", []int{0, 1, 2}},
 		{"dispatch", []int{0, 2}},
 		{"repl", []int{0, 2}},
+		{"simulate", []int{0, 2}},
+		{"test", []int{0, 1, 2}},
 		{"conformance", []int{0, 1, 2}},
 		{"lsp", []int{0, 1, 2}},
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"encoding/json"
+	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -64,6 +66,40 @@ func TestLintFilesExitCodesAndConfig(t *testing.T) {
 		assert.Equal(t, 2, code, args)
 		assert.NotEmpty(t, errOut, args)
 	}
+}
+
+// SARIF artifact locations are URI references: the space of Composer's
+// "Interaction Processes" folder is percent-encoded.
+func TestLintSARIFArtifactURIs(t *testing.T) {
+	tests := []struct{ path, uri string }{
+		{"Interaction Processes/default.ixnprocess", "Interaction%20Processes/default.ixnprocess"},
+		{"src-gen/IPD_default_Main.scxml", "src-gen/IPD_default_Main.scxml"},
+		{"Workflows/Survey #2.workflow", "Workflows/Survey%20%232.workflow"},
+		{"a:b.scxml", "./a:b.scxml"},
+		{"/abs/ü 1.scxml", "/abs/%C3%BC%201.scxml"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.path, func(t *testing.T) {
+			uri := artifactURI(tc.path)
+			assert.Equal(t, tc.uri, uri)
+			u, err := url.Parse(uri)
+			require.NoError(t, err)
+			assert.Empty(t, u.Scheme)
+			assert.Equal(t, tc.path, strings.TrimPrefix(u.Path, "./"))
+		})
+	}
+
+	dir := writeProject(t, map[string]string{
+		"Interaction Processes/default.ixnprocess": `<?xml version="1.0" encoding="UTF-8"?>
+<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:ird="http://studio.genesyslab.com/ird/">
+  <ird:InteractionProcessDiagram name="default">
+    <events name="caller moved" event="interaction.partystate.changed" condition="" body="" target="false"/>
+  </ird:InteractionProcessDiagram>
+</xmi:XMI>
+`,
+	})
+	_, out, errOut := runCLI("lint", "--format", "sarif", dir)
+	assert.Contains(t, out, `"uri": "`+artifactURI(dir)+`/Interaction%20Processes/default.ixnprocess"`, errOut)
 }
 
 func TestLintSARIF(t *testing.T) {

@@ -29,6 +29,8 @@ type CLI struct {
 	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: true or false."`
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why."`
 	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively."`
+	Simulate    SimulateCmd    `cmd:"" help:"Run a strategy offline against events and show what it does."`
+	Test        TestCmd        `cmd:"" help:"Run scenario files (*.scenario.yaml) against strategies."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the built-in conformance suite."`
 	Lsp         LspCmd         `cmd:"" help:"Run the language server for editors."`
 }

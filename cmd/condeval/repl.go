@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"errors"
 	"fmt"
 	"io"
@@ -11,6 +10,9 @@ import (
 	"strings"
 
 	"github.com/peterh/liner"
+
+	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/repl"
 )
 
 // ReplCmd evaluates conditions one line at a time against an event the
@@ -59,54 +61,42 @@ func (*ReplCmd) manual() manual {
 // the piped input.
 func (c *ReplCmd) Run(env *Env) error {
 	terminal := isTerminalInput(env.Stdin)
-	colours := palette{on: useColour(terminal && isTerminalOutput(env.Stdout), os.Getenv("NO_COLOR"))}
-	s := newReplSession(env.Stdout, colours)
+	s := repl.New(env.Stdout, repl.Options{
+		Colour: useColour(terminal && isTerminalOutput(env.Stdout), os.Getenv("NO_COLOR")),
+		Render: renderer{},
+		// :lint applies the .condeval.yaml that lint -e applies, read
+		// afresh so that an edit shows at the next :lint.
+		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + exprFile) },
+	})
 	if err := c.preload(s); err != nil {
 		return err
 	}
 	if terminal {
-		return s.interactive(historyPath())
+		return interactive(s, env.Stdout, historyPath())
 	}
-	err := s.loop(&readerLines{r: bufio.NewReader(env.Stdin)}, "<stdin>", true, c.Echo)
-	if s.failed {
+	err := s.Run(repl.Input{Lines: repl.ReaderLines(env.Stdin), File: "<stdin>", Numbered: true, Echo: c.Echo})
+	if s.Failed() {
 		env.Code = exitUsage
 	}
 	return err
 }
 
-// preload applies the command-line flags, as the commands they stand for.
-func (c *ReplCmd) preload(s *replSession) error {
-	for _, f := range []struct{ root, file string }{{rootEvent, c.Event}, {rootSystem, c.System}} {
-		if f.file == "" {
-			continue
-		}
-		obj, err := readObjectFile(f.file)
-		if err != nil {
-			return err
-		}
-		s.vars[f.root] = obj
+// preload gives the session what the flags name, read as eval reads them.
+func (c *ReplCmd) preload(s *repl.Session) error {
+	in, err := c.env()
+	if err != nil {
+		return err
 	}
-	for _, g := range c.Global {
-		name, v, err := parseGlobal(g)
-		if err != nil {
-			return err
-		}
-		p, err := parsePath(name)
-		if err != nil {
-			return fmt.Errorf("--global: %w", err)
-		}
-		if err := setPath(s.vars, p, v); err != nil {
-			return fmt.Errorf("--global: %w", err)
-		}
+	if err := s.Load(in); err != nil {
+		return fmt.Errorf("--global: %w", err)
 	}
-	s.states = c.State
 	return nil
 }
 
 // interactive runs the REPL in the line editor. The history is read from
 // and written back to historyFile; a history that cannot be read or written
 // costs the user their history, never the session.
-func (s *replSession) interactive(historyFile string) error {
+func interactive(s *repl.Session, out io.Writer, historyFile string) error {
 	// Between prompts the terminal turns Ctrl-C into SIGINT; a Ctrl-C
 	// pressed while a condition runs must not end the session. The signal
 	// is dropped: an evaluation stops by itself within its time limit.
@@ -118,22 +108,15 @@ func (s *replSession) interactive(historyFile string) error {
 	defer ed.Close()
 	ed.SetCtrlCAborts(true)
 	ed.SetTabCompletionStyle(liner.TabPrints)
-	ed.SetWordCompleter(func(line string, pos int) (string, []string, string) {
-		return s.completer().complete(line, pos)
-	})
+	ed.SetWordCompleter(s.Complete)
 	if f, err := os.Open(historyFile); err == nil {
 		_, _ = ed.ReadHistory(f)
 		f.Close()
 	}
-	fmt.Fprintln(s.out, "condeval repl: type a condition, :help for the commands, Ctrl-D to leave.")
-	err := s.loop(editorLines{ed: ed, out: s.out}, "<input>", false, false)
+	fmt.Fprintln(out, "condeval repl: type a condition, :help for the commands, Ctrl-D to leave.")
+	err := s.Run(repl.Input{Lines: editorLines{ed: ed, out: out}, File: "<input>"})
 	saveHistory(ed, historyFile)
 	return err
-}
-
-// completer is the Tab completion for the session's current values.
-func (s *replSession) completer() completer {
-	return completer{vars: s.vars, event: s.eventName(), readDir: os.ReadDir}
 }
 
 // editorLines reads lines through the line editor.
@@ -142,11 +125,11 @@ type editorLines struct {
 	out io.Writer
 }
 
-func (l editorLines) next(prompt string) (string, error) {
+func (l editorLines) Next(prompt string) (string, error) {
 	line, err := l.ed.Prompt(prompt)
 	switch {
 	case errors.Is(err, liner.ErrPromptAborted):
-		return "", errLineAborted
+		return "", repl.ErrLineAborted
 	case errors.Is(err, io.EOF):
 		fmt.Fprintln(l.out) // end the prompt's line before the shell's prompt
 		return "", io.EOF
@@ -208,4 +191,11 @@ func isTerminalOutput(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// useColour decides whether answers are coloured: only on a terminal, and
+// never when the NO_COLOR environment variable is set (https://no-color.org:
+// present and not empty).
+func useColour(terminal bool, noColor string) bool {
+	return terminal && noColor == ""
 }

@@ -22,6 +22,12 @@ import (
 // editor sees a real terminal as its standard input and output.
 const replChildEnv = "CONDEVAL_REPL_CHILD"
 
+// The prompts the terminal shows, for a new entry and for its next line.
+const (
+	promptMain = "cond> "
+	promptMore = "  ... "
+)
+
 func TestReplTerminalChild(t *testing.T) {
 	if os.Getenv(replChildEnv) != "1" {
 		t.Skip("runs only as the child of the pseudo-terminal tests")

@@ -19,7 +19,7 @@ func TestReplReadmeTranscript(t *testing.T) {
 	require.NoError(t, err)
 	t.Chdir("../..")
 
-	code, out, stderr := repl(t, string(script), "--echo",
+	code, out, stderr := runRepl(t, string(script), "--echo",
 		"--event", "examples/events/notcontrolled-revoking.json", "--system", "examples/system.json")
 	require.Equal(t, 0, code, stderr)
 	if *update {

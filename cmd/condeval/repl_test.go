@@ -1,6 +1,8 @@
 package main
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -16,8 +18,8 @@ const (
 	replSeed = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
 )
 
-// repl runs condeval repl on a script given through a pipe.
-func repl(t *testing.T, script string, args ...string) (code int, stdout, stderr string) {
+// runRepl runs condeval repl on a script given through a pipe.
+func runRepl(t *testing.T, script string, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	return runWithInput(t, script, append([]string{"repl"}, args...)...)
 }
@@ -26,7 +28,7 @@ func repl(t *testing.T, script string, args ...string) (code int, stdout, stderr
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
 func TestReplSwitchover(t *testing.T) {
-	code, out, stderr := repl(t, lines(replSeed, `:set _event.data.resultof = "deletion"`, replSeed),
+	code, out, stderr := runRepl(t, lines(replSeed, `:set _event.data.resultof = "deletion"`, replSeed),
 		"--event", replRevoking, "--system", replSystem)
 	assert.Equal(t, 0, code)
 	assert.Empty(t, stderr)
@@ -65,7 +67,7 @@ func TestReplAnswers(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.cond, func(t *testing.T) {
-			code, out, _ := repl(t, tt.cond+"\n", "--event", replRevoking, "--system", replSystem,
+			code, out, _ := runRepl(t, tt.cond+"\n", "--event", replRevoking, "--system", replSystem,
 				"--state", "_composer_event_handler", "--global", `App_Target={"requestid":"R1","targetid":"T1"}`)
 			assert.Equal(t, 0, code)
 			assert.Equal(t, tt.want+"\n", out)
@@ -114,7 +116,7 @@ func TestReplErrorDisplay(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, _ := repl(t, tt.script, "--event", replRevoking)
+			code, out, _ := runRepl(t, tt.script, "--event", replRevoking)
 			assert.Equal(t, 0, code, "an error answer is not a failed command")
 			assert.Equal(t, tt.want, out)
 			assert.NotContains(t, out, "goja")
@@ -160,7 +162,7 @@ func TestReplMultiLine(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, out, _ := repl(t, tt.script, "--event", replRevoking)
+			_, out, _ := runRepl(t, tt.script, "--event", replRevoking)
 			assert.Equal(t, tt.want, out)
 		})
 	}
@@ -272,7 +274,7 @@ func TestReplCommands(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, stderr := repl(t, tt.script, "--event", replRevoking)
+			code, out, stderr := runRepl(t, tt.script, "--event", replRevoking)
 			assert.Equal(t, tt.want, out)
 			assert.Equal(t, tt.code, code)
 			assert.Empty(t, stderr)
@@ -300,7 +302,7 @@ func TestReplLint(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, _ := repl(t, tt.script, "--event", replRevoking)
+			code, out, _ := runRepl(t, tt.script, "--event", replRevoking)
 			assert.Equal(t, 0, code)
 			for _, w := range tt.want {
 				assert.Contains(t, out, w)
@@ -309,18 +311,32 @@ func TestReplLint(t *testing.T) {
 	}
 }
 
-func TestReplHelpListsEveryCommand(t *testing.T) {
-	_, out, _ := repl(t, ":help\n")
-	for _, c := range replCommands() {
-		assert.Contains(t, out, "\n  :"+c.name, c.name)
-	}
-	assert.Contains(t, out, "Ctrl-C clears the line, Ctrl-D leaves.")
+// :lint applies the .condeval.yaml that lint -e applies.
+func TestReplLintHonoursTheConfigFile(t *testing.T) {
+	event, err := filepath.Abs(replRevoking)
+	require.NoError(t, err)
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".condeval.yaml"), []byte("disable: [enum-value]\n"), 0o600))
+	t.Chdir(dir)
+	const expr = "_event.data.resultof == 'deleted'"
+	code, out, _ := runWithInput(t, "", "lint", "-e", expr)
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	code, out, _ = runRepl(t, ":lint "+expr+"\n", "--event", event)
+	assert.Equal(t, 0, code)
+	assert.Equal(t, "no findings\n", out)
+
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ".condeval.yaml"), []byte("disable: [no-such-rule]\n"), 0o600))
+	code, out, _ = runRepl(t, ":lint "+expr+"\n", "--event", event)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, out, "error: ")
+	assert.Contains(t, out, "no-such-rule")
 }
 
 // --echo prints each line after its prompt, so that a piped session reads
 // like the terminal one (the README transcript is made this way).
 func TestReplEcho(t *testing.T) {
-	_, out, _ := repl(t, lines("(1 +", "1)", "", ":state a"), "--echo")
+	_, out, _ := runRepl(t, lines("(1 +", "1)", "", ":state a"), "--echo")
 	assert.Equal(t, lines(
 		"cond> (1 +",
 		"  ... 1)",
@@ -344,7 +360,7 @@ func TestReplStartUpErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, out, stderr := repl(t, "1\n", tt.args...)
+			code, out, stderr := runRepl(t, "1\n", tt.args...)
 			assert.Equal(t, exitUsage, code)
 			assert.Empty(t, out, "nothing runs after a start-up error")
 			assert.Equal(t, tt.wantErr, stderr)
@@ -355,8 +371,25 @@ func TestReplStartUpErrors(t *testing.T) {
 // A pipe gets plain answers: no prompt, no colour, whatever NO_COLOR says.
 func TestReplPipeIsPlain(t *testing.T) {
 	t.Setenv("NO_COLOR", "")
-	_, out, _ := repl(t, lines("1", "0", "nope"))
+	_, out, _ := runRepl(t, lines("1", "0", "nope"))
 	require.NotEmpty(t, out)
 	assert.NotContains(t, out, "\x1b[")
 	assert.NotContains(t, out, promptMain)
+}
+
+func TestUseColour(t *testing.T) {
+	tests := []struct {
+		name     string
+		terminal bool
+		noColor  string
+		want     bool
+	}{
+		{"terminal", true, "", true},
+		{"terminal with NO_COLOR", true, "1", false},
+		{"pipe", false, "", false},
+		{"pipe with NO_COLOR", false, "1", false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, useColour(tt.terminal, tt.noColor), tt.name)
+	}
 }

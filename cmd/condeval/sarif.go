@@ -2,6 +2,7 @@ package main
 
 import (
 	"io"
+	"net/url"
 	"path/filepath"
 
 	"github.com/owenrumney/go-sarif/v2/sarif"
@@ -38,10 +39,10 @@ func writeSARIF(w io.Writer, fs []lint.FileFinding) error {
 	for _, c := range cond.Codes() {
 		run.AddRule(c.Code).WithName(c.Name).WithShortDescription(sarif.NewMultiformatMessageString(c.Doc)).
 			WithHelp(sarif.NewMultiformatMessageString(c.Doc)).
-			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel("error"))
+			WithDefaultConfiguration(sarif.NewReportingConfiguration().WithLevel(sarifLevels[c.Severity]))
 	}
 	for _, f := range fs {
-		uri := filepath.ToSlash(f.File)
+		uri := artifactURI(f.File)
 		run.AddDistinctArtifact(uri)
 		region := sarif.NewRegion().WithStartLine(f.Start.Line).WithStartColumn(f.Start.Column).
 			WithEndLine(f.End.Line).WithEndColumn(f.End.Column)
@@ -68,4 +69,12 @@ func writeSARIF(w io.Writer, fs []lint.FileFinding) error {
 	}
 	report.AddRun(run)
 	return report.PrettyWrite(w)
+}
+
+// artifactURI turns a file path into the URI reference SARIF requires:
+// slashes, and every segment percent-encoded, so the "Interaction
+// Processes" folder of every Composer project reads
+// Interaction%20Processes.
+func artifactURI(path string) string {
+	return (&url.URL{Path: filepath.ToSlash(path)}).String()
 }

@@ -1,0 +1,210 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/statechart"
+)
+
+// SimulateCmd runs a strategy offline against a stream of events.
+type SimulateCmd struct {
+	Doc       string   `arg:"" placeholder:"DOC" help:"The SCXML document to run (.scxml)."`
+	Events    string   `placeholder:"FILE" help:"NDJSON events (- for stdin), one a line: {\"name\":…, \"data\":{…}, \"after\": MS}. A line with only \"after\" moves the clock."`
+	System    string   `placeholder:"FILE" help:"A JSON file with the system variables."`
+	Global    []string `placeholder:"NAME=JSON" help:"A global variable (repeatable)."`
+	Genesys   string   `placeholder:"FILE" help:"A JSON object declaring what _genesys.* gives: {\"ixn.interactions\": {…}, \"session.timeInZone()\": \"10:00:00\"}."`
+	AllowRead []string `placeholder:"DIR" help:"Let the document read files under DIR too (repeatable)."`
+	Format    string   `enum:"text,json" default:"text" help:"Output format: text, or json (one line after start-up and one per event)."`
+}
+
+// simEvent is one line of --events.
+type simEvent struct {
+	statechart.Event
+	After int64 `json:"after"`
+}
+
+// Run starts the session, feeds it the events and reports each step.
+func (c *SimulateCmd) Run(env *Env) error {
+	opts, err := sessionOptions(c.System, c.Genesys, c.Global)
+	if err != nil {
+		return err
+	}
+	m, err := statechart.Load(c.Doc, statechart.LoadOptions{AllowRead: c.AllowRead})
+	if err != nil {
+		return err
+	}
+	s, st, err := m.Start(opts)
+	if err != nil {
+		return err
+	}
+	report := reportStepText
+	if c.Format == "json" {
+		report = reportStepJSON
+	}
+	report(env.Stdout, st)
+	if c.Events == "" {
+		return nil
+	}
+	in, name := io.Reader(env.Stdin), "<stdin>"
+	if c.Events != "-" {
+		f, err := os.Open(c.Events)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		in, name = f, c.Events
+	}
+	err = eachLine(in, func(n int, line []byte) error {
+		if isBlank(line) {
+			return nil
+		}
+		var ev simEvent
+		if err := json.Unmarshal(line, &ev); err != nil {
+			fmt.Fprintf(env.Stderr, "%s:%d: not an event: %v\n", name, n, err)
+			env.Code = exitUsage
+			return nil
+		}
+		if ev.Name == "" {
+			report(env.Stdout, s.Advance(ev.After))
+			return nil
+		}
+		report(env.Stdout, s.SendAfter(ev.Event, ev.After))
+		return nil
+	})
+	return err
+}
+
+// sessionOptions reads the files and flags a session starts with.
+func sessionOptions(systemFile, genesysFile string, globals []string) (statechart.Options, error) {
+	var opts statechart.Options
+	var err error
+	if systemFile != "" {
+		if opts.System, err = repl.ReadObjectFile(systemFile); err != nil {
+			return opts, err
+		}
+	}
+	if genesysFile != "" {
+		if opts.Genesys, err = repl.ReadObjectFile(genesysFile); err != nil {
+			return opts, err
+		}
+	}
+	for _, g := range globals {
+		name, v, err := parseGlobal(g)
+		if err != nil {
+			return opts, err
+		}
+		if opts.Globals == nil {
+			opts.Globals = map[string]any{}
+		}
+		opts.Globals[name] = v
+	}
+	return opts, nil
+}
+
+// stepRecord is the JSON line of a step (the contract in the issue and the
+// README).
+type stepRecord struct {
+	Event         *string             `json:"event"`
+	Time          int64               `json:"time"`
+	Configuration []string            `json:"configuration"`
+	Exited        []string            `json:"exited"`
+	Entered       []string            `json:"entered"`
+	Logs          []statechart.Log    `json:"logs"`
+	Effects       []statechart.Effect `json:"effects"`
+	Errors        []statechart.Error  `json:"errors"`
+	Done          bool                `json:"done"`
+	Final         string              `json:"final,omitempty"`
+}
+
+func reportStepJSON(w io.Writer, st *statechart.Step) {
+	r := stepRecord{Time: st.Time, Configuration: st.Configuration, Exited: st.Exited, Entered: st.Entered,
+		Logs: st.Logs, Effects: st.Effects, Errors: st.Errors, Done: st.Done, Final: st.Final}
+	if st.Event != nil {
+		r.Event = &st.Event.Name
+	}
+	for _, p := range []*[]string{&r.Configuration, &r.Exited, &r.Entered} {
+		if *p == nil {
+			*p = []string{}
+		}
+	}
+	if r.Logs == nil {
+		r.Logs = []statechart.Log{}
+	}
+	if r.Effects == nil {
+		r.Effects = []statechart.Effect{}
+	}
+	if r.Errors == nil {
+		r.Errors = []statechart.Error{}
+	}
+	b, _ := json.Marshal(r)
+	fmt.Fprintf(w, "%s\n", b)
+}
+
+func reportStepText(w io.Writer, st *statechart.Step) {
+	var b strings.Builder
+	switch {
+	case st.Event == nil && st.Time == 0 && len(st.Transitions) == 0 && len(st.Entered) > 0:
+		fmt.Fprintf(&b, "[%dms] start-up\n", st.Time)
+	case st.Event == nil:
+		fmt.Fprintf(&b, "[%dms] clock\n", st.Time)
+	default:
+		fmt.Fprintf(&b, "[%dms] event %s\n", st.Time, st.Event.Name)
+	}
+	for _, t := range st.Transitions {
+		on := ""
+		if t.Event != "" {
+			on = " on " + t.Event
+		}
+		target := strings.Join(t.Targets, " ")
+		if target == "" {
+			target = "(targetless)"
+		}
+		fmt.Fprintf(&b, "  transition %s -> %s%s  %s\n", t.Source, target, on, where(t.At.File, t.At.Line, t.At.Column))
+	}
+	if len(st.Exited) > 0 {
+		fmt.Fprintf(&b, "  exit  %s\n", strings.Join(st.Exited, " "))
+	}
+	if len(st.Entered) > 0 {
+		fmt.Fprintf(&b, "  enter %s\n", strings.Join(st.Entered, " "))
+	}
+	for _, l := range st.Logs {
+		label := ""
+		if l.Label != "" {
+			label = l.Label + ": "
+		}
+		fmt.Fprintf(&b, "  log   %s%s  %s\n", label, l.Message, where(l.At.File, l.At.Line, l.At.Column))
+	}
+	for _, e := range st.Effects {
+		attrs, _ := json.Marshal(e.Attrs)
+		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, where(e.At.File, e.At.Line, e.At.Column))
+	}
+	for _, e := range st.Errors {
+		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, where(e.At.File, e.At.Line, e.At.Column))
+	}
+	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
+	if st.Done {
+		fmt.Fprintf(&b, "  done: %s\n", st.Final)
+	}
+	io.WriteString(w, b.String())
+}
+
+func where(file string, line, col int) string { return fmt.Sprintf("(%s:%d:%d)", file, line, col) }
+
+func (*SimulateCmd) manual() manual {
+	return manual{
+		examples: []example{
+			{"A switchover against the example IPD: the old handler ends the session.", `condeval simulate examples/src-gen/IPD_default_defaultWorkflow.scxml \
+    --genesys examples/scenarios/genesys.json \
+    --events examples/events/session.ndjson`},
+		},
+		exits: []exitCode{
+			{exitOK, "the document ran (whatever it did)"},
+			{exitUsage, "usage error, a document that cannot load, or an event line that is not JSON (after the other lines ran)"},
+		},
+	}
+}

@@ -1,0 +1,86 @@
+package main
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestSimulateJSON(t *testing.T) {
+	var code int
+	var out, errOut string
+	inRepo(t, func() {
+		code, out, errOut = runCLI("simulate", "--format", "json", "--genesys", "examples/scenarios/genesys.json",
+			"--events", "examples/events/session.ndjson", "examples/src-gen/IPD_default_defaultWorkflow.scxml")
+	})
+	require.Equal(t, exitOK, code, errOut)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	require.Len(t, lines, 4) // start-up and three events
+	var recs []map[string]any
+	for _, l := range lines {
+		var r map[string]any
+		require.NoError(t, json.Unmarshal([]byte(l), &r))
+		recs = append(recs, r)
+	}
+	assert.Nil(t, recs[0]["event"])
+	assert.Equal(t, []any{"_composer_init", "_composer_event_handler"}, recs[0]["configuration"])
+	assert.Equal(t, "interaction.added", recs[1]["event"])
+	effects := recs[1]["effects"].([]any)
+	require.Len(t, effects, 1)
+	assert.Equal(t, "queue:submit", effects[0].(map[string]any)["action"])
+	assert.Equal(t, 5000.0, recs[2]["time"])
+	assert.Equal(t, true, recs[2]["done"])
+	assert.Equal(t, "_composer_global_exit", recs[2]["final"])
+}
+
+func TestSimulateBadInput(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "a.scxml")
+	require.NoError(t, os.WriteFile(doc, []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="a"><transition target="b"/></state></scxml>`), 0o600))
+	code, _, errOut := runCLI("simulate", doc)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, `a.scxml:1:`)
+	assert.Contains(t, errOut, `no state has the id "b"`)
+
+	require.NoError(t, os.WriteFile(doc, []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="a"/></scxml>`), 0o600))
+	events := filepath.Join(dir, "e.ndjson")
+	require.NoError(t, os.WriteFile(events, []byte("{\"name\":\"x\"}\nnot json\n"), 0o600))
+	code, out, errOut := runCLI("simulate", "--events", events, doc)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, errOut, "e.ndjson:2: not an event")
+	assert.Contains(t, out, "[0ms] event x")
+}
+
+func TestTestExamples(t *testing.T) {
+	var code int
+	var out string
+	inRepo(t, func() { code, out, _ = runCLI("test", "examples/") })
+	assert.Equal(t, exitOK, code, out)
+	assert.Contains(t, out, "3 scenarios, 0 failed")
+}
+
+func TestTestFailureShowsDiff(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.scxml"), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml">
+		<state id="a"><transition event="go" target="b"/></state><state id="b"/></scxml>`), 0o600))
+	sc := filepath.Join(dir, "a.scenario.yaml")
+	require.NoError(t, os.WriteFile(sc, []byte("document: a.scxml\nsteps:\n  - event: {name: go}\n    expect: {configuration: [a]}\n"), 0o600))
+	code, out, _ := runCLI("test", sc)
+	assert.Equal(t, exitFalse, code)
+	assert.Contains(t, out, "FAIL  "+sc)
+	assert.Contains(t, out, "step 1 (go): configuration\n    want: [a]\n    got:  [b]")
+
+	code, out, _ = runCLI("test", "--format", "junit", sc)
+	assert.Equal(t, exitFalse, code)
+	assert.Contains(t, out, `<testsuite name="condeval test" tests="1" failures="1" errors="0">`)
+
+	require.NoError(t, os.WriteFile(sc, []byte("document: a.scxml\nstep: []\n"), 0o600))
+	code, out, _ = runCLI("test", sc)
+	assert.Equal(t, exitUsage, code)
+	assert.Contains(t, out, `a.scenario.yaml:2:1: unknown key "step"`)
+}

@@ -1,0 +1,211 @@
+// Package repl is condeval's read-eval-print loop: a session of values a
+// condition sees, the colon commands that change them, the reading of
+// entries that span lines, Tab completion and the display of answers. The
+// terminal (line editor, history file) and the rendering of an error with
+// its source line belong to the command line, which hands them in.
+package repl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/runtime"
+)
+
+// Renderer shows what went wrong in a condition, with its source line and
+// a caret. The command line owns the one renderer, so that an error reads
+// the same in the REPL as in eval and lint. src starts on line first of
+// file.
+type Renderer interface {
+	// Diagnostics writes the front end's or the linter's diagnostics.
+	Diagnostics(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error
+	// ExecError writes the error.execution a condition raised.
+	ExecError(w io.Writer, file string, first int, src string, e *runtime.ExecError)
+}
+
+// Options are what a session takes from its surroundings.
+type Options struct {
+	Colour bool     // colour the answers, for a terminal
+	Render Renderer // required
+	// LintConfig gives the rule settings :lint applies, as lint -e finds
+	// them (.condeval.yaml); nil means the rules' defaults.
+	LintConfig func() (lint.Config, error)
+	// ReadDir lists a directory for the completion of file names; nil
+	// means os.ReadDir.
+	ReadDir func(dir string) ([]fs.DirEntry, error)
+}
+
+// Session is the state of one REPL: the values conditions see, the active
+// states, and where answers go. Every input — typed, piped or loaded from
+// a file — goes through execute. A Session is used by one goroutine.
+type Session struct {
+	// vars holds _event, system, _sessionid, _name and the globals by
+	// their top-level names; see path.go.
+	vars   map[string]any
+	states []string
+	last   string // the last condition evaluated, for :lint without argument
+
+	out     io.Writer
+	colours palette
+	opts    Options
+	// failed is set when a command or input is refused, so that a script
+	// run through a pipe can end with exit code 2.
+	failed bool
+	quit   bool
+	// loading lists the files :load is running, innermost last, so that a
+	// file cannot load itself.
+	loading []string
+}
+
+// New starts an empty session that writes its answers to out.
+func New(out io.Writer, opts Options) *Session {
+	if opts.ReadDir == nil {
+		opts.ReadDir = os.ReadDir
+	}
+	return &Session{vars: map[string]any{}, out: out, colours: palette{on: opts.Colour}, opts: opts}
+}
+
+// Load sets the values the next conditions see from env, as the commands
+// that stand for them would: _event, system, _sessionid and _name when
+// given, then each global, whose name may be a path (App.x, _data.NAME),
+// and the active states.
+func (s *Session) Load(env runtime.Env) error {
+	if env.Event != nil {
+		s.vars[rootEvent] = env.Event
+	}
+	if env.System != nil {
+		s.vars[rootSystem] = env.System
+	}
+	if env.SessionID != "" {
+		s.vars[rootSessionID] = env.SessionID
+	}
+	if env.Name != "" {
+		s.vars[rootName] = env.Name
+	}
+	// Sorted, so that a path is set after the object it goes into.
+	for _, name := range slices.Sorted(maps.Keys(env.Globals)) {
+		p, err := parsePath(name)
+		if err != nil {
+			return err
+		}
+		if err := setPath(s.vars, p, env.Globals[name]); err != nil {
+			return err
+		}
+	}
+	s.states = env.States
+	return nil
+}
+
+// Failed reports whether a command or an input was refused.
+func (s *Session) Failed() bool { return s.failed }
+
+// entry is one complete input: a condition or a command, possibly spread
+// over several lines, and where it was read.
+type entry struct {
+	text string
+	file string // "<input>" for a terminal, "<stdin>" for a pipe, or a path
+	line int    // 1-based line of its first line in file
+}
+
+// execute runs one entry: a command when it starts with ':', else a
+// condition. Blank entries and // comment lines do nothing.
+func (s *Session) execute(e entry) {
+	text := strings.TrimSpace(e.text)
+	switch {
+	case text == "" || strings.HasPrefix(text, "//"):
+	case strings.HasPrefix(text, ":"):
+		if err := s.command(text, e); err != nil {
+			s.failed = true
+			fmt.Fprintln(s.out, s.colours.paint(sgrError, "error:"), err)
+		}
+	default:
+		s.evaluate(e)
+	}
+}
+
+// env is what the next evaluation sees.
+func (s *Session) env() runtime.Env {
+	env := runtime.Env{States: s.states}
+	for name, v := range s.vars {
+		switch name {
+		case rootEvent:
+			env.Event, _ = v.(map[string]any)
+		case rootSystem:
+			env.System, _ = v.(map[string]any)
+		case rootSessionID:
+			env.SessionID, _ = v.(string)
+		case rootName:
+			env.Name, _ = v.(string)
+		default:
+			if env.Globals == nil {
+				env.Globals = map[string]any{}
+			}
+			env.Globals[name] = v
+		}
+	}
+	return env
+}
+
+// eventName is the loaded event's name, which decides the _event.data
+// fields the catalog declares; "" when unknown.
+func (s *Session) eventName() string {
+	name, _ := lookupPath(s.vars, []string{rootEvent, "name"})
+	str, _ := name.(string)
+	return str
+}
+
+// evaluate compiles and runs a condition and writes its answer: the outcome
+// and the raw value with its type, or the error.execution it raised with a
+// caret under the failing span. A condition the front end rejects shows the
+// front end's diagnostics, never the engine's message.
+func (s *Session) evaluate(e entry) {
+	src := strings.TrimRight(e.text, " \t\r\n")
+	s.last = src
+	c, err := runtime.Compile(src)
+	if err != nil {
+		s.syntaxError(e, src, err)
+		return
+	}
+	r := c.Eval(context.Background(), s.env())
+	if r.Err != nil {
+		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), r.Err.Type)
+		s.opts.Render.ExecError(s.out, e.file, e.line, src, r.Err)
+		return
+	}
+	fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
+}
+
+// syntaxError shows the front end's diagnostics for a condition Compile
+// refused, with positions counted from the entry's first line. A condition
+// the front end accepted but the engine refused has no position to show.
+func (s *Session) syntaxError(e entry, src string, err error) {
+	fmt.Fprintf(s.out, "%s (%s SyntaxError)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"))
+	var diags *cond.Error
+	if !errors.As(err, &diags) || !fromFrontEnd(diags) {
+		fmt.Fprintf(s.out, "%s:%d: %v\n", e.file, e.line, err)
+		return
+	}
+	_ = s.opts.Render.Diagnostics(s.out, e.file, e.line, src, diags.Diagnostics)
+}
+
+// fromFrontEnd reports whether an error is the front end's, not the
+// engine's: its codes are the front end's own. The runtime marks the
+// engine's refusals with C001, which is no front-end code; this is the one
+// place the REPL relies on that.
+func fromFrontEnd(e *cond.Error) bool {
+	for _, d := range e.Diagnostics {
+		if _, ok := cond.LookupCode(d.Code); !ok {
+			return false
+		}
+	}
+	return len(e.Diagnostics) > 0
+}

@@ -1,0 +1,447 @@
+package statechart
+
+import (
+	"fmt"
+	"slices"
+)
+
+// The W3C SCXML 1.0 algorithm (Appendix D), written after its pseudo-code:
+// names below are the spec's, so the two can be read side by side.
+
+// macrostep takes eventless transitions and internal events until there are
+// none, starts the invocations of the states it entered, and repeats while
+// that raised internal events. A session that reaches a top-level final
+// state is left here.
+func (s *Session) macrostep() {
+	for s.running {
+		for s.running {
+			enabled := s.selectTransitions(nil)
+			if len(enabled) == 0 {
+				if len(s.internal) == 0 {
+					break
+				}
+				ev := s.internal[0]
+				s.internal = s.internal[1:]
+				s.setEvent(ev)
+				enabled = s.selectTransitions(ev)
+			}
+			if len(enabled) > 0 {
+				s.microstep(enabled)
+			}
+		}
+		if !s.running {
+			break
+		}
+		toInvoke := s.toInvoke
+		s.toInvoke = nil
+		slices.SortFunc(toInvoke, byOrder)
+		for _, st := range toInvoke {
+			if s.active[st.order] {
+				for _, inv := range st.invokes {
+					s.invoke(st, inv)
+				}
+			}
+		}
+		if len(s.internal) == 0 {
+			break
+		}
+	}
+	if !s.running && !s.exited {
+		s.exitInterpreter()
+	}
+}
+
+// takeExternal processes one external event and everything it causes.
+func (s *Session) takeExternal(ev *Event) {
+	if !s.running {
+		return
+	}
+	for _, c := range s.children {
+		if c.cancelled && ev.InvokeID == c.invokeID {
+			return // from an invocation cancelled since: dropped (W3C SCXML 6.4.3)
+		}
+	}
+	s.setEvent(ev)
+	for _, c := range s.children {
+		if !c.cancelled && ev.InvokeID == c.invokeID {
+			s.runBlock(c.def.finalize)
+		}
+		if c.live() && c.def.autoforward {
+			fwd := *ev
+			c.enqueue(&fwd)
+		}
+	}
+	if enabled := s.selectTransitions(ev); len(enabled) > 0 {
+		s.microstep(enabled)
+	}
+	s.macrostep()
+}
+
+// selectTransitions is selectEventlessTransitions when ev is nil, else
+// selectTransitions(event): the optimal enabled transition set.
+func (s *Session) selectTransitions(ev *Event) []*transition {
+	var enabled []*transition
+	for _, atomic := range s.configuration() {
+		if !atomic.atomic() {
+			continue
+		}
+	search:
+		for st := atomic; st != nil; st = st.parent {
+			for _, t := range st.transitions {
+				if ev == nil && t.eventful || ev != nil && (!t.eventful || !t.events.Match(ev.Name)) {
+					continue
+				}
+				if slices.Contains(enabled, t) {
+					break search
+				}
+				if t.cond == nil || s.condition(t.cond) {
+					enabled = append(enabled, t)
+					break search
+				}
+			}
+		}
+	}
+	return s.removeConflicting(enabled)
+}
+
+// removeConflicting keeps, of two transitions whose exit sets intersect,
+// the one whose source is deeper, or else the first in document order.
+func (s *Session) removeConflicting(enabled []*transition) []*transition {
+	var filtered []*transition
+	exits := map[*transition][]*state{}
+	exitOf := func(t *transition) []*state {
+		if e, ok := exits[t]; ok {
+			return e
+		}
+		e := s.exitSet([]*transition{t})
+		exits[t] = e
+		return e
+	}
+	for _, t1 := range enabled {
+		preempted := false
+		var toRemove []*transition
+		for _, t2 := range filtered {
+			if intersects(exitOf(t1), exitOf(t2)) {
+				if t1.source.descendantOf(t2.source) {
+					toRemove = append(toRemove, t2)
+				} else {
+					preempted = true
+					break
+				}
+			}
+		}
+		if !preempted {
+			filtered = slices.DeleteFunc(filtered, func(t *transition) bool { return slices.Contains(toRemove, t) })
+			filtered = append(filtered, t1)
+		}
+	}
+	return filtered
+}
+
+func intersects(a, b []*state) bool {
+	for _, x := range a {
+		if slices.Contains(b, x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Session) microstep(enabled []*transition) {
+	s.micro++
+	if s.micro > s.opts.maxMicrosteps() {
+		s.stop(fmt.Sprintf("more than %d microsteps without settling: eventless transitions or raised events loop", s.opts.maxMicrosteps()))
+		return
+	}
+	for _, t := range enabled {
+		s.sim.took(s, t)
+	}
+	s.exitStates(enabled)
+	for _, t := range enabled {
+		s.runBlock(t.actions)
+	}
+	s.enterStates(enabled)
+}
+
+// exitSet is computeExitSet: the active states the transitions leave.
+func (s *Session) exitSet(ts []*transition) []*state {
+	var out []*state
+	for _, t := range ts {
+		if len(t.targets) == 0 {
+			continue
+		}
+		domain := s.transitionDomain(t)
+		for _, st := range s.configuration() {
+			if st.descendantOf(domain) && !slices.Contains(out, st) {
+				out = append(out, st)
+			}
+		}
+	}
+	return out
+}
+
+func (s *Session) exitStates(enabled []*transition) {
+	toExit := s.exitSet(enabled)
+	slices.SortFunc(toExit, exitOrder)
+	s.toInvoke = slices.DeleteFunc(s.toInvoke, func(st *state) bool { return slices.Contains(toExit, st) })
+	for _, st := range toExit {
+		for _, h := range st.children {
+			if h.kind != kindHistory {
+				continue
+			}
+			var saved []*state
+			for _, s0 := range s.configuration() {
+				if h.deep && s0.atomic() && s0.descendantOf(st) || !h.deep && s0.parent == st {
+					saved = append(saved, s0)
+				}
+			}
+			s.history[h] = saved
+		}
+	}
+	for _, st := range toExit {
+		for _, b := range st.onexit {
+			s.runBlock(b)
+		}
+		s.cancelInvokes(st)
+		s.active[st.order] = false
+		s.sim.exited(s, st)
+	}
+}
+
+// entry collects computeEntrySet's three outputs.
+type entry struct {
+	states         []*state
+	defaultEntry   []*state
+	historyContent map[*state]block
+}
+
+func (e *entry) add(st *state) {
+	if !slices.Contains(e.states, st) {
+		e.states = append(e.states, st)
+	}
+}
+
+func (s *Session) enterStates(enabled []*transition) {
+	e := &entry{historyContent: map[*state]block{}}
+	s.computeEntrySet(enabled, e)
+	slices.SortFunc(e.states, byOrder)
+	for _, st := range e.states {
+		s.active[st.order] = true
+		s.toInvoke = append(s.toInvoke, st)
+		s.sim.entered(s, st)
+		if s.m.late && !s.bound[st.order] {
+			s.bindData(st)
+		}
+		for _, b := range st.onentry {
+			s.runBlock(b)
+		}
+		if slices.Contains(e.defaultEntry, st) && st.initial != nil {
+			s.runBlock(st.initial.actions)
+		}
+		if b, ok := e.historyContent[st]; ok {
+			s.runBlock(b)
+		}
+		if st.kind != kindFinal {
+			continue
+		}
+		parent := st.parent
+		if parent.kind == kindRoot {
+			s.running, s.final = false, st
+			continue
+		}
+		s.raiseInternal(&Event{Name: "done.state." + parent.id, Type: "internal"}, s.doneData(st))
+		if gp := parent.parent; gp != nil && gp.kind == kindParallel {
+			if all(gp.properStates(), s.inFinalState) {
+				s.raiseInternal(&Event{Name: "done.state." + gp.id, Type: "internal"}, nil)
+			}
+		}
+	}
+}
+
+func all(sts []*state, f func(*state) bool) bool {
+	for _, st := range sts {
+		if !f(st) {
+			return false
+		}
+	}
+	return true
+}
+
+func (s *Session) computeEntrySet(ts []*transition, e *entry) {
+	for _, t := range ts {
+		for _, st := range t.targets {
+			s.addDescendants(st, e)
+		}
+		ancestor := s.transitionDomain(t)
+		for _, st := range s.effectiveTargets(t) {
+			s.addAncestors(st, ancestor, e)
+		}
+	}
+}
+
+func (s *Session) addDescendants(st *state, e *entry) {
+	if st.kind == kindHistory {
+		if saved, ok := s.history[st]; ok {
+			for _, s0 := range saved {
+				s.addDescendants(s0, e)
+			}
+			for _, s0 := range saved {
+				s.addAncestors(s0, st.parent, e)
+			}
+			return
+		}
+		if st.initial == nil {
+			s.addDescendants(st.parent, e)
+			return
+		}
+		e.historyContent[st.parent] = st.initial.actions
+		for _, s0 := range st.initial.targets {
+			s.addDescendants(s0, e)
+		}
+		for _, s0 := range st.initial.targets {
+			s.addAncestors(s0, st.parent, e)
+		}
+		return
+	}
+	e.add(st)
+	switch {
+	case st.kind == kindState && !st.atomic():
+		if !slices.Contains(e.defaultEntry, st) {
+			e.defaultEntry = append(e.defaultEntry, st)
+		}
+		if st.initial == nil {
+			return
+		}
+		for _, s0 := range st.initial.targets {
+			s.addDescendants(s0, e)
+		}
+		for _, s0 := range st.initial.targets {
+			s.addAncestors(s0, st, e)
+		}
+	case st.kind == kindParallel:
+		s.enterRegions(st, e)
+	}
+}
+
+// enterRegions adds the default entry of each region of a parallel state
+// that nothing entered yet.
+func (s *Session) enterRegions(p *state, e *entry) {
+	for _, child := range p.properStates() {
+		if !slices.ContainsFunc(e.states, func(x *state) bool { return x == child || x.descendantOf(child) }) {
+			s.addDescendants(child, e)
+		}
+	}
+}
+
+func (s *Session) addAncestors(st, ancestor *state, e *entry) {
+	for anc := st.parent; anc != nil && anc != ancestor; anc = anc.parent {
+		if anc.kind == kindRoot {
+			break
+		}
+		e.add(anc)
+		if anc.kind == kindParallel {
+			s.enterRegions(anc, e)
+		}
+	}
+}
+
+func (s *Session) inFinalState(st *state) bool {
+	switch {
+	case st.kind == kindState && !st.atomic():
+		return slices.ContainsFunc(st.properStates(), func(c *state) bool { return c.kind == kindFinal && s.active[c.order] })
+	case st.kind == kindParallel:
+		return all(st.properStates(), s.inFinalState)
+	}
+	return false
+}
+
+func (s *Session) transitionDomain(t *transition) *state {
+	targets := s.effectiveTargets(t)
+	if len(targets) == 0 {
+		return nil
+	}
+	if t.internal && (t.source.kind == kindRoot || t.source.kind == kindState && !t.source.atomic()) &&
+		all(targets, func(x *state) bool { return x.descendantOf(t.source) }) {
+		return t.source
+	}
+	return lcca(t.source, targets)
+}
+
+// lcca is the least common compound ancestor of the states.
+func lcca(first *state, rest []*state) *state {
+	for anc := first.parent; anc != nil; anc = anc.parent {
+		if anc.kind != kindRoot && (anc.kind != kindState || anc.atomic()) {
+			continue
+		}
+		if all(rest, func(x *state) bool { return x.descendantOf(anc) }) {
+			return anc
+		}
+	}
+	return nil
+}
+
+func (s *Session) effectiveTargets(t *transition) []*state {
+	var out []*state
+	for _, st := range t.targets {
+		if st.kind != kindHistory {
+			if !slices.Contains(out, st) {
+				out = append(out, st)
+			}
+			continue
+		}
+		if saved, ok := s.history[st]; ok {
+			for _, x := range saved {
+				if !slices.Contains(out, x) {
+					out = append(out, x)
+				}
+			}
+		} else if st.initial != nil {
+			for _, x := range s.effectiveTargets(st.initial) {
+				if !slices.Contains(out, x) {
+					out = append(out, x)
+				}
+			}
+		}
+	}
+	return out
+}
+
+// exitInterpreter leaves every active state, and tells the invoking session
+// when a top-level final state was reached.
+func (s *Session) exitInterpreter() {
+	s.finalConfig = s.Configuration()
+	s.exited = true
+	toExit := s.configuration()
+	slices.SortFunc(toExit, exitOrder)
+	var done *doneValue
+	for _, st := range toExit {
+		for _, b := range st.onexit {
+			s.runBlock(b)
+		}
+		s.cancelInvokes(st)
+		s.active[st.order] = false
+		s.sim.exited(s, st)
+		if st.kind == kindFinal && st.parent.kind == kindRoot && s.final == st {
+			done = s.doneData(st)
+		}
+	}
+	s.sim.dropTimers(s)
+	if s.parent != nil && s.final != nil && !s.cancelled {
+		ev := &Event{Name: "done.invoke." + s.invokeID, Type: "external", InvokeID: s.invokeID}
+		s.parent.enqueue(s.parent.withData(ev, done, s))
+	}
+}
+
+// configuration is the active states in document order.
+func (s *Session) configuration() []*state {
+	var out []*state
+	for _, st := range s.m.states {
+		if s.active[st.order] {
+			out = append(out, st)
+		}
+	}
+	return out
+}
+
+func byOrder(a, b *state) int   { return a.order - b.order }
+func exitOrder(a, b *state) int { return b.order - a.order }

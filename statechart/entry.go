@@ -1,0 +1,134 @@
+package statechart
+
+import (
+	"slices"
+
+	"github.com/condeval/condeval/scxml"
+)
+
+// initialConfiguration returns the ids of the atomic states that are active
+// when the document starts, in document order: the root's initial states
+// (its initial attribute, else its first child), entered by W3C default
+// entry — a compound state enters the states named by its initial attribute
+// or its <initial> transition, else its first child state; a <parallel>
+// enters all its regions; a history state with no stored history takes its
+// default transition. Eventless transitions are not taken: following them
+// means evaluating conditions, which is a run, not a reading.
+func initialConfiguration(doc *scxml.Document) []string {
+	e := defaultEntry{doc: doc, set: map[*scxml.State]bool{}}
+	e.enter(doc.Root, 0)
+	var out []string
+	for _, s := range doc.States {
+		if e.set[s] && s.Atomic() {
+			out = append(out, s.ID)
+		}
+	}
+	return out
+}
+
+// maxEntryDepth stops entry in documents whose defaults loop through
+// history states.
+const maxEntryDepth = 1000
+
+// defaultEntry collects the states default entry enters.
+type defaultEntry struct {
+	doc *scxml.Document
+	set map[*scxml.State]bool
+}
+
+// enter adds s and its default descendants.
+func (e *defaultEntry) enter(s *scxml.State, depth int) {
+	if depth > maxEntryDepth || e.set[s] {
+		return
+	}
+	e.set[s] = true
+	if s.Atomic() {
+		return
+	}
+	if parallel(s) {
+		for _, c := range s.Children {
+			if c.Type != scxml.TypeHistory {
+				e.enter(c, depth+1)
+			}
+		}
+		return
+	}
+	e.enterTargets(s, e.defaultTargets(s), depth+1)
+}
+
+// defaultTargets returns the states a compound state enters by default.
+func (e *defaultEntry) defaultTargets(s *scxml.State) []*scxml.State {
+	ids := s.Initial
+	if len(ids) == 0 && s.Default != nil {
+		ids = s.Default.Targets
+	}
+	var out []*scxml.State
+	for _, id := range ids {
+		if t := e.doc.State(id); t != nil && t.IsDescendantOf(s) {
+			out = append(out, t)
+		}
+	}
+	if len(out) > 0 {
+		return out
+	}
+	for _, c := range s.Children {
+		if c.Type != scxml.TypeHistory {
+			return []*scxml.State{c}
+		}
+	}
+	return nil
+}
+
+// enterTargets enters the descendants targets of anc and every state on the
+// way down; a <parallel> on the way also enters its other regions.
+func (e *defaultEntry) enterTargets(anc *scxml.State, targets []*scxml.State, depth int) {
+	if depth > maxEntryDepth {
+		return
+	}
+	var resolved []*scxml.State
+	for _, t := range targets {
+		if t.Type == scxml.TypeHistory {
+			hist := []*scxml.State{}
+			if t.Default != nil {
+				for _, id := range t.Default.Targets {
+					if h := e.doc.State(id); h != nil && h.IsDescendantOf(t.Parent) {
+						hist = append(hist, h)
+					}
+				}
+			}
+			if len(hist) == 0 {
+				hist = e.defaultTargets(t.Parent)
+			}
+			e.enterTargets(t.Parent, hist, depth+1)
+			continue
+		}
+		resolved = append(resolved, t)
+	}
+	onPath := map[*scxml.State]bool{}
+	for _, t := range resolved {
+		for p := t; p != nil && p != anc; p = p.Parent {
+			onPath[p] = true
+		}
+	}
+	var visit func(s *scxml.State)
+	visit = func(s *scxml.State) {
+		if slices.Contains(resolved, s) {
+			e.enter(s, depth+1)
+			return
+		}
+		e.set[s] = true
+		for _, c := range s.Children {
+			switch {
+			case onPath[c]:
+				visit(c)
+			case parallel(s) && c.Type != scxml.TypeHistory:
+				e.enter(c, depth+1)
+			}
+		}
+	}
+	for _, c := range anc.Children {
+		if onPath[c] {
+			visit(c)
+		}
+	}
+}
