@@ -188,6 +188,14 @@ func TestLintDocumentRules(t *testing.T) {
 		"2:53-2:102 C207 _event.data.interactionid == system.InteractionID",
 		"3:20-3:39 C207 interaction.deleted",
 	}, lintString(t, "a.scxml", withPresent))
+	// Dispatch never fires a handler on interaction.notcontrolled* for
+	// interaction.notcontrolled, so lint reports its descriptor and does not
+	// check it as a notcontrolled handler.
+	glued := strings.ReplaceAll(fmt.Sprintf(ends, ""), `"interaction.notcontrolled"`, `"interaction.notcontrolled*"`)
+	assert.Equal(t, []string{
+		"2:20-2:46 C208 interaction.notcontrolled*",
+		"3:20-3:39 C207 interaction.deleted",
+	}, lintString(t, "a.scxml", glued))
 }
 
 func TestLintMalformed(t *testing.T) {

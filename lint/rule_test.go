@@ -104,6 +104,7 @@ var ruleCases = []ruleCase{
 	// C208 unknown-event
 	{"partystate.changed", "interaction.partystate.changed", kind(scxml.Descriptors), []string{"C208 at 'interaction.partystate.changed': did you mean interaction.partystatechanged?"}},
 	{"attached and error in a list", "interaction.attached interaction.error", kind(scxml.Descriptors), []string{"C208 at 'interaction.attached': did you mean interaction.attach.done?", "C208 at 'interaction.error': did you mean error.interaction.*?"}},
+	{"a '*' glued to a token", "interaction.notcontrolled* *.deleted", kind(scxml.Descriptors), []string{"C208 at 'interaction.notcontrolled*': matches only an event of that very name did you mean interaction.notcontrolled?", "C208 at '*.deleted': '*' is a wildcard only alone"}},
 	{"unknown in a known namespace", "interaction.onremove", kind(scxml.Descriptors), []string{"C208 at 'interaction.onremove': no known interaction event"}},
 	{"known events, prefixes and the application's own", "interaction.partystatechanged error.* * myapp.done done.state.s1 application.start", kind(scxml.Descriptors), nil},
 
