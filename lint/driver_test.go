@@ -177,6 +177,7 @@ func TestLintDocumentRules(t *testing.T) {
 	const ends = `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="s"><state id="s">
 <transition event="interaction.notcontrolled" cond="_event.data.interactionid == system.InteractionID"><raise event="application.exit"/></transition>
 <transition event="interaction.deleted" target="done"/>
+<transition event="application.exit" target="done"/>
 %s</state><final id="done"/></scxml>`
 	assert.Equal(t, []string{
 		"2:20-2:45 C209 interaction.notcontrolled",
@@ -188,6 +189,15 @@ func TestLintDocumentRules(t *testing.T) {
 		"2:53-2:102 C207 _event.data.interactionid == system.InteractionID",
 		"3:20-3:39 C207 interaction.deleted",
 	}, lintString(t, "a.scxml", withPresent))
+	// Sending application.exit to the session ends it as raising it does.
+	sends := strings.Replace(fmt.Sprintf(ends, ""), `<raise event="application.exit"/>`, `<send event="application.exit"/>`, 1)
+	assert.Equal(t, lintString(t, "a.scxml", fmt.Sprintf(ends, "")), lintString(t, "a.scxml", sends))
+	// Raising it ends the session only where a transition takes it there.
+	noExit := strings.Replace(fmt.Sprintf(ends, ""), `<transition event="application.exit" target="done"/>`, "", 1)
+	assert.Equal(t, []string{
+		"2:53-2:102 C207 _event.data.interactionid == system.InteractionID",
+		"3:20-3:39 C207 interaction.deleted",
+	}, lintString(t, "a.scxml", noExit))
 	// Dispatch never fires a handler on interaction.notcontrolled* for
 	// interaction.notcontrolled, so lint reports its descriptor and does not
 	// check it as a notcontrolled handler.
@@ -302,4 +312,32 @@ func TestPathSkipsOtherDatamodels(t *testing.T) {
 	f, err := scxml.Read("lua.scxml", []byte(files["lua.scxml"]))
 	require.NoError(t, err)
 	assert.Empty(t, File(f, Config{}), "an editor gets no findings either")
+}
+
+// A Composer handler ends the session whether its body raises
+// application.exit or sends it to the session itself; C209 fires for both.
+func TestLintComposerHandlerEndsOnNotcontrolled(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"raise", `&lt;raise event=&quot;application.exit&quot;/&gt;`, []string{"4:36-4:61 C209 interaction.notcontrolled"}},
+		{"send to itself", `&lt;send event=&quot;application.exit&quot;/&gt;`, []string{"4:36-4:61 C209 interaction.notcontrolled"}},
+		{"send to the parent", `&lt;send event=&quot;application.exit&quot; target=&quot;#_parent&quot;/&gt;`, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := ipdHead + `    <events name="released" event="interaction.notcontrolled" condition="" body="` + tt.body + `" target="false"/>` + "\n" + ipdTail
+			var got []string
+			for _, f := range lintString(t, "p.ixnprocess", src) {
+				if strings.Contains(f, "C209") {
+					got = append(got, f)
+				}
+			}
+			if got == nil {
+				got = []string{}
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }

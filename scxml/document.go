@@ -100,8 +100,12 @@ type Transition struct {
 	// Raises are the events its executable content raises or sends to the
 	// session itself, in document order (see raisedEvents).
 	Raises []string
-	Order  int      // position among all transitions, in document order
-	Pos    Position // where the element starts
+	// EndsSession says taking it ends the session: it enters a top-level
+	// <final>, directly or through an event it raises or sends itself that
+	// a transition into one takes (see markEnds).
+	EndsSession bool
+	Order       int      // position among all transitions, in document order
+	Pos         Position // where the element starts
 }
 
 // Descriptors returns the event descriptors of the transition.
@@ -198,6 +202,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	r := &reader{doc: d, ctx: Item{File: name, Generated: d.Generated}, states: map[*node]*State{}}
 	d.Root = r.state(root, nil)
 	r.walk(root, r.ctx)
+	markDocumentEnds(d)
 	return d, nil
 }
 

@@ -60,5 +60,6 @@ func ReadProcess(name string, src []byte) (*Process, error) {
 			return true
 		})
 	}
+	markComposerEnds(p.Handlers)
 	return p, nil
 }

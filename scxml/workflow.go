@@ -60,6 +60,7 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 			return true
 		})
 	}
+	markComposerEnds(w.Exceptions)
 	return w, nil
 }
 

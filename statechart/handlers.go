@@ -27,15 +27,15 @@ type Handler struct {
 	Description string               // what the handler does, for people
 	// EndsSession says firing it ends the session: it enters a top-level
 	// <final>, directly or through an event it raises or sends itself that
-	// a transition into one takes (application.exit in a Composer IPD). A
-	// handler file states it (ends: true).
+	// a transition into one takes (application.exit in a Composer IPD), as
+	// package scxml reads it from the document. A handler file states it
+	// (ends: true).
 	EndsSession bool
 
 	index     int                // position in HandlerSet.Handlers
 	state     *scxml.State       // the state node the handler belongs to
 	targets   []*scxml.State     // resolved Target
 	internal  bool               // an SCXML transition with type="internal"
-	raises    []string           // the events its executable content raises or sends to the session itself
 	condition *runtime.Condition // nil when Cond is blank or did not compile
 	compile   error              // why Cond did not compile
 }
@@ -106,7 +106,6 @@ type setBuilder struct {
 	set   *HandlerSet
 	opts  []runtime.Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
-	exits []builtins.Descriptors        // events the session ends on besides those of the set's own handlers
 }
 
 // add appends h to the set, as a handler of st. at maps a byte offset of
@@ -119,8 +118,7 @@ func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col 
 	b.where = append(b.where, at)
 }
 
-// finish resolves targets, compiles the conditions and decides which
-// handlers end the session. A condition that does not compile becomes a
+// finish resolves targets and compiles the conditions. A condition that does not compile becomes a
 // LoadProblem and its handler never fires. In an SCXML set a target that
 // names no state is a LoadProblem too; the handler still fires. In a flat
 // set targets are labels.
@@ -139,7 +137,6 @@ func (b *setBuilder) finish() *HandlerSet {
 		}
 		h.condition = c
 	}
-	s.chart.markEnds(s.Handlers, b.exits)
 	// The default configuration names states the set itself made, so it
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
@@ -161,18 +158,6 @@ func (b *setBuilder) resolveTargets() {
 			h.targets = append(h.targets, t)
 		}
 	}
-}
-
-// endsSession says, handler by handler, which end the session, without
-// compiling a condition: what a reading of the document needs.
-func (b *setBuilder) endsSession() []bool {
-	b.resolveTargets()
-	b.set.chart.markEnds(b.set.Handlers, b.exits)
-	out := make([]bool, len(b.set.Handlers))
-	for i, h := range b.set.Handlers {
-		out[i] = h.EndsSession
-	}
-	return out
 }
 
 func (b *setBuilder) problem(h *Handler, i, offset int, err error) {
