@@ -167,23 +167,13 @@ func (d *Document) ECMAScript() bool {
 // Parse reads an SCXML document. name is used in positions and to resolve
 // script src paths.
 func Parse(name string, src []byte) (*Document, error) {
-	s, err := NewFileSource(name, src)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
-	x, err := parseXML(s)
+	root, err := x.root(s, "no <scxml> element")
 	if err != nil {
 		return nil, err
-	}
-	var root *node
-	for _, r := range x.Roots {
-		if root != nil {
-			return nil, &SyntaxError{File: name, Pos: s.Position(r.Offset), Msg: "a second root element"}
-		}
-		root = r
-	}
-	if root == nil {
-		return nil, &SyntaxError{File: name, Pos: s.Position(len(src)), Msg: "no <scxml> element"}
 	}
 	if root.Name.Local != "scxml" {
 		return nil, &SyntaxError{File: name, Pos: s.Position(root.Offset), Msg: fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name.Local)}

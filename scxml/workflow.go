@@ -39,11 +39,7 @@ type Variable struct {
 
 // ReadWorkflow reads a .workflow file.
 func ReadWorkflow(name string, src []byte) (*Workflow, error) {
-	s, err := NewFileSource(name, src)
-	if err != nil {
-		return nil, err
-	}
-	x, err := parseXML(s)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
