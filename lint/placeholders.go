@@ -23,7 +23,7 @@ type placeholder struct {
 var placeholders = [...]placeholder{
 	{"{block}", "_block_", func(c *Context) bool { return c.Diagram },
 		"Composer replaces it by the block's name when it generates code from a workflow"},
-	{prefixPlaceholder, "", func(c *Context) bool { return c.Diagram || c.Generated || c.Template },
+	{scxml.PrefixPlaceholder, "", func(c *Context) bool { return c.Diagram || c.Generated || c.Template },
 		"Composer prefixes a generated workflow's state ids with it and replaces it when the IPD includes the workflow"},
 }
 
@@ -64,10 +64,6 @@ func inPlaceholder(src string, s cond.Span) bool {
 	return false
 }
 
-// prefixPlaceholder is the marker Composer puts before the state ids of a
-// workflow's SCXML and of its stock subroutine templates.
-const prefixPlaceholder = "$$_MY_PREFIX_$$"
-
 // callerSupplied are the names a Composer subroutine template reads
 // without declaring them: the workflow that calls the subroutine supplies
 // them.
@@ -75,7 +71,7 @@ var callerSupplied = [...]string{"args_"}
 
 // subroutineTemplate reports whether a file is one of Composer's stock
 // subroutine templates (src/subRoutines/*.scxml): hand-written SCXML whose
-// state ids or targets Composer prefixes with prefixPlaceholder when it
+// state ids or targets Composer prefixes with scxml.PrefixPlaceholder when it
 // copies the template into a workflow.
 func subroutineTemplate(f *scxml.File) bool {
 	d := f.Document
@@ -83,13 +79,13 @@ func subroutineTemplate(f *scxml.File) bool {
 		return false
 	}
 	for _, st := range d.States {
-		if strings.Contains(st.ID, prefixPlaceholder) {
+		if strings.Contains(st.ID, scxml.PrefixPlaceholder) {
 			return true
 		}
 	}
 	for _, t := range d.Transitions {
 		for _, target := range t.Targets {
-			if strings.Contains(target, prefixPlaceholder) {
+			if strings.Contains(target, scxml.PrefixPlaceholder) {
 				return true
 			}
 		}

@@ -2,17 +2,6 @@ package scxml
 
 import "github.com/condeval/condeval/builtins"
 
-// ComposerExitEvent is the event a Composer IPD ends the session on: the
-// SCXML Composer generates for an IPD has, in its application region,
-// <transition event="application.exit" target="_composer_global_exit"/>,
-// a top-level <final>. An .ixnprocess or a .workflow holds only the
-// handlers, so for them this transition is known rather than read.
-const ComposerExitEvent = "application.exit"
-
-// ComposerHandlerState is the state Composer generates an IPD's event
-// handlers into, a region beside the application's.
-const ComposerHandlerState = "_composer_event_handler"
-
 // ender is a transition or handler as the reading of what ends the session
 // sees it: where it is, where it goes, what it listens to and what it
 // raises or sends itself.

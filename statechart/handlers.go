@@ -143,7 +143,9 @@ func (b *setBuilder) finish() *HandlerSet {
 	return s
 }
 
-// resolveTargets finds the states the handlers of an SCXML set target.
+// resolveTargets finds the states the handlers of an SCXML set target. A
+// target still holding Composer's prefix placeholder is left unresolved:
+// the handler fires, as a targetless one.
 func (b *setBuilder) resolveTargets() {
 	if b.set.chart.flat {
 		return
@@ -151,6 +153,9 @@ func (b *setBuilder) resolveTargets() {
 	for i, h := range b.set.Handlers {
 		for _, id := range strings.Fields(h.Target) {
 			t := b.set.chart.byID[id]
+			if t == nil && strings.HasPrefix(id, scxml.PrefixPlaceholder) {
+				continue // a state of a Composer template, named once the workflow is generated
+			}
 			if t == nil {
 				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
 				continue

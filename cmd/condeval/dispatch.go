@@ -17,7 +17,7 @@ import (
 // others do not.
 type DispatchCmd struct {
 	Handlers string   `required:"" placeholder:"FILE" help:"Handler set: a handler file (.yaml, .yml, .json), an SCXML document (.scxml) or a Composer IPD (.ixnprocess)."`
-	State    []string `placeholder:"ID" help:"An active state (repeatable). Default: the document's initial configuration, or every state of a handler file."`
+	State    []string `placeholder:"ID" help:"An active state (repeatable), completed to a legal configuration (its ancestors, every region of an active <parallel>, a compound state's initial state). Default: the document's initial configuration, or every state of a handler file."`
 	Event    string   `placeholder:"FILE" help:"A JSON file with the _event fields (name, type, data, ...)."`
 	Events   string   `placeholder:"FILE" help:"An NDJSON file (- for stdin): one _event a line, dispatched in order."`
 	System   string   `placeholder:"FILE" help:"A JSON file with the system variables."`
