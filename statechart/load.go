@@ -17,7 +17,8 @@ type Machine struct {
 	File string
 
 	root    *state
-	states  []*state // document order, root first
+	states  []*state       // document order, root first
+	nodes   []*scxml.State // states[i].node, for the readings of the tree
 	byID    map[string]*state
 	late    bool    // binding="late"
 	scripts []*expr // top-level <script>s, run after the datamodel is set up
@@ -257,6 +258,12 @@ func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
 	}
 	b.m.byID[st.id] = st
 	b.m.states = append(b.m.states, st)
+	st.node = &scxml.State{ID: st.id, Type: nodeTypes[st.kind], Order: st.order}
+	b.m.nodes = append(b.m.nodes, st.node)
+	if parent != nil {
+		st.node.Parent = parent.node
+		parent.node.Children = append(parent.node.Children, st.node)
+	}
 	if typ, _ := e.Attr("type"); st.kind == kindHistory {
 		st.deep = typ == "deep"
 	}
