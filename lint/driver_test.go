@@ -168,9 +168,9 @@ func TestLintDeclarations(t *testing.T) {
 </state></scxml>`
 	path := filepath.Join(dir, "a.scxml")
 	require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
-	fs, err := Path(path, nil)
+	fs, _, err := Path(path, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"6:99-6:110 C201 notDeclared"}, render(fs, doc))
+	assert.Equal(t, []string{"3:27-3:37 C215 missing.js", "6:99-6:110 C201 notDeclared"}, render(fs, doc))
 }
 
 func TestLintDocumentRules(t *testing.T) {
@@ -197,7 +197,7 @@ func TestLintMalformed(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("a = b"), 0o644))
 	body := ipdHead + `    <events name="h" event="error" condition="" body="&lt;log expr=&quot;1&quot;>" target="false"/>` + "\n" + ipdTail
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.ixnprocess"), []byte(body), 0o644))
-	fs, err := Path(dir, nil)
+	fs, _, err := Path(dir, nil)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
 	for _, f := range fs {
@@ -210,11 +210,11 @@ func TestLintMalformed(t *testing.T) {
 
 	var off Config
 	require.NoError(t, off.Disable("xml-syntax"))
-	fs, err = Path(dir, func(string) (Config, error) { return off, nil })
+	fs, _, err = Path(dir, func(string) (Config, error) { return off, nil })
 	require.NoError(t, err)
 	assert.Empty(t, fs)
 
-	_, err = Path(filepath.Join(dir, "absent"), nil)
+	_, _, err = Path(filepath.Join(dir, "absent"), nil)
 	assert.Error(t, err)
 }
 
@@ -240,4 +240,58 @@ func TestConfigFile(t *testing.T) {
 	cfg, err = ParseConfig("x.yaml", nil)
 	require.NoError(t, err)
 	assert.Empty(t, cfg.Disabled)
+}
+
+// <foreach item index> declares both names (W3C 4.6): reading them later
+// is no unknown identifier, while a misspelt one still is.
+func TestLintForeachDeclares(t *testing.T) {
+	const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml"><datamodel><data id="list" expr="[1, 2]"/></datamodel>
+<state id="s"><onentry><foreach array="list" item="it" index="ix"><log expr="ix + ': ' + it"/></foreach></onentry>
+<transition event="error" cond="it > 1 &amp;&amp; ix == 1 &amp;&amp; itm"/></state></scxml>`
+	assert.Equal(t, []string{"3:70-3:73 C201 itm"}, lintString(t, "a.scxml", doc))
+}
+
+// The summary counts every file read, a malformed one included, and the
+// conditions of those that could be read.
+func TestPathSummary(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.scxml"), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
+<transition event="e" cond="1 == 1"/><transition event="f" cond=""/><onentry><if cond="true"><log expr="'x'"/></if></onentry></state></scxml>`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.cond"), []byte("a == 1\n// note\nb == 2\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.scxml"), []byte("<scxml>"), 0o644))
+	_, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Summary{Files: 3, Conditions: 4}, sum)
+	assert.Equal(t, "linted 3 files, 4 conditions", sum.String())
+}
+
+// Only ECMAScript documents are linted: no datamodel attribute, or
+// "ecmascript" in any case. The others are counted as skipped, with no
+// findings, however wrong their expressions are as ECMAScript.
+func TestPathSkipsOtherDatamodels(t *testing.T) {
+	dir := t.TempDir()
+	doc := `<scxml xmlns="http://www.w3.org/2005/07/scxml"%s><state id="s"><transition event="e" cond="%s"/></state></scxml>`
+	files := map[string]string{
+		"lua.scxml":   fmt.Sprintf(doc, ` datamodel="lua"`, "x ~= nil and y"),
+		"xpath.scxml": fmt.Sprintf(doc, ` datamodel="xpath"`, "$x/a[1] = 'b'"),
+		"null.scxml":  fmt.Sprintf(doc, ` datamodel="null"`, "In('s')"),
+		"es.scxml":    fmt.Sprintf(doc, ` datamodel="ECMAScript"`, "a b"),
+		"none.scxml":  fmt.Sprintf(doc, "", "c d"),
+	}
+	for name, src := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	fs, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	var where []string
+	for _, f := range fs {
+		where = append(where, filepath.Base(f.File)+" "+f.Code)
+	}
+	assert.Equal(t, []string{"es.scxml C100", "none.scxml C100"}, where)
+	assert.Equal(t, Summary{Files: 2, Conditions: 2, Skipped: 3}, sum)
+	assert.Equal(t, "linted 2 files, 2 conditions; skipped 3 documents whose datamodel is not ECMAScript", sum.String())
+
+	f, err := scxml.Read("lua.scxml", []byte(files["lua.scxml"]))
+	require.NoError(t, err)
+	assert.Empty(t, File(f, Config{}), "an editor gets no findings either")
 }

@@ -57,7 +57,7 @@ func handlers(f *scxml.File) []handlerText {
 // handler body: raising application.exit.
 var raisesExit = regexp.MustCompile(`<raise\s[^>]*event\s*=\s*["']application\.exit["']`)
 
-func composerHandler(h *scxml.Handler) handlerText {
+func composerHandler(h *scxml.ComposerHandler) handlerText {
 	return handlerText{HandlerSummary{
 		Event: h.Event.Value, Cond: h.Condition.Value, Disabled: !h.Enabled,
 		EndsSession: raisesExit.MatchString(h.Body.Value),

@@ -64,6 +64,8 @@ var ruleCases = []ruleCase{
 	{"_event.nmae", "_event.nmae == 'error'", lint.Context{}, []string{"C202 at 'nmae': did you mean 'name'?"}},
 	{"open _event.data, no near miss", "_event.data.customerSegment == 'gold'", document("interaction.added"), nil},
 	{"string methods", "system.Type.toLowerCase() == 'consult' && _event.name.indexOf('error') == 0", lint.Context{}, nil},
+	{"field under a computed key", "_genesys.ixn.interactions[system.InteractionID].voice.typ == 'consult'", lint.Context{},
+		[]string{"C202 at 'typ': 'typ' is not a field of _genesys.ixn.interactions[…].voice did you mean 'type'?"}},
 	{"computed key", "_genesys.ixn.interactions[system.InteractionID].voice.type == 'consult'", lint.Context{}, nil},
 	{"local variable shadows system", "var system = _data.system.context; system.Whatever = 1", kind(scxml.Program), nil},
 	{"assignment creates a field in a script", "system.Custom = 1", kind(scxml.Program), nil},

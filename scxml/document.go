@@ -137,10 +137,15 @@ type Document struct {
 	Transitions []*Transition // every transition outside <initial> and <history>, in document order
 	Data        []Data
 	Scripts     []Script
-	Items       []Item // conditions, expressions, scripts and event attributes, in document order
-	Generated   bool   // Composer generated code (see Item.Generated)
-	Source      *Source
-	byID        map[string]*State
+	// Includes are the files the document loads, in document order.
+	Includes []Include
+	// Variables are the names <foreach> item and index attributes
+	// declare: the processor creates them when they do not exist (W3C 4.6).
+	Variables []string
+	Items     []Item // conditions, expressions, scripts and event attributes, in document order
+	Generated bool   // Composer generated code (see Item.Generated)
+	Source    *Source
+	byID      map[string]*State
 }
 
 // State returns the state with the id, or nil.
@@ -290,6 +295,9 @@ func (r *reader) transition(n *node, src *State) *Transition {
 
 // walk collects items, data and scripts below n in document order.
 func (r *reader) walk(n *node, ctx Item) {
+	if inc, ok := includeOf(n, r.doc.File); ok {
+		r.doc.Includes = append(r.doc.Includes, inc)
+	}
 	if !isSCXML(n) {
 		return
 	}
@@ -305,6 +313,12 @@ func (r *reader) walk(n *node, ctx Item) {
 	case "data":
 		expr, _ := n.attr("expr")
 		r.doc.Data = append(r.doc.Data, Data{ID: n.value("id"), Expr: expr, Src: n.value("src"), Pos: r.doc.Source.Position(n.Offset)})
+	case "foreach":
+		for _, a := range [...]string{"item", "index"} {
+			if v := n.value(a); v != "" {
+				r.doc.Variables = append(r.doc.Variables, v)
+			}
+		}
 	case "script":
 		sc := scriptOf(n, r.doc.File)
 		sc.Pos = r.doc.Source.Position(n.Offset)
@@ -363,12 +377,12 @@ func elementItems(n *node, ctx Item) []Item {
 func scriptOf(n *node, file string) Script {
 	sc := Script{Body: n.Text, Src: n.value("src")}
 	for _, k := range n.Kids {
-		if k.Name.Space == NamespaceXInclude && k.Name.Local == "include" && k.value("parse") == "text" {
+		if isXInclude(k) && k.value("parse") == "text" {
 			sc.Src = k.value("href")
 		}
 	}
-	if sc.Src != "" && !strings.Contains(sc.Src, "://") {
-		sc.Path = path.Join(path.Dir(filepath.ToSlash(file)), sc.Src)
+	if sc.Src != "" {
+		sc.Path = resolve(file, sc.Src)
 	}
 	return sc
 }

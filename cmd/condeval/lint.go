@@ -44,12 +44,17 @@ func (c *LintCmd) Run(env *Env) error {
 		}
 		findings = lint.Condition(exprFile, *c.Expr, cfg)
 	} else {
+		var sum lint.Summary
 		for _, p := range c.Paths {
-			fs, err := lint.Path(p, configs.For)
+			fs, s, err := lint.Path(p, configs.For)
 			if err != nil {
 				return err
 			}
 			findings = append(findings, fs...)
+			sum.Add(s)
+		}
+		if c.Format == "text" {
+			fmt.Fprintln(env.Stderr, sum)
 		}
 	}
 	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {
@@ -99,7 +104,8 @@ Directories are walked; other files are skipped.
 Each finding is a line "file:line:col: severity: message [CODE]", then the
 source line with a caret under the span. Lines and columns are those of the
 file as an editor shows it, so editors' problem matchers work. --format json
-writes an array of findings; --format sarif a SARIF 2.1.0 log.
+writes an array of findings; --format sarif a SARIF 2.1.0 log. In text
+format a last line on stderr says how many files and conditions were read.
 
 Rules are switched off or re-graded with the flags below, or in a
 .condeval.yaml file in a directory above the linted files.`
