@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
@@ -35,7 +36,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return err
 	}
 	for _, p := range set.Problems {
-		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, runtime.CompileError(p.Err).Type+": "+p.Message)
+		writeError(env.Stderr, p)
 	}
 	var system map[string]any
 	if c.System != "" {
@@ -133,6 +134,11 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 	}
 	for _, s := range out.Skipped {
 		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, why(s, out))
+		if s.Err != nil {
+			var b strings.Builder
+			condReport(s.Handler, s.Err).write(&b)
+			io.WriteString(w, indent(b.String(), "           "))
+		}
 	}
 }
 
@@ -163,7 +169,7 @@ func why(s statechart.Skip, out *statechart.Outcome) string {
 	case statechart.ReasonCondition:
 		return fmt.Sprintf("%s is false", strings.TrimSpace(h.Cond))
 	case statechart.ReasonError:
-		return s.Err.Error()
+		return s.Err.Type + ": " + s.Err.Message
 	case statechart.ReasonPreempted:
 		if s.By != nil {
 			return fmt.Sprintf("%s was selected first", s.By.Name)
@@ -171,6 +177,26 @@ func why(s statechart.Skip, out *statechart.Outcome) string {
 		return "another handler was selected first"
 	}
 	return ""
+}
+
+// condReport is the error.execution a handler's condition raised, at its
+// place in the handler's file when the condition is written there as the
+// engine reads it (no escape before the error), else at the condition's
+// start.
+func condReport(h *statechart.Handler, e *runtime.ExecError) report {
+	r := fileReport(h.File, h.Line, h.Column)
+	if before := h.Cond[:min(e.Span.Start, len(h.Cond))]; r.snippet && e.Line == 1 && strings.HasPrefix(r.text[r.from:], before) {
+		r.col += utf8.RuneCountInString(before)
+		r.from += len(before)
+		r.to = min(r.from+e.Span.End-e.Span.Start, len(r.text))
+	}
+	r.message, r.code = e.Type+": "+e.Message, e.Name
+	return r
+}
+
+// indent puts prefix before every line of text.
+func indent(text, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
 // dispatchJSON is the --format json record of one event.

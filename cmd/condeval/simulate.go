@@ -184,7 +184,14 @@ func reportStepText(w io.Writer, st *statechart.Step) {
 		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, where(e.At.File, e.At.Line, e.At.Column))
 	}
 	for _, e := range st.Errors {
-		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, where(e.At.File, e.At.Line, e.At.Column))
+		r := fileReport(e.At.File, e.At.Line, e.At.Column)
+		r.message, r.code = e.Message, e.Name
+		if e.Type != "" {
+			r.message = e.Type + ": " + e.Message
+		}
+		var rb strings.Builder
+		r.write(&rb)
+		b.WriteString(indent(rb.String(), "  "))
 	}
 	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
 	if st.Done {

@@ -356,7 +356,14 @@ func writeResults(w io.Writer, results []scenarioResult) {
 		switch {
 		case r.err != nil:
 			failed++
-			fmt.Fprintf(w, "ERROR %s\n  %v\n", r.path, r.err)
+			fmt.Fprintf(w, "ERROR %s\n", r.path)
+			if rep, ok := errorReport(r.err); ok {
+				var b strings.Builder
+				rep.write(&b)
+				io.WriteString(w, indent(b.String(), "  "))
+			} else {
+				fmt.Fprintf(w, "  %v\n", r.err)
+			}
 		case len(r.failures) > 0:
 			failed++
 			fmt.Fprintf(w, "FAIL  %s\n", r.path)
