@@ -126,57 +126,20 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 		}
 		fmt.Fprintln(w)
 		if c.Explain {
-			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, holds(h))
+			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, m.Why())
 		}
 	}
 	if !c.Explain {
 		return
 	}
 	for _, s := range out.Skipped {
-		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, why(s, out))
+		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, s.Why(out.Event))
 		if s.Err != nil {
 			var b strings.Builder
 			condReport(s.Handler, s.Err).write(&b)
 			io.WriteString(w, indent(b.String(), "           "))
 		}
 	}
-}
-
-// holds says why a fired handler's condition let it through.
-func holds(h *statechart.Handler) string {
-	if strings.TrimSpace(h.Cond) == "" {
-		return "no condition"
-	}
-	return strings.TrimSpace(h.Cond) + " is true"
-}
-
-// why puts a skip reason into words.
-func why(s statechart.Skip, out *statechart.Outcome) string {
-	h := s.Handler
-	switch s.Reason {
-	case statechart.ReasonDisabled:
-		return "the handler is disabled"
-	case statechart.ReasonDescriptor:
-		if h.Event.Eventless() {
-			return "eventless; it never fires for an event"
-		}
-		if out.Event == "" {
-			return fmt.Sprintf("event=%q is not eventless", h.Event)
-		}
-		return fmt.Sprintf("event=%q does not match %s", h.Event, out.Event)
-	case statechart.ReasonInactive:
-		return fmt.Sprintf("state %s is not active", h.State)
-	case statechart.ReasonCondition:
-		return fmt.Sprintf("%s is false", strings.TrimSpace(h.Cond))
-	case statechart.ReasonError:
-		return s.Err.Type + ": " + s.Err.Message
-	case statechart.ReasonPreempted:
-		if s.By != nil {
-			return fmt.Sprintf("%s was selected first", s.By.Name)
-		}
-		return "another handler was selected first"
-	}
-	return ""
 }
 
 // condReport is the error.execution a handler's condition raised, at its

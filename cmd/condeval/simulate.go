@@ -93,17 +93,8 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 			return opts, err
 		}
 	}
-	for _, g := range globals {
-		name, v, err := parseGlobal(g)
-		if err != nil {
-			return opts, err
-		}
-		if opts.Globals == nil {
-			opts.Globals = map[string]any{}
-		}
-		opts.Globals[name] = v
-	}
-	return opts, nil
+	opts.Globals, err = parseGlobals(globals)
+	return opts, err
 }
 
 // stepRecord is the JSON line of a step (the contract in the issue and the
