@@ -136,8 +136,8 @@ func Read(name string, src []byte) (*File, error) {
 // lines and lines starting with // are skipped.
 func ReadConditions(s *Source) []Item {
 	var items []Item
-	for i, start := range s.lines {
-		line := s.Line(i + 1)
+	for n := 1; n <= s.Lines(); n++ {
+		line, start := s.Line(n), s.LineStart(n)
 		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "//") {
 			items = append(items, Item{Kind: Condition, Text: PlainText(s, start, start+len(line)), File: s.Name})
 		}

@@ -40,7 +40,12 @@ type LoadOptions struct {
 type LoadError struct {
 	place
 	Msg string
+	err error // what the reader returned, when the document is not well-formed
 }
+
+// Unwrap gives the reader's error, so that XML that is not well-formed is
+// reported as the linter reports it.
+func (e *LoadError) Unwrap() error { return e.err }
 
 func (e *LoadError) Error() string {
 	if e.Line == 0 {
@@ -53,7 +58,7 @@ func (e *LoadError) Error() string {
 func Load(path string, opts LoadOptions) (*Machine, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &LoadError{place{File: path}, fmt.Sprintf("cannot read the document: %v", unwrapPathError(err))}
+		return nil, &LoadError{place: place{File: path}, Msg: fmt.Sprintf("cannot read the document: %v", unwrapPathError(err))}
 	}
 	return LoadBytes(path, src, opts)
 }
@@ -65,9 +70,9 @@ func LoadBytes(name string, src []byte, opts LoadOptions) (*Machine, error) {
 	if err != nil {
 		var se *scxml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &LoadError{placeOf(se.File, se.Pos), se.Msg}
+			return nil, &LoadError{place: placeOf(se.File, se.Pos), Msg: se.Msg, err: se}
 		}
-		return nil, &LoadError{place{File: name}, err.Error()}
+		return nil, &LoadError{place: place{File: name}, Msg: err.Error()}
 	}
 	f, err := newFiles(name, opts.Root, opts.AllowRead)
 	if err != nil {
@@ -80,7 +85,7 @@ func LoadBytes(name string, src []byte, opts LoadOptions) (*Machine, error) {
 func build(file string, root *scxml.Element, f *files, opts LoadOptions) (*Machine, error) {
 	b := &builder{m: &Machine{File: file, byID: map[string]*state{}, files: f, opts: opts}}
 	if root.Name != "scxml" || !root.InSCXML() {
-		return nil, &LoadError{placeOf(file, root.Pos), fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name)}
+		return nil, &LoadError{place: placeOf(file, root.Pos), Msg: fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name)}
 	}
 	b.m.Name, _ = root.Attr("name")
 	binding, _ := root.Attr("binding")
@@ -136,7 +141,7 @@ type pendingTarget struct {
 
 func (b *builder) fail(file string, p scxml.Position, msg string) {
 	if b.err == nil {
-		b.err = &LoadError{placeOf(file, p), msg}
+		b.err = &LoadError{place: placeOf(file, p), Msg: msg}
 	}
 }
 

@@ -158,7 +158,10 @@ func TestDispatchReportsConditionErrors(t *testing.T) {
 	code, out, _ = runWithInput(t, "", "dispatch", "--handlers", handlers, "--event", event, "--explain")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "skipped  reads-data")
-	assert.Contains(t, out, "error: error.execution: TypeError")
+	assert.Contains(t, out, "error: TypeError: Cannot read property 'x' of undefined\n"+
+		"           "+handlers+":2:52: error: TypeError: Cannot read property 'x' of undefined [error.execution]\n"+
+		"             - {name: reads-data, event: e, cond: _event.data.x.y}\n"+
+		"                                                              ^\n")
 }
 
 func TestDispatchInputErrors(t *testing.T) {

@@ -22,9 +22,6 @@ type LintCmd struct {
 	Config   string   `placeholder:"FILE" help:"Configuration file to use instead of the nearest .condeval.yaml above each linted file." type:"existingfile"`
 }
 
-// exprFile names the -e expression in diagnostics, where a path would be.
-const exprFile = "<expr>"
-
 // Run lints; the exit code is 1 when there is an error-level finding.
 func (c *LintCmd) Run(env *Env) error {
 	exprGiven := c.Expr != nil
