@@ -17,6 +17,8 @@ const docMissingInclude = `A <script src>, or an <xi:include> (a script with par
 
 Why: ORS cannot load a document whose include is missing, and until it is found the linter does not know what the file declares: its functions and variables would all read as not declared. Composer's generated IPD includes the project's include/*.js and each workflow's src-gen/<workflow>.scxml.
 
+It is a warning, not an error: many repositories leave out the files Composer writes when it generates code (include/, src-gen/), so the file may well exist where the strategy is deployed. Raise it to an error in .condeval.yaml where the repository holds everything that is deployed.
+
 Example:
 
     <script><xi:include href="../include/comon.js" parse="text"/></script>
@@ -37,7 +39,7 @@ func (l *fileLinter) includes(p *project) {
 		if inc.Script {
 			what = "script"
 		}
-		f := Finding{Diagnostic: cond.Diagnostic{Code: CodeInclude, Severity: l.cfg.severity(CodeInclude, cond.SeverityError),
+		f := Finding{Diagnostic: cond.Diagnostic{Code: CodeInclude, Severity: l.cfg.severity(CodeInclude, cond.SeverityWarning),
 			Span:       cond.Span{Start: 0, End: len(inc.Href.Value)},
 			Message:    fmt.Sprintf("the included %s %s does not exist", what, filepath.FromSlash(inc.Path)),
 			Suggestion: "the path is relative to this document's folder"}, Rule: "missing-include"}
