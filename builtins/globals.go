@@ -69,6 +69,9 @@ func includeFunctions() []Decl {
 		fn("getOPMParameters()", "*.js", "The operational parameters (system.OPM)."),
 		fn("initializeRoutingSystemVariables()", "RouteFeature.js", "Sets the system variables from the start event and the interaction."),
 		fn("setSystemVarsForEffectiveIxnId(system)", "*.js", "Refreshes system.TenantID, CallID, DNIS and ANI for the effective interaction."),
+		fn("getWorkflowRecordURI()", "RouteFeature.js", "The OCS record URI of the interaction's user data (system.OCS_RecordURI)."),
+		fn("getWorkflowOCSURI()", "RouteFeature.js", "The OCS server part of the record URI (system.OCS_URI)."),
+		fn("getWorkflowOCSRecord()", "RouteFeature.js", "The OCS record handle of the interaction (system.OCS_Record)."),
 	}
 }
 

@@ -34,6 +34,11 @@ func TestGlobalsDeclareTheScope(t *testing.T) {
 		{"getOPMParameters", KindFunction, FromIncludeFile},
 		{"initializeRoutingSystemVariables", KindFunction, FromIncludeFile},
 		{"setSystemVarsForEffectiveIxnId", KindFunction, FromIncludeFile},
+		// Every generated Entry block calls these three (Composer 8.1.450+);
+		// they come from the stock include/RouteFeature.js.
+		{"getWorkflowRecordURI", KindFunction, FromIncludeFile},
+		{"getWorkflowOCSURI", KindFunction, FromIncludeFile},
+		{"getWorkflowOCSRecord", KindFunction, FromIncludeFile},
 		{"uneval", KindFunction, FromSpiderMonkey},
 		{"undefined", KindAny, FromECMAScript},
 		{"NaN", KindNumber, FromECMAScript},

@@ -31,7 +31,7 @@ func TestLintConformanceDataHasNoFalseSyntaxError(t *testing.T) {
 	if _, err := os.Stat(conformanceDir); err != nil {
 		t.Skip("no conformance data at", conformanceDir)
 	}
-	fs, err := Path(conformanceDir, nil)
+	fs, _, err := Path(conformanceDir, nil)
 	require.NoError(t, err)
 	files, err := lintableFiles(conformanceDir)
 	require.NoError(t, err)

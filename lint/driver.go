@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strings"
@@ -29,18 +30,28 @@ type FileFinding struct {
 // File lints every item of a file: conditions, expressions and scripts
 // with the rules on code, event attributes with the descriptor rules, and the
 // handlers as a whole with the document rules. Names that the file declares
-// (<data> ids, script variables and functions, workflow variables, and the
-// declarations of script files the file loads, when they exist) count as
-// known.
+// (<data> ids, script variables and functions, workflow variables, <foreach>
+// names) count as known, and so do those of the files it includes, scripts
+// and documents, when they can be read. A document whose datamodel is not
+// ECMAScript has no findings.
 func File(f *scxml.File, cfg Config) []FileFinding {
-	return lintFile(f, cfg, NewLinter())
+	lin := NewLinter()
+	p := newProject(lin)
+	if f.Format == scxml.FormatSCXML {
+		p.add(f)
+	}
+	return lintFile(f, cfg, lin, p)
 }
 
-// lintFile is File with a linter whose parses are shared between files.
-func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
-	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f)}
-	if f.Format != scxml.FormatCond {
-		l.decls = declarations(f, lin)
+// lintFile is File with a linter whose parses are shared between files, in
+// a project that says what the file sees.
+func lintFile(f *scxml.File, cfg Config, lin *Linter, p *project) []FileFinding {
+	if !f.ECMAScript() {
+		return nil
+	}
+	l := fileLinter{file: f, cfg: cfg, lin: lin, sup: xmlSuppressions(f), decls: p.declarations(f), template: subroutineTemplate(f)}
+	if l.template {
+		l.decls.Add(callerSupplied[:]...)
 	}
 	for _, p := range f.Problems {
 		if !cfg.Disabled[CodeXML] {
@@ -49,6 +60,7 @@ func lintFile(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
 			l.add(xf)
 		}
 	}
+	l.includes(p)
 	l.items(f.Items)
 	l.document()
 	return sortFindings(l.out)
@@ -67,8 +79,10 @@ type fileLinter struct {
 	cfg   Config
 	lin   *Linter
 	decls *Declarations
-	sup   []rangeSuppression
-	out   []FileFinding
+	// template is true for a Composer subroutine template.
+	template bool
+	sup      []rangeSuppression
+	out      []FileFinding
 }
 
 // items lints the items on every CPU: parsing is most of the work, and the
@@ -102,6 +116,7 @@ func (l *fileLinter) item(it scxml.Item) []FileFinding {
 		Element: it.Element, Attr: it.Attr, Handler: it.Handler,
 		Gate:      isGate(it),
 		Generated: it.Generated,
+		Template:  l.template,
 		Diagram:   l.file.Format == scxml.FormatIxnprocess || l.file.Format == scxml.FormatWorkflow,
 		Folds:     it.Text.Folds(),
 		Decls:     l.decls,
@@ -153,45 +168,129 @@ func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
 	return FileFinding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
 }
 
-// Path lints a file, or every file of a directory tree that has an
-// extension Read knows (other files are skipped). config returns the
-// configuration for a file; nil means the defaults. A file that is not
-// well-formed XML yields a CodeXML finding; an error is returned only when a
-// path cannot be read.
-func Path(path string, config func(file string) (Config, error)) ([]FileFinding, error) {
-	files, err := lintableFiles(path)
-	if err != nil {
-		return nil, err
+// Summary is what a run of Path read, so a user can see that it covered
+// the project.
+type Summary struct {
+	Files      int // files linted
+	Conditions int // conditions in them (cond, condition and branch expressions)
+	Skipped    int // documents not linted because their datamodel is not ECMAScript
+}
+
+// Add counts what another run read.
+func (s *Summary) Add(o Summary) {
+	s.Files += o.Files
+	s.Conditions += o.Conditions
+	s.Skipped += o.Skipped
+}
+
+// String is the summary as one line for a terminal.
+func (s Summary) String() string {
+	out := fmt.Sprintf("linted %s, %s", plural(s.Files, "file"), plural(s.Conditions, "condition"))
+	if s.Skipped > 0 {
+		out += fmt.Sprintf("; skipped %s whose datamodel is not ECMAScript", plural(s.Skipped, "document"))
 	}
-	var out []FileFinding
+	return out
+}
+
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// Path lints a file, or every file of a directory tree that has an
+// extension Read knows (other files are skipped), as parts of their
+// project: each document sees the declarations of the documents that
+// include it and of the files it includes (see project). A file linted on
+// its own is put in the project around it: the nearest directory above
+// holding src-gen/, include/, Workflows/, Interaction Processes/, a .project
+// or a .condeval.yaml. config returns the configuration for a file; nil
+// means the defaults. A file that is not well-formed XML yields a CodeXML
+// finding; an error is returned only when a path cannot be read.
+func Path(path string, config func(file string) (Config, error)) ([]FileFinding, Summary, error) {
+	var sum Summary
+	names, err := lintableFiles(path)
+	if err != nil {
+		return nil, sum, err
+	}
 	lin := NewLinter()
-	for _, name := range files {
+	proj := newProject(lin)
+	var out []FileFinding
+	type linted struct {
+		file *scxml.File
+		cfg  Config
+	}
+	var files []linted
+	var docs []*scxml.File
+	for _, name := range names {
 		cfg := Config{}
 		if config != nil {
 			if cfg, err = config(name); err != nil {
-				return nil, err
+				return nil, sum, err
 			}
 		}
 		f, err := scxml.ReadFile(name)
 		var se *scxml.SyntaxError
 		switch {
+		case err == nil && !f.ECMAScript():
+			sum.Skipped++
+			continue
 		case errors.As(err, &se):
+			sum.Files++
 			if !cfg.Disabled[CodeXML] {
-				xf := XMLFinding(se, cfg)
-				if data, rerr := os.ReadFile(name); rerr == nil {
-					if s, serr := scxml.NewFileSource(name, data); serr == nil {
-						xf.Source = s
-					}
-				}
-				out = append(out, xf)
+				out = append(out, xmlFileFinding(name, se, cfg))
 			}
 			continue
 		case err != nil:
-			return nil, err
+			return nil, sum, err
 		}
-		out = append(out, lintFile(f, cfg, lin)...)
+		files = append(files, linted{f, cfg})
+		if f.Format == scxml.FormatSCXML {
+			proj.add(f)
+			docs = append(docs, f)
+		}
 	}
-	return sortFindings(out), nil
+	dir := path
+	if info, err := os.Stat(path); err == nil && !info.IsDir() {
+		dir = filepath.Dir(path)
+	}
+	if root := projectRoot(dir); root != "" && root != key(dir) {
+		proj.addContext(root)
+	}
+	for _, lf := range files {
+		sum.Files++
+		sum.Conditions += conditions(lf.file.Items)
+		out = append(out, lintFile(lf.file, lf.cfg, lin, proj)...)
+	}
+	scripts, err := proj.scriptSyntax(docs, config)
+	if err != nil {
+		return nil, sum, err
+	}
+	return sortFindings(append(out, scripts...)), sum, nil
+}
+
+// xmlFileFinding is the CodeXML finding of a file that is not well-formed,
+// with the file's text to show the line.
+func xmlFileFinding(name string, se *scxml.SyntaxError, cfg Config) FileFinding {
+	xf := XMLFinding(se, cfg)
+	if data, err := os.ReadFile(name); err == nil {
+		if s, err := scxml.NewFileSource(name, data); err == nil {
+			xf.Source = s
+		}
+	}
+	return xf
+}
+
+// conditions counts the conditions among items.
+func conditions(items []scxml.Item) int {
+	n := 0
+	for _, it := range items {
+		if it.Kind == scxml.Condition {
+			n++
+		}
+	}
+	return n
 }
 
 // sortFindings orders findings by file, line, column and code.

@@ -1,7 +1,9 @@
 package lint
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -50,4 +52,76 @@ func bigSCXML(tb testing.TB) []byte {
 		tb.Fatal(err)
 	}
 	return src
+}
+
+// benchMain is a workflow's generated SCXML for the tree benchmarks: the
+// example IPD includes Main.scxml.
+const benchMain = `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="_composer_entry">
+<state id="_composer_entry"><onentry><script>var varTier = 'standard';</script></onentry>
+<transition event="interaction.deleted" cond="_event.data.interactionid == system.InteractionID &amp;&amp; (!_event.data.resultof || _event.data.resultof == 'deletion') &amp;&amp; isEventHandledByApplication()"/>
+<transition cond="varTier == 'vip' &amp;&amp; _data.vipThreshold > 2" target="done"/>
+</state><final id="done"/></scxml>`
+
+// writeBenchProject writes one Composer project under dir: the example IPD
+// (which loads include/common.js and includes Main.scxml), Main.scxml and
+// the example workflow. ipd replaces the IPD when not nil.
+func writeBenchProject(tb testing.TB, dir string, ipd []byte) {
+	read := func(p string) []byte {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		return data
+	}
+	if ipd == nil {
+		ipd = read("../examples/src-gen/IPD_default_defaultWorkflow.scxml")
+	}
+	files := map[string][]byte{
+		"src-gen/IPD_default_defaultWorkflow.scxml": ipd,
+		"src-gen/Main.scxml":                        []byte(benchMain),
+		"include/common.js":                         read("../examples/include/common.js"),
+		"Workflows/Main.workflow":                   read("../examples/workflows/Main.workflow"),
+	}
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			tb.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			tb.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLintProjectBig lints a project whose IPD is the 2,400-line
+// document of bigSCXML, with Path as condeval lint does: the project's
+// include graph, then every file.
+func BenchmarkLintProjectBig(b *testing.B) {
+	dir := b.TempDir()
+	writeBenchProject(b, dir, bigSCXML(b))
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, _, err := Path(dir, nil); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLintTree lints a tree of 3,000 lintable files: 1,000 projects
+// of three (IPD, workflow SCXML, workflow diagram).
+func BenchmarkLintTree(b *testing.B) {
+	dir := b.TempDir()
+	for i := range 1000 {
+		writeBenchProject(b, filepath.Join(dir, fmt.Sprintf("p%04d", i)), nil)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		fs, _, err := Path(dir, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if len(fs) == 0 {
+			b.Fatal("no findings: the planted bugs are gone")
+		}
+	}
 }

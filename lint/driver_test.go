@@ -168,15 +168,16 @@ func TestLintDeclarations(t *testing.T) {
 </state></scxml>`
 	path := filepath.Join(dir, "a.scxml")
 	require.NoError(t, os.WriteFile(path, []byte(doc), 0o644))
-	fs, err := Path(path, nil)
+	fs, _, err := Path(path, nil)
 	require.NoError(t, err)
-	assert.Equal(t, []string{"6:99-6:110 C201 notDeclared"}, render(fs, doc))
+	assert.Equal(t, []string{"3:27-3:37 C215 missing.js", "6:99-6:110 C201 notDeclared"}, render(fs, doc))
 }
 
 func TestLintDocumentRules(t *testing.T) {
 	const ends = `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="s"><state id="s">
 <transition event="interaction.notcontrolled" cond="_event.data.interactionid == system.InteractionID"><raise event="application.exit"/></transition>
 <transition event="interaction.deleted" target="done"/>
+<transition event="application.exit" target="done"/>
 %s</state><final id="done"/></scxml>`
 	assert.Equal(t, []string{
 		"2:20-2:45 C209 interaction.notcontrolled",
@@ -188,6 +189,23 @@ func TestLintDocumentRules(t *testing.T) {
 		"2:53-2:102 C207 _event.data.interactionid == system.InteractionID",
 		"3:20-3:39 C207 interaction.deleted",
 	}, lintString(t, "a.scxml", withPresent))
+	// Sending application.exit to the session ends it as raising it does.
+	sends := strings.Replace(fmt.Sprintf(ends, ""), `<raise event="application.exit"/>`, `<send event="application.exit"/>`, 1)
+	assert.Equal(t, lintString(t, "a.scxml", fmt.Sprintf(ends, "")), lintString(t, "a.scxml", sends))
+	// Raising it ends the session only where a transition takes it there.
+	noExit := strings.Replace(fmt.Sprintf(ends, ""), `<transition event="application.exit" target="done"/>`, "", 1)
+	assert.Equal(t, []string{
+		"2:53-2:102 C207 _event.data.interactionid == system.InteractionID",
+		"3:20-3:39 C207 interaction.deleted",
+	}, lintString(t, "a.scxml", noExit))
+	// Dispatch never fires a handler on interaction.notcontrolled* for
+	// interaction.notcontrolled, so lint reports its descriptor and does not
+	// check it as a notcontrolled handler.
+	glued := strings.ReplaceAll(fmt.Sprintf(ends, ""), `"interaction.notcontrolled"`, `"interaction.notcontrolled*"`)
+	assert.Equal(t, []string{
+		"2:20-2:46 C208 interaction.notcontrolled*",
+		"3:20-3:39 C207 interaction.deleted",
+	}, lintString(t, "a.scxml", glued))
 }
 
 func TestLintMalformed(t *testing.T) {
@@ -197,7 +215,7 @@ func TestLintMalformed(t *testing.T) {
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "notes.txt"), []byte("a = b"), 0o644))
 	body := ipdHead + `    <events name="h" event="error" condition="" body="&lt;log expr=&quot;1&quot;>" target="false"/>` + "\n" + ipdTail
 	require.NoError(t, os.WriteFile(filepath.Join(dir, "p.ixnprocess"), []byte(body), 0o644))
-	fs, err := Path(dir, nil)
+	fs, _, err := Path(dir, nil)
 	require.NoError(t, err)
 	require.Len(t, fs, 2)
 	for _, f := range fs {
@@ -210,11 +228,11 @@ func TestLintMalformed(t *testing.T) {
 
 	var off Config
 	require.NoError(t, off.Disable("xml-syntax"))
-	fs, err = Path(dir, func(string) (Config, error) { return off, nil })
+	fs, _, err = Path(dir, func(string) (Config, error) { return off, nil })
 	require.NoError(t, err)
 	assert.Empty(t, fs)
 
-	_, err = Path(filepath.Join(dir, "absent"), nil)
+	_, _, err = Path(filepath.Join(dir, "absent"), nil)
 	assert.Error(t, err)
 }
 
@@ -240,4 +258,86 @@ func TestConfigFile(t *testing.T) {
 	cfg, err = ParseConfig("x.yaml", nil)
 	require.NoError(t, err)
 	assert.Empty(t, cfg.Disabled)
+}
+
+// <foreach item index> declares both names (W3C 4.6): reading them later
+// is no unknown identifier, while a misspelt one still is.
+func TestLintForeachDeclares(t *testing.T) {
+	const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml"><datamodel><data id="list" expr="[1, 2]"/></datamodel>
+<state id="s"><onentry><foreach array="list" item="it" index="ix"><log expr="ix + ': ' + it"/></foreach></onentry>
+<transition event="error" cond="it > 1 &amp;&amp; ix == 1 &amp;&amp; itm"/></state></scxml>`
+	assert.Equal(t, []string{"3:70-3:73 C201 itm"}, lintString(t, "a.scxml", doc))
+}
+
+// The summary counts every file read, a malformed one included, and the
+// conditions of those that could be read.
+func TestPathSummary(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "a.scxml"), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s">
+<transition event="e" cond="1 == 1"/><transition event="f" cond=""/><onentry><if cond="true"><log expr="'x'"/></if></onentry></state></scxml>`), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "b.cond"), []byte("a == 1\n// note\nb == 2\n"), 0o644))
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "bad.scxml"), []byte("<scxml>"), 0o644))
+	_, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	assert.Equal(t, Summary{Files: 3, Conditions: 4}, sum)
+	assert.Equal(t, "linted 3 files, 4 conditions", sum.String())
+}
+
+// Only ECMAScript documents are linted: no datamodel attribute, or
+// "ecmascript" in any case. The others are counted as skipped, with no
+// findings, however wrong their expressions are as ECMAScript.
+func TestPathSkipsOtherDatamodels(t *testing.T) {
+	dir := t.TempDir()
+	doc := `<scxml xmlns="http://www.w3.org/2005/07/scxml"%s><state id="s"><transition event="e" cond="%s"/></state></scxml>`
+	files := map[string]string{
+		"lua.scxml":   fmt.Sprintf(doc, ` datamodel="lua"`, "x ~= nil and y"),
+		"xpath.scxml": fmt.Sprintf(doc, ` datamodel="xpath"`, "$x/a[1] = 'b'"),
+		"null.scxml":  fmt.Sprintf(doc, ` datamodel="null"`, "In('s')"),
+		"es.scxml":    fmt.Sprintf(doc, ` datamodel="ECMAScript"`, "a b"),
+		"none.scxml":  fmt.Sprintf(doc, "", "c d"),
+	}
+	for name, src := range files {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(src), 0o644))
+	}
+	fs, sum, err := Path(dir, nil)
+	require.NoError(t, err)
+	var where []string
+	for _, f := range fs {
+		where = append(where, filepath.Base(f.File)+" "+f.Code)
+	}
+	assert.Equal(t, []string{"es.scxml C100", "none.scxml C100"}, where)
+	assert.Equal(t, Summary{Files: 2, Conditions: 2, Skipped: 3}, sum)
+	assert.Equal(t, "linted 2 files, 2 conditions; skipped 3 documents whose datamodel is not ECMAScript", sum.String())
+
+	f, err := scxml.Read("lua.scxml", []byte(files["lua.scxml"]))
+	require.NoError(t, err)
+	assert.Empty(t, File(f, Config{}), "an editor gets no findings either")
+}
+
+// A Composer handler ends the session whether its body raises
+// application.exit or sends it to the session itself; C209 fires for both.
+func TestLintComposerHandlerEndsOnNotcontrolled(t *testing.T) {
+	tests := []struct {
+		name, body string
+		want       []string
+	}{
+		{"raise", `&lt;raise event=&quot;application.exit&quot;/&gt;`, []string{"4:36-4:61 C209 interaction.notcontrolled"}},
+		{"send to itself", `&lt;send event=&quot;application.exit&quot;/&gt;`, []string{"4:36-4:61 C209 interaction.notcontrolled"}},
+		{"send to the parent", `&lt;send event=&quot;application.exit&quot; target=&quot;#_parent&quot;/&gt;`, []string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := ipdHead + `    <events name="released" event="interaction.notcontrolled" condition="" body="` + tt.body + `" target="false"/>` + "\n" + ipdTail
+			var got []string
+			for _, f := range lintString(t, "p.ixnprocess", src) {
+				if strings.Contains(f, "C209") {
+					got = append(got, f)
+				}
+			}
+			if got == nil {
+				got = []string{}
+			}
+			assert.Equal(t, tt.want, got)
+		})
+	}
 }

@@ -80,30 +80,3 @@ func readsResultof(roots []cond.Node) bool {
 	})
 	return found
 }
-
-// descriptorMatches reports whether one event descriptor matches the event
-// name, by W3C SCXML §3.12.1: whole tokens, prefix, "*" matches all, a
-// trailing "." or ".*" is ignored.
-func descriptorMatches(descriptor, name string) bool {
-	if descriptor == "*" {
-		return true
-	}
-	d := descriptorStem(descriptor)
-	return d != "" && (name == d || strings.HasPrefix(name, d+"."))
-}
-
-// namesEvent reports whether an event attribute lists a descriptor that
-// names the event itself (not a prefix shared with others, nor "*").
-func namesEvent(attr, name string) bool {
-	for _, d := range strings.Fields(attr) {
-		if descriptorStem(d) == name {
-			return true
-		}
-	}
-	return false
-}
-
-// descriptorStem drops the trailing ".*", "*" or "." that §3.12.1 ignores.
-func descriptorStem(d string) string {
-	return strings.TrimSuffix(strings.TrimSuffix(d, "*"), ".")
-}

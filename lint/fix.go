@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
@@ -50,10 +51,10 @@ func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, erro
 		return out, err
 	}
 	if back, err := f.Source.Encoding.Encode(f.Source.Data); err != nil || !bytes.Equal(back, data) {
-		out.Findings = lintFile(f, cfg, lin)
+		out.Findings = lintAlone(f, cfg, lin)
 		return out, fmt.Errorf("%s: not fixed: its %s text would not be written back byte for byte", name, f.Source.Encoding.Name)
 	}
-	cur, findings := f, lintFile(f, cfg, lin)
+	cur, findings := f, lintAlone(f, cfg, lin)
 	for pass := 0; pass < MaxFixPasses; pass++ {
 		var repairs []*Repair
 		var which []FileFinding
@@ -68,24 +69,38 @@ func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, erro
 		text, applied := ApplyRepairs(cur.Source.Data, repairs)
 		raw, err := cur.Source.Encoding.Encode(text)
 		if err != nil {
-			return &Fixed{Before: data, After: data, Findings: lintFile(f, cfg, lin)}, fmt.Errorf("%s: not fixed: %v", name, err)
+			return &Fixed{Before: data, After: data, Findings: lintAlone(f, cfg, lin)}, fmt.Errorf("%s: not fixed: %v", name, err)
 		}
 		next, err := scxml.Read(name, raw)
 		if err == nil && len(next.Problems) > len(cur.Problems) {
 			err = next.Problems[len(next.Problems)-1]
 		}
 		if err != nil {
-			return &Fixed{Before: data, After: data, Findings: lintFile(f, cfg, lin)}, fmt.Errorf("%s: not fixed: the fixed text would not read: %v", name, err)
+			return &Fixed{Before: data, After: data, Findings: lintAlone(f, cfg, lin)}, fmt.Errorf("%s: not fixed: the fixed text would not read: %v", name, err)
 		}
 		for _, i := range applied {
 			out.Applied = append(out.Applied, which[i])
 		}
 		out.Passes++
-		cur, findings = next, lintFile(next, cfg, lin)
+		cur, findings = next, lintAlone(next, cfg, lin)
 		out.After = raw
 	}
 	out.Findings = findings
 	return out, nil
+}
+
+// lintAlone lints a file as Path lints one given on its own: in the
+// project around it, so that it sees what the documents including it
+// declare.
+func lintAlone(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
+	proj := newProject(lin)
+	if f.Format == scxml.FormatSCXML {
+		proj.add(f)
+	}
+	if root := projectRoot(filepath.Dir(f.Path)); root != "" {
+		proj.addContext(root)
+	}
+	return lintFile(f, cfg, lin, proj)
 }
 
 // Files lists what Path lints for a path: the file itself, or the files

@@ -4,47 +4,58 @@ import (
 	"io/fs"
 	"path/filepath"
 	"strings"
+
+	"github.com/condeval/condeval/scxml"
 )
 
-// GeneratedFrom returns the Composer diagram that a generated SCXML file
-// was made from, when the project holds it, and "" otherwise. Composer
-// generates src-gen/IPD_<ipd>_<workflow>.scxml from <ipd>.ixnprocess and
-// src-gen/<workflow>.scxml from <workflow>.workflow, anywhere else in the
-// project (the directory above src-gen). A fix belongs in the diagram:
-// the next Generate Code overwrites the generated file.
+// generatedGlob is where Composer writes the SCXML it generates from a
+// diagram, relative to the project's root: src-gen/<workflow>.scxml for a
+// workflow, src-gen/IPD_<process>_<workflow>.scxml for an interaction
+// process; "" for other files.
+func generatedGlob(format scxml.Format, stem string) string {
+	switch format {
+	case scxml.FormatWorkflow:
+		return filepath.Join("src-gen", stem+".scxml")
+	case scxml.FormatIxnprocess:
+		return filepath.Join("src-gen", "IPD_"+stem+"_*.scxml")
+	}
+	return ""
+}
+
+// GeneratedFrom returns the Composer diagram of the project that a
+// generated SCXML file was made from, or "" when the file is not one or
+// the project does not hold its diagram. A fix belongs in the diagram:
+// Composer overwrites the generated file at the next Generate Code.
 func GeneratedFrom(path string) string {
-	dir := filepath.Dir(path)
-	if filepath.Base(dir) != "src-gen" || !strings.EqualFold(filepath.Ext(path), ".scxml") {
+	abs, err := filepath.Abs(path)
+	if err != nil || filepath.Base(filepath.Dir(abs)) != "src-gen" {
 		return ""
 	}
-	base := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
-	var want []string
-	if rest, ok := strings.CutPrefix(base, "IPD_"); ok {
-		// The IPD's name may hold '_' itself: try every split.
-		for i := range len(rest) {
-			if rest[i] == '_' {
-				want = append(want, rest[:i]+".ixnprocess")
-			}
-		}
-	} else {
-		want = append(want, base+".workflow")
+	root := projectRoot(filepath.Dir(abs))
+	if root == "" {
+		return ""
 	}
 	found := ""
-	root := filepath.Dir(dir)
 	_ = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		switch {
 		case err != nil:
 			return nil
-		case d.IsDir() && p != root && (strings.HasPrefix(d.Name(), ".") || d.Name() == "src-gen"):
+		case d.IsDir() && p != root && (hidden(d.Name()) || d.Name() == "src-gen"):
 			return filepath.SkipDir
 		case d.IsDir():
 			return nil
 		}
-		for _, w := range want {
-			if d.Name() == w {
-				found = p
-				return filepath.SkipAll
+		format, ok := scxml.FormatOf(p)
+		if !ok {
+			return nil
+		}
+		glob := generatedGlob(format, strings.TrimSuffix(d.Name(), filepath.Ext(d.Name())))
+		if m, _ := filepath.Match(filepath.Join(root, glob), abs); glob != "" && m {
+			found = p
+			if rel, err := filepath.Rel(filepath.Dir(abs), p); err == nil && !filepath.IsAbs(path) {
+				found = filepath.Join(filepath.Dir(path), rel) // as relative as the path given
 			}
+			return filepath.SkipAll
 		}
 		return nil
 	})

@@ -1,10 +1,6 @@
 package lint
 
-import (
-	"regexp"
-
-	"github.com/condeval/condeval/scxml"
-)
+import "github.com/condeval/condeval/scxml"
 
 // handlerText is a handler with the texts its findings point at.
 type handlerText struct {
@@ -40,8 +36,10 @@ func handlers(f *scxml.File) []handlerText {
 	var out []handlerText
 	switch {
 	case f.Document != nil:
-		for _, t := range scxml.EventTransitions(f.Document) {
-			out = append(out, handlerText{HandlerSummary{Event: t.Event.Value, Cond: t.Cond, EndsSession: t.EndsSession}, t.Event})
+		for _, t := range f.Document.Transitions {
+			if t.Event.Value != "" {
+				out = append(out, handlerText{HandlerSummary{Event: t.Event.Value, Cond: t.Cond.Value, EndsSession: t.EndsSession}, t.Event})
+			}
 		}
 	case f.Process != nil:
 		for _, h := range f.Process.Handlers {
@@ -55,13 +53,8 @@ func handlers(f *scxml.File) []handlerText {
 	return out
 }
 
-// raisesExit finds Composer's way of ending the session in an escaped
-// handler body: raising application.exit.
-var raisesExit = regexp.MustCompile(`<raise\s[^>]*event\s*=\s*["']application\.exit["']`)
-
-func composerHandler(h *scxml.Handler) handlerText {
+func composerHandler(h *scxml.ComposerHandler) handlerText {
 	return handlerText{HandlerSummary{
-		Event: h.Event.Value, Cond: h.Condition.Value, Disabled: !h.Enabled,
-		EndsSession: raisesExit.MatchString(h.Body.Value),
+		Event: h.Event.Value, Cond: h.Condition.Value, Disabled: !h.Enabled, EndsSession: h.EndsSession,
 	}, h.Event}
 }

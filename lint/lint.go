@@ -41,6 +41,10 @@ type Context struct {
 	Gate bool
 	// Generated is true for code Composer generated (under src-gen/).
 	Generated bool
+	// Template is true for a Composer subroutine template
+	// (src/subRoutines/*.scxml): Composer replaces its $$_MY_PREFIX_$$
+	// when it copies it into a workflow, and the caller supplies args_.
+	Template bool
 	// Diagram is true for a Composer diagram (.workflow, .ixnprocess):
 	// Composer's code generator still expands placeholders such as {block}.
 	Diagram bool

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/scxml"
 )
 
 // placeholder is a marker Composer writes into a diagram or generated code
@@ -22,7 +23,7 @@ type placeholder struct {
 var placeholders = [...]placeholder{
 	{"{block}", "_block_", func(c *Context) bool { return c.Diagram },
 		"Composer replaces it by the block's name when it generates code from a workflow"},
-	{"$$_MY_PREFIX_$$", "", func(c *Context) bool { return c.Diagram || c.Generated },
+	{scxml.PrefixPlaceholder, "", func(c *Context) bool { return c.Diagram || c.Generated || c.Template },
 		"Composer prefixes a generated workflow's state ids with it and replaces it when the IPD includes the workflow"},
 }
 
@@ -56,6 +57,35 @@ func inPlaceholder(src string, s cond.Span) bool {
 	for i := range placeholders {
 		for _, at := range placeholders[i].spans(src) {
 			if at.Start < s.End && at.End > s.Start {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// callerSupplied are the names a Composer subroutine template reads
+// without declaring them: the workflow that calls the subroutine supplies
+// them.
+var callerSupplied = [...]string{"args_"}
+
+// subroutineTemplate reports whether a file is one of Composer's stock
+// subroutine templates (src/subRoutines/*.scxml): hand-written SCXML whose
+// state ids or targets Composer prefixes with scxml.PrefixPlaceholder when it
+// copies the template into a workflow.
+func subroutineTemplate(f *scxml.File) bool {
+	d := f.Document
+	if d == nil || d.Generated {
+		return false
+	}
+	for _, st := range d.States {
+		if strings.Contains(st.ID, scxml.PrefixPlaceholder) {
+			return true
+		}
+	}
+	for _, t := range d.Transitions {
+		for _, target := range t.Targets {
+			if strings.Contains(target, scxml.PrefixPlaceholder) {
 				return true
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 )
 
@@ -56,7 +57,7 @@ func resultofUncheckedDocument(p *DocumentPass) {
 
 func resultofEvent(attr string) string {
 	for _, e := range resultofEvents {
-		if namesEvent(attr, e) {
+		if builtins.ParseDescriptors(attr).Names(e) {
 			return e
 		}
 	}
@@ -93,12 +94,12 @@ Fix: add the "interaction re-queued" (interaction.present) event in the IPD Even
 func endsOnNotcontrolled(p *DocumentPass) {
 	hs := p.Document.Handlers
 	for _, h := range hs {
-		if !h.Disabled && namesEvent(h.Event, "interaction.present") {
+		if !h.Disabled && builtins.ParseDescriptors(h.Event).Names("interaction.present") {
 			return
 		}
 	}
 	for i, h := range hs {
-		if h.Disabled || !h.EndsSession || !namesEvent(h.Event, "interaction.notcontrolled") || condReadsResultof(h.Cond) {
+		if h.Disabled || !h.EndsSession || !builtins.ParseDescriptors(h.Event).Names("interaction.notcontrolled") || condReadsResultof(h.Cond) {
 			continue
 		}
 		p.ReportFix(i, "this handler ends the session on interaction.notcontrolled and the document has no interaction.present handler: an eServices switchover ends the session",
@@ -181,8 +182,8 @@ func startVariable(n cond.Node) string {
 // listensTo reports whether an event attribute matches the event through a
 // descriptor other than "*".
 func listensTo(attr, event string) bool {
-	for _, d := range strings.Fields(attr) {
-		if d != "*" && descriptorMatches(d, event) {
+	for _, d := range builtins.ParseDescriptors(attr).List() {
+		if !d.Any() && d.Match(event) {
 			return true
 		}
 	}

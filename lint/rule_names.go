@@ -12,9 +12,11 @@ import (
 
 const docUnknownIdentifier = `A top-level name that nothing declares.
 
-The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, or a Composer App_* variable).
+The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, a <foreach> item or index, or a Composer App_* variable; in one of Composer's subroutine templates, src/subRoutines/*.scxml, also args_, which the calling workflow supplies).
 
-Why: reading an undeclared name throws a ReferenceError. In ORS a condition that throws is false and raises an error event, which Composer's "catch all errors" handler answers by ending the session. The finding is a warning because names can also come from include files the linter cannot see. For a lone condition (a .cond file, -e) only names that look like a typo of a known one are reported.
+The linter reads a project as a whole, as ORS runs it: Composer's generated IPD (src-gen/IPD_*.scxml) loads include/*.js and pulls each workflow's SCXML in with <xi:include parse="xml">, and all of it shares one global scope. So a document also sees what every document that includes it declares (directly or through another), and what every document it includes declares; a workflow or IPD diagram sees what the SCXML generated from it sees. A file linted on its own is read with the project around it: the nearest folder above holding src-gen/, include/, Workflows/, Interaction Processes/, a .project or a .condeval.yaml.
+
+Why: reading an undeclared name throws a ReferenceError. In ORS a condition that throws is false and raises an error event, which Composer's "catch all errors" handler answers by ending the session. The finding is a warning because names can also come from files the linter cannot see (a missing include file, a document outside the project). For a lone condition (a .cond file, -e) only names that look like a typo of a known one are reported.
 
 Example:
 
@@ -102,7 +104,7 @@ func unknownField(p *Pass) {
 		if !ok && !decl.MembersClosed() {
 			return
 		}
-		owner := strings.Join(pa.Segments[:n], ".")
+		owner := cond.Path{Segments: pa.Segments[:n]}.String()
 		msg := fmt.Sprintf("'%s' is not a field of %s", name, owner)
 		if !ok {
 			p.Report(prop.Span(), msg, "known fields: "+listNames(decl.FieldNames(), 8))

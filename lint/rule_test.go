@@ -64,6 +64,8 @@ var ruleCases = []ruleCase{
 	{"_event.nmae", "_event.nmae == 'error'", lint.Context{}, []string{"C202 at 'nmae': did you mean 'name'?"}},
 	{"open _event.data, no near miss", "_event.data.customerSegment == 'gold'", document("interaction.added"), nil},
 	{"string methods", "system.Type.toLowerCase() == 'consult' && _event.name.indexOf('error') == 0", lint.Context{}, nil},
+	{"field under a computed key", "_genesys.ixn.interactions[system.InteractionID].voice.typ == 'consult'", lint.Context{},
+		[]string{"C202 at 'typ': 'typ' is not a field of _genesys.ixn.interactions[…].voice did you mean 'type'?"}},
 	{"computed key", "_genesys.ixn.interactions[system.InteractionID].voice.type == 'consult'", lint.Context{}, nil},
 	{"local variable shadows system", "var system = _data.system.context; system.Whatever = 1", kind(scxml.Program), nil},
 	{"assignment creates a field in a script", "system.Custom = 1", kind(scxml.Program), nil},
@@ -102,6 +104,7 @@ var ruleCases = []ruleCase{
 	// C208 unknown-event
 	{"partystate.changed", "interaction.partystate.changed", kind(scxml.Descriptors), []string{"C208 at 'interaction.partystate.changed': did you mean interaction.partystatechanged?"}},
 	{"attached and error in a list", "interaction.attached interaction.error", kind(scxml.Descriptors), []string{"C208 at 'interaction.attached': did you mean interaction.attach.done?", "C208 at 'interaction.error': did you mean error.interaction.*?"}},
+	{"a '*' glued to a token", "interaction.notcontrolled* *.deleted", kind(scxml.Descriptors), []string{"C208 at 'interaction.notcontrolled*': matches only an event of that very name did you mean interaction.notcontrolled?", "C208 at '*.deleted': '*' is a wildcard only alone"}},
 	{"unknown in a known namespace", "interaction.onremove", kind(scxml.Descriptors), []string{"C208 at 'interaction.onremove': no known interaction event"}},
 	{"known events, prefixes and the application's own", "interaction.partystatechanged error.* * myapp.done done.state.s1 application.start", kind(scxml.Descriptors), nil},
 

@@ -68,7 +68,7 @@ func clip(s string, n int) string {
 
 const docPlaceholder = `A Composer placeholder that is still in the text where nothing will replace it.
 
-That is {block} outside a Composer diagram, or $$_MY_PREFIX_$$ outside Composer's diagrams and generated code.
+That is {block} outside a Composer diagram, or $$_MY_PREFIX_$$ outside Composer's diagrams, generated code and subroutine templates (src/subRoutines/*.scxml, whose state ids carry the prefix).
 
 Why: Composer replaces {block} by the block's name when it generates SCXML from a workflow (App_{block} becomes App_RouteToSales), and $$_MY_PREFIX_$$ when the IPD includes a generated workflow. In a diagram or generated code they are expected; anywhere else ORS sees them as written: App_{block} is a syntax error and $$_MY_PREFIX_$$ a name nothing defines.
 

@@ -22,6 +22,7 @@ func Rules() []Rule {
 		{Code: "C212", Name: "unreplaced-placeholder", Severity: cond.SeverityError, Kinds: OnCode, Run: unreplacedPlaceholder, Doc: docPlaceholder},
 		{Code: "C213", Name: "uninitialised-interactionid", Severity: cond.SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
 		{Code: "C214", Name: "trailing-semicolon", Severity: cond.SeverityWarning, Fix: cond.FixSafe, Kinds: OnConditions | OnValues, Run: trailingSemi, Doc: docTrailingSemicolon},
+		{Code: CodeInclude, Name: "missing-include", Severity: cond.SeverityWarning, Doc: docMissingInclude},
 	}
 }
 

@@ -53,6 +53,17 @@ A finding is suppressed inline with a JavaScript comment inside the condition �
 comment before the element: ` + "`<!-- condeval-disable C203 -->`" + ` (` + "`condeval-disable-file`" + ` for the whole
 file). In a ` + "`.cond`" + ` file a line ` + "`// condeval-disable C203`" + ` covers the next line.
 
+A project is linted as a whole, as ORS runs it: Composer's generated IPD (` + "`" + `src-gen/IPD_*.scxml` + "`" + `)
+loads ` + "`" + `include/*.js` + "`" + ` and pulls each workflow's SCXML in with ` + "`" + `<xi:include parse="xml">` + "`" + `, all in
+one global scope. So a document sees the names it declares (` + "`" + `<data>` + "`" + ` ids, ` + "`" + `var` + "`" + `s and functions of
+its scripts, ` + "`" + `<foreach>` + "`" + ` items and indexes, workflow variables), those of every document that
+includes it, directly or through another, and those of every file it includes; a workflow or IPD
+diagram sees what the SCXML generated from it sees. A file linted on its own is read with its
+project around it: the nearest folder above holding ` + "`" + `src-gen/` + "`" + `, ` + "`" + `include/` + "`" + `, ` + "`" + `Workflows/` + "`" + `,
+` + "`" + `Interaction Processes/` + "`" + `, a ` + "`" + `.project` + "`" + ` or a ` + "`" + `.condeval.yaml` + "`" + `. An include whose file is missing is
+C215; a script file's own syntax errors are reported in that file. Documents whose ` + "`" + `datamodel` + "`" + ` is
+not ECMAScript (` + "`" + `lua` + "`" + `, ` + "`" + `xpath` + "`" + `, ` + "`" + `null` + "`" + `…) are skipped, and counted as such in the summary.
+
 ` + "`condeval lint --fix`" + ` applies the fixes the column Fix marks **safe**: they keep the meaning the
 author plainly intended and change nothing else. ` + "`--unsafe-fixes`" + ` also applies the **unsafe**
 ones, which change what the strategy does; read them first with ` + "`--diff`" + `. A rule marked "—"
@@ -92,6 +103,8 @@ func looksAt(r lint.Rule) string {
 	switch {
 	case r.Code == lint.CodeXML:
 		parts = append(parts, "the XML of documents")
+	case r.Code == lint.CodeInclude:
+		parts = append(parts, "the files documents include")
 	case r.RunDocument != nil:
 		parts = append(parts, "the handlers of a document")
 	}

@@ -43,8 +43,8 @@ var requeued = NewHandler{
 type handlerSite struct {
 	event, cond scxml.Text // cond.Source() is nil when the attribute is missing
 	condAttr    string
-	start, end  int // the element's file offsets
-	parent      int // the file offset of the element holding it
+	start, end  int          // the element's file offsets
+	parent      *scxml.State // the state holding a transition; nil for a Composer handler
 }
 
 // handlerSites lists the file's handlers where they sit.
@@ -52,8 +52,10 @@ func handlerSites(f *scxml.File) []handlerSite {
 	var out []handlerSite
 	switch {
 	case f.Document != nil:
-		for _, t := range scxml.EventTransitions(f.Document) {
-			out = append(out, handlerSite{event: t.Event, cond: t.CondText, condAttr: "cond", start: t.Start, end: t.End, parent: t.Parent})
+		for _, t := range f.Document.Transitions {
+			if t.Event.Value != "" { // as handlers(f) lists them
+				out = append(out, handlerSite{event: t.Event, cond: t.Cond, condAttr: "cond", start: t.Pos.Offset, end: t.End, parent: t.Source})
+			}
 		}
 	case f.Process != nil:
 		for _, h := range f.Process.Handlers {

@@ -1,52 +1,18 @@
 package lsp
 
 import (
-	"unicode/utf16"
-	"unicode/utf8"
-
 	protocol "github.com/tliron/glsp/protocol_3_16"
 
+	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
 )
 
 // offsetAt turns a protocol position (0-based line, UTF-16 units into the
-// line) into a byte offset of text. Lines end at LF, CR or CRLF, as the
-// protocol and scxml.Source count them. A position past the end of its line
-// is the end of the line; a line past the end is the end of the text.
+// line) into a byte offset of text, counting lines as the protocol and
+// scxml.Source do. A position past the end of its line is the end of the
+// line; a line past the end is the end of the text.
 func offsetAt(text string, pos protocol.Position) int {
-	i := 0
-	for line := protocol.UInteger(0); line < pos.Line; line++ {
-		next := lineEnd(text, i)
-		if next == len(text) {
-			return len(text)
-		}
-		if text[next] == '\r' && next+1 < len(text) && text[next+1] == '\n' {
-			next++
-		}
-		i = next + 1
-	}
-	end := lineEnd(text, i)
-	for units := protocol.UInteger(0); i < end; {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		n := protocol.UInteger(max(1, utf16.RuneLen(r)))
-		if units+n > pos.Character {
-			break
-		}
-		units += n
-		i += size
-	}
-	return i
-}
-
-// lineEnd is the offset of the line terminator of the line holding i, or
-// len(text).
-func lineEnd(text string, i int) int {
-	for ; i < len(text); i++ {
-		if text[i] == '\n' || text[i] == '\r' {
-			return i
-		}
-	}
-	return i
+	return cond.NewMapper(text, cond.EditorBreaks).Offset(int(pos.Line)+1, int(pos.Character)+1)
 }
 
 // protocolPosition converts a file position (1-based line and UTF-16

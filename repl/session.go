@@ -186,12 +186,13 @@ func (s *Session) evaluate(e entry) {
 
 // syntaxError shows the front end's diagnostics for a condition Compile
 // refused, with positions counted from the entry's first line. A condition
-// the front end accepted but the engine refused has no position to show.
+// the front end accepted but the engine refused shows the SyntaxError it
+// raises when evaluated.
 func (s *Session) syntaxError(e entry, src string, err error) {
 	fmt.Fprintf(s.out, "%s (%s SyntaxError)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"))
 	var diags *cond.Error
 	if !errors.As(err, &diags) || !fromFrontEnd(diags) {
-		fmt.Fprintf(s.out, "%s:%d: %v\n", e.file, e.line, err)
+		s.opts.Render.ExecError(s.out, e.file, e.line, src, runtime.CompileError(err))
 		return
 	}
 	_ = s.opts.Render.Diagnostics(s.out, e.file, e.line, src, diags.Diagnostics)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"io"
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -67,5 +68,23 @@ func TestBigSCXMLShape(t *testing.T) {
 	}
 	if lines := bytes.Count(src, []byte("\n")); lines < 2400 || conds != 300 {
 		t.Fatalf("%d lines, %d conditions", lines, conds)
+	}
+}
+
+// BenchmarkNewSource indexes a 1 MB document: one line (an IPD's handler
+// bodies) and many lines, so the line index stays linear in the bytes.
+func BenchmarkNewSource(b *testing.B) {
+	oneLine := []byte(strings.Repeat(`<state id="s"><transition event="e" cond="a &amp;&amp; b"/></state>`, 16000))
+	lines := []byte(strings.Repeat("<state id=\"s\">\n  <transition event=\"é\"/>\r\n</state>\n", 16000))
+	for _, tt := range []struct {
+		name string
+		data []byte
+	}{{"one-line", oneLine}, {"lines", lines}} {
+		b.Run(tt.name, func(b *testing.B) {
+			b.SetBytes(int64(len(tt.data)))
+			for b.Loop() {
+				NewSource("f", tt.data).Position(len(tt.data) / 2)
+			}
+		})
 	}
 }

@@ -100,8 +100,13 @@ type Transition struct {
 	// Raises are the events its executable content raises or sends to the
 	// session itself, in document order (see raisedEvents).
 	Raises []string
-	Order  int      // position among all transitions, in document order
-	Pos    Position // where the element starts
+	// EndsSession says taking it ends the session: it enters a top-level
+	// <final>, directly or through an event it raises or sends itself that
+	// a transition into one takes (see markEnds).
+	EndsSession bool
+	Order       int      // position among all transitions, in document order
+	Pos         Position // where the element starts
+	End         int      // the file offset just past the element
 }
 
 // Descriptors returns the event descriptors of the transition.
@@ -137,10 +142,15 @@ type Document struct {
 	Transitions []*Transition // every transition outside <initial> and <history>, in document order
 	Data        []Data
 	Scripts     []Script
-	Items       []Item // conditions, expressions, scripts and event attributes, in document order
-	Generated   bool   // Composer generated code (see Item.Generated)
-	Source      *Source
-	byID        map[string]*State
+	// Includes are the files the document loads, in document order.
+	Includes []Include
+	// Variables are the names <foreach> item and index attributes
+	// declare: the processor creates them when they do not exist (W3C 4.6).
+	Variables []string
+	Items     []Item // conditions, expressions, scripts and event attributes, in document order
+	Generated bool   // Composer generated code (see Item.Generated)
+	Source    *Source
+	byID      map[string]*State
 }
 
 // State returns the state with the id, or nil.
@@ -158,23 +168,13 @@ func (d *Document) ECMAScript() bool {
 // Parse reads an SCXML document. name is used in positions and to resolve
 // script src paths.
 func Parse(name string, src []byte) (*Document, error) {
-	s, err := NewFileSource(name, src)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
-	x, err := parseXML(s)
+	root, err := x.root(s, "no <scxml> element")
 	if err != nil {
 		return nil, err
-	}
-	var root *node
-	for _, r := range x.Roots {
-		if root != nil {
-			return nil, &SyntaxError{File: name, Pos: s.Position(r.Offset), Msg: "a second root element"}
-		}
-		root = r
-	}
-	if root == nil {
-		return nil, &SyntaxError{File: name, Pos: s.Position(len(src)), Msg: "no <scxml> element"}
 	}
 	if root.Name.Local != "scxml" {
 		return nil, &SyntaxError{File: name, Pos: s.Position(root.Offset), Msg: fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name.Local)}
@@ -193,6 +193,7 @@ func Parse(name string, src []byte) (*Document, error) {
 	r := &reader{doc: d, ctx: Item{File: name, Generated: d.Generated}, states: map[*node]*State{}}
 	d.Root = r.state(root, nil)
 	r.walk(root, r.ctx)
+	markDocumentEnds(d)
 	return d, nil
 }
 
@@ -285,11 +286,15 @@ func (r *reader) transition(n *node, src *State) *Transition {
 		Raises:  raisedEvents(n.Kids),
 		Order:   len(r.doc.Transitions),
 		Pos:     r.doc.Source.Position(n.Offset),
+		End:     n.End,
 	}
 }
 
 // walk collects items, data and scripts below n in document order.
 func (r *reader) walk(n *node, ctx Item) {
+	if inc, ok := includeOf(n, r.doc.File); ok {
+		r.doc.Includes = append(r.doc.Includes, inc)
+	}
 	if !isSCXML(n) {
 		return
 	}
@@ -305,6 +310,12 @@ func (r *reader) walk(n *node, ctx Item) {
 	case "data":
 		expr, _ := n.attr("expr")
 		r.doc.Data = append(r.doc.Data, Data{ID: n.value("id"), Expr: expr, Src: n.value("src"), Pos: r.doc.Source.Position(n.Offset)})
+	case "foreach":
+		for _, a := range [...]string{"item", "index"} {
+			if v := n.value(a); v != "" {
+				r.doc.Variables = append(r.doc.Variables, v)
+			}
+		}
 	case "script":
 		sc := scriptOf(n, r.doc.File)
 		sc.Pos = r.doc.Source.Position(n.Offset)
@@ -363,12 +374,12 @@ func elementItems(n *node, ctx Item) []Item {
 func scriptOf(n *node, file string) Script {
 	sc := Script{Body: n.Text, Src: n.value("src")}
 	for _, k := range n.Kids {
-		if k.Name.Space == NamespaceXInclude && k.Name.Local == "include" && k.value("parse") == "text" {
+		if isXInclude(k) && k.value("parse") == "text" {
 			sc.Src = k.value("href")
 		}
 	}
-	if sc.Src != "" && !strings.Contains(sc.Src, "://") {
-		sc.Path = path.Join(path.Dir(filepath.ToSlash(file)), sc.Src)
+	if sc.Src != "" {
+		sc.Path = resolve(file, sc.Src)
 	}
 	return sc
 }

@@ -42,21 +42,15 @@ func (e *Element) InSCXML() bool { return e.Space == NamespaceSCXML || e.Space =
 // ParseElement reads the root element of an XML document, in any encoding
 // XML allows. Errors carry the position of the problem.
 func ParseElement(name string, src []byte) (*Element, error) {
-	s, err := NewFileSource(name, src)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
-	x, err := parseXML(s)
+	root, err := x.root(s, "no root element")
 	if err != nil {
 		return nil, err
 	}
-	switch {
-	case len(x.Roots) == 0:
-		return nil, &SyntaxError{File: name, Pos: s.Position(len(s.Data)), Msg: "no root element"}
-	case len(x.Roots) > 1:
-		return nil, &SyntaxError{File: name, Pos: s.Position(x.Roots[1].Offset), Msg: "a second root element"}
-	}
-	return elementOf(s, x.Roots[0]), nil
+	return elementOf(s, root), nil
 }
 
 func elementOf(s *Source, n *node) *Element {

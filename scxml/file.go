@@ -49,12 +49,16 @@ type File struct {
 	// Data are the ids of the document's <data> elements: globals the
 	// conditions may read (also as _data.<id>).
 	Data []string
-	// Variables are the names of Composer workflow variables.
+	// Variables are the other names the file declares: Composer workflow
+	// variables, <foreach> items and indexes.
 	Variables []string
 	// ScriptPaths are the files that <script src> and <xi:include
 	// parse="text"> load, resolved against the file's directory; the
 	// linter reads them for var and function declarations when present.
 	ScriptPaths []string
+	// Includes are the files an SCXML document loads: scripts and other
+	// documents.
+	Includes []Include
 	// Problems are parts of the file that could not be read (a handler body
 	// that is not well-formed XML); the rest of the file still was.
 	Problems []*SyntaxError
@@ -91,7 +95,7 @@ func Read(name string, src []byte) (*File, error) {
 		if err != nil {
 			return nil, err
 		}
-		f.Document, f.Source, f.Items = d, d.Source, d.Items
+		f.Document, f.Source, f.Items, f.Variables, f.Includes = d, d.Source, d.Items, d.Variables, d.Includes
 		for _, data := range d.Data {
 			f.Data = append(f.Data, data.ID)
 		}
@@ -132,8 +136,8 @@ func Read(name string, src []byte) (*File, error) {
 // lines and lines starting with // are skipped.
 func ReadConditions(s *Source) []Item {
 	var items []Item
-	for i, start := range s.lines {
-		line := s.Line(i + 1)
+	for n := 1; n <= s.Lines(); n++ {
+		line, start := s.Line(n), s.LineStart(n)
 		if t := strings.TrimSpace(line); t != "" && !strings.HasPrefix(t, "//") {
 			items = append(items, Item{Kind: Condition, Text: PlainText(s, start, start+len(line)), File: s.Name})
 		}

@@ -137,6 +137,35 @@ func TestFormatOf(t *testing.T) {
 	assert.False(t, ok)
 }
 
+// Includes lists what a document loads, with where each reference is
+// written: script files (src, xi:include parse="text") and documents
+// (xi:include, parse="xml" being the default); a URL is not resolved.
+func TestReadIncludes(t *testing.T) {
+	const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude">
+<script><xi:include href="../include/common.js" parse="text"/></script>
+<script src="lib.js"/>
+<state id="w"><xi:include href="Main.scxml" parse="xml" xpointer="_composer_entry"/><xi:include href="http://host/x.scxml"/></state>
+</scxml>`
+	f, err := Read("p/src-gen/IPD.scxml", []byte(doc))
+	require.NoError(t, err)
+	type inc struct {
+		Href, Path string
+		Line, Col  int
+		Script     bool
+	}
+	var got []inc
+	for _, i := range f.Includes {
+		p := i.Href.Pos(0)
+		got = append(got, inc{i.Href.Value, i.Path, p.Line, p.Column, i.Script})
+	}
+	assert.Equal(t, []inc{
+		{"../include/common.js", "p/include/common.js", 2, 27, true},
+		{"lib.js", "p/src-gen/lib.js", 3, 14, true},
+		{"Main.scxml", "p/src-gen/Main.scxml", 4, 33, false},
+		{"http://host/x.scxml", "", 4, 103, false},
+	}, got)
+}
+
 // Only ECMAScript documents are read as ECMAScript: no datamodel, or
 // "ecmascript" in any case (Composer's profile="ecmascript" too); the
 // items of the others are recognisable so that the linter can skip them.

@@ -9,14 +9,18 @@ import "strings"
 // XML-decoded twice; its body is SCXML executable content, escaped once.
 // (A handler of a handler set, whatever its source, is statechart.Handler.)
 type ComposerHandler struct {
-	Name        string
-	Event       Text // event descriptors, decoded twice
-	Condition   Text // decoded twice; empty means no condition
-	Body        Text // the escaped executable content, decoded once
-	BodyItems   []Item
-	BodyErr     *SyntaxError // the body is not well-formed XML; BodyItems is then empty
-	Raises      []string     // the events the body raises or sends to its own session (see raisedEvents)
-	Enabled     bool         // false when the handler carries enabled="false"
+	Name      string
+	Event     Text // event descriptors, decoded twice
+	Condition Text // decoded twice; empty means no condition
+	Body      Text // the escaped executable content, decoded once
+	BodyItems []Item
+	BodyErr   *SyntaxError // the body is not well-formed XML; BodyItems is then empty
+	Raises    []string     // the events the body raises or sends to its own session (see raisedEvents)
+	// EndsSession says firing it ends the session: its body raises or
+	// sends itself ComposerExitEvent, or an event another handler that
+	// ends the session takes (see markComposerEnds).
+	EndsSession bool
+	Enabled     bool // false when the handler carries enabled="false"
 	Description string
 	Target      string
 	Block       string // the workflow block holding a conditional exception
@@ -24,18 +28,13 @@ type ComposerHandler struct {
 	End         int // file offset just past the element
 }
 
-// Handler is the name ComposerHandler had.
-//
-// Deprecated: use ComposerHandler.
-type Handler = ComposerHandler
-
 // readHandler reads an <events>, <eventsBackup> or <conditionalExceptions>
 // element. ctx carries the file and the block.
 func readHandler(s *Source, n *node, ctx Item) *ComposerHandler {
 	ev, _ := n.attr("event")
 	cond, _ := n.attr("condition")
 	body, _ := n.attr("body")
-	h := &Handler{
+	h := &ComposerHandler{
 		Name:        n.value("name"),
 		Event:       decodeAgain(ev),
 		Condition:   decodeAgain(cond),

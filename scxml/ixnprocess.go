@@ -24,11 +24,7 @@ type Process struct {
 
 // ReadProcess reads an .ixnprocess file.
 func ReadProcess(name string, src []byte) (*Process, error) {
-	s, err := NewFileSource(name, src)
-	if err != nil {
-		return nil, err
-	}
-	x, err := parseXML(s)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -60,5 +56,6 @@ func ReadProcess(name string, src []byte) (*Process, error) {
 			return true
 		})
 	}
+	markComposerEnds(p.Handlers)
 	return p, nil
 }

@@ -56,6 +56,32 @@ func (e *SyntaxError) Error() string {
 	return fmt.Sprintf("%s:%d:%d: %s", e.File, e.Pos.Line, e.Pos.Column, e.Msg)
 }
 
+// readXML reads a whole file: its text, decoded from the encoding it
+// declares, and its elements. Every reader of a file starts here.
+func readXML(name string, data []byte) (*Source, *document, error) {
+	s, err := NewFileSource(name, data)
+	if err != nil {
+		return nil, nil, err
+	}
+	x, err := parseXML(s)
+	if err != nil {
+		return nil, nil, err
+	}
+	return s, x, nil
+}
+
+// root returns the document's one root element; missing is the message
+// when there is none.
+func (x *document) root(s *Source, missing string) (*node, error) {
+	switch {
+	case len(x.Roots) == 0:
+		return nil, &SyntaxError{File: s.Name, Pos: s.Position(len(s.Data)), Msg: missing}
+	case len(x.Roots) > 1:
+		return nil, &SyntaxError{File: s.Name, Pos: s.Position(x.Roots[1].Offset), Msg: "a second root element"}
+	}
+	return x.Roots[0], nil
+}
+
 // parseXML parses src.Data. encoding/xml checks well-formedness and gives
 // each token's byte range; attribute values and character data are decoded
 // here from those raw bytes so that every decoded byte keeps its offset.

@@ -39,11 +39,7 @@ type Variable struct {
 
 // ReadWorkflow reads a .workflow file.
 func ReadWorkflow(name string, src []byte) (*Workflow, error) {
-	s, err := NewFileSource(name, src)
-	if err != nil {
-		return nil, err
-	}
-	x, err := parseXML(s)
+	s, x, err := readXML(name, src)
 	if err != nil {
 		return nil, err
 	}
@@ -60,6 +56,7 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 			return true
 		})
 	}
+	markComposerEnds(w.Exceptions)
 	return w, nil
 }
 

@@ -3,6 +3,8 @@ package statechart
 import (
 	"fmt"
 	"slices"
+
+	"github.com/condeval/condeval/scxml"
 )
 
 // The W3C SCXML 1.0 algorithm (Appendix D), written after its pseudo-code:
@@ -107,44 +109,18 @@ func (s *Session) selectTransitions(ev *Event) []*transition {
 // removeConflicting keeps, of two transitions whose exit sets intersect,
 // the one whose source is deeper, or else the first in document order.
 func (s *Session) removeConflicting(enabled []*transition) []*transition {
-	var filtered []*transition
-	exits := map[*transition][]*state{}
-	exitOf := func(t *transition) []*state {
-		if e, ok := exits[t]; ok {
-			return e
-		}
-		e := s.exitSet([]*transition{t})
-		exits[t] = e
-		return e
+	if len(enabled) < 2 {
+		return enabled
 	}
-	for _, t1 := range enabled {
-		preempted := false
-		var toRemove []*transition
-		for _, t2 := range filtered {
-			if intersects(exitOf(t1), exitOf(t2)) {
-				if t1.source.descendantOf(t2.source) {
-					toRemove = append(toRemove, t2)
-				} else {
-					preempted = true
-					break
-				}
+	return removeConflicting(enabled,
+		func(t *transition) []int {
+			d := s.transitionDomain(t)
+			if d == nil {
+				return nil
 			}
-		}
-		if !preempted {
-			filtered = slices.DeleteFunc(filtered, func(t *transition) bool { return slices.Contains(toRemove, t) })
-			filtered = append(filtered, t1)
-		}
-	}
-	return filtered
-}
-
-func intersects(a, b []*state) bool {
-	for _, x := range a {
-		if slices.Contains(b, x) {
-			return true
-		}
-	}
-	return false
+			return exitOrders(s.m.nodes, s.active, d.node)
+		},
+		func(t *transition) *scxml.State { return t.source.node }, nil)
 }
 
 func (s *Session) microstep(enabled []*transition) {
@@ -167,12 +143,12 @@ func (s *Session) microstep(enabled []*transition) {
 func (s *Session) exitSet(ts []*transition) []*state {
 	var out []*state
 	for _, t := range ts {
-		if len(t.targets) == 0 {
+		d := s.transitionDomain(t)
+		if d == nil {
 			continue
 		}
-		domain := s.transitionDomain(t)
-		for _, st := range s.configuration() {
-			if st.descendantOf(domain) && !slices.Contains(out, st) {
+		for _, o := range exitOrders(s.m.nodes, s.active, d.node) {
+			if st := s.m.states[o]; !slices.Contains(out, st) {
 				out = append(out, st)
 			}
 		}
@@ -355,29 +331,19 @@ func (s *Session) inFinalState(st *state) bool {
 	return false
 }
 
+// transitionDomain is getTransitionDomain, read from the state tree by
+// scxml.Domain once history is resolved.
 func (s *Session) transitionDomain(t *transition) *state {
 	targets := s.effectiveTargets(t)
-	if len(targets) == 0 {
+	nodes := make([]*scxml.State, len(targets))
+	for i, st := range targets {
+		nodes[i] = st.node
+	}
+	d := scxml.Domain(t.source.node, nodes, t.internal)
+	if d == nil {
 		return nil
 	}
-	if t.internal && (t.source.kind == kindRoot || t.source.kind == kindState && !t.source.atomic()) &&
-		all(targets, func(x *state) bool { return x.descendantOf(t.source) }) {
-		return t.source
-	}
-	return lcca(t.source, targets)
-}
-
-// lcca is the least common compound ancestor of the states.
-func lcca(first *state, rest []*state) *state {
-	for anc := first.parent; anc != nil; anc = anc.parent {
-		if anc.kind != kindRoot && (anc.kind != kindState || anc.atomic()) {
-			continue
-		}
-		if all(rest, func(x *state) bool { return x.descendantOf(anc) }) {
-			return anc
-		}
-	}
-	return nil
+	return s.m.states[d.Order]
 }
 
 func (s *Session) effectiveTargets(t *transition) []*state {

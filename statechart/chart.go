@@ -70,8 +70,11 @@ type configuration struct {
 	ids    []string       // every active state's id, for In()
 }
 
-// configure builds the active set of the given state ids: each state and
-// all its ancestors (W3C SCXML §3.11). An unknown id is an error.
+// configure builds the legal configuration (W3C SCXML §3.11) that holds
+// the given state ids: each state, all its ancestors, every region of an
+// active <parallel>, and the default entry of an active compound state
+// none of whose children is given. In a flat set the states are labels, so
+// only those given are active. An unknown id is an error.
 func (c *chart) configure(ids []string) (configuration, error) {
 	cfg := configuration{active: make([]bool, len(c.states))}
 	for _, id := range ids {
@@ -82,6 +85,10 @@ func (c *chart) configure(ids []string) (configuration, error) {
 		for ; s != nil; s = s.Parent {
 			cfg.active[s.Order] = true
 		}
+	}
+	if !c.flat {
+		e := defaultEntry{state: func(id string) *scxml.State { return c.byID[id] }, set: cfg.active}
+		e.complete(c.states)
 	}
 	hasActiveChild := make([]bool, len(c.states))
 	for _, s := range c.states[1:] {

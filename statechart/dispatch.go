@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"context"
+	"slices"
 	"strconv"
 
 	"github.com/condeval/condeval/runtime"
@@ -97,42 +98,41 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env run
 	env.Event, env.States = event, cfg.ids
 	out := &Outcome{Event: name, States: cfg.ids}
 
-	seen := make([]verdict, len(s.Handlers))
+	// What selection found out, handler by handler (a Skip with no Handler
+	// was not judged); compacted, it then becomes out.Skipped, so a dispatch
+	// allocates one slice for every handler, not two.
+	verdicts := make([]Skip, len(s.Handlers))
 	var picks []pick
 	var enabled []*Handler
 	for _, leaf := range cfg.leaves {
-		h := s.selectFrom(ctx, leaf, event == nil, name, env, seen, out)
+		h := s.selectFrom(ctx, leaf, event == nil, name, env, verdicts, out)
 		if h != nil && picked(picks, h) == nil {
 			enabled = append(enabled, h)
 			picks = append(picks, pick{h: h, from: leaf})
 		}
 	}
 	if len(enabled) > 1 {
-		enabled = removeConflicts(s.chart, cfg, enabled, picks)
+		enabled = removeConflicting(enabled,
+			func(h *Handler) []int { return exitOrders(s.chart.states, cfg.active, transitionDomain(h)) },
+			func(h *Handler) *scxml.State { return h.state },
+			func(h, by *Handler) { picked(picks, h).by = by })
 	}
-	out.Skipped = make([]Skip, 0, len(s.Handlers)-len(enabled))
 	for _, h := range enabled {
-		seen[h.index].fired = true
 		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.ID, Target: h.Target}
 		if r := regionOf(h.state); r != nil {
 			m.Region = r.ID
 		}
 		out.Fired = append(out.Fired, m)
 	}
+	n := 0
 	for i, h := range s.Handlers {
-		if !seen[i].fired {
-			out.Skipped = append(out.Skipped, s.skip(h, seen[i], picks, event == nil, name, cfg, enabled))
+		if !slices.Contains(enabled, h) {
+			verdicts[n] = s.skip(h, verdicts[i], picks, event == nil, name, cfg, enabled)
+			n++
 		}
 	}
+	out.Skipped = verdicts[:n]
 	return out, nil
-}
-
-// verdict is what selection found out about one handler.
-type verdict struct {
-	done   bool
-	fired  bool
-	reason Reason // zero when the handler was selected
-	err    *runtime.ExecError
 }
 
 // pick is a handler selection chose: the leaf it was selected for, and the
@@ -155,17 +155,18 @@ func picked(picks []pick, h *Handler) *pick {
 
 // selectFrom walks from an active leaf up through its ancestors and returns
 // the first handler that is enabled, matches and whose condition holds.
-// Verdicts are kept, so a handler of a common ancestor of two regions is
+// Verdicts (a Skip whose Reason is zero for a selected handler) are kept,
+// so a handler of a common ancestor of two regions is
 // evaluated once.
-func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, eventless bool, name string, env runtime.Env, seen []verdict, out *Outcome) *Handler {
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, eventless bool, name string, env runtime.Env, verdicts []Skip, out *Outcome) *Handler {
 	for st := leaf; st != nil; st = st.Parent {
 		for _, h := range s.chart.handlers[st.Order] {
-			v := &seen[h.index]
-			if !v.done {
-				v.reason, v.err = s.judge(ctx, h, eventless, name, env, out)
-				v.done = true
+			v := &verdicts[h.index]
+			if v.Handler == nil {
+				v.Reason, v.Err = s.judge(ctx, h, eventless, name, env, out)
+				v.Handler = h
 			}
-			if v.reason == 0 {
+			if v.Reason == 0 {
 				return h
 			}
 		}
@@ -209,11 +210,11 @@ func (h *Handler) matches(eventless bool, name string) bool {
 }
 
 // skip explains a handler that did not fire.
-func (s *HandlerSet) skip(h *Handler, v verdict, picks []pick, eventless bool, name string, cfg configuration, enabled []*Handler) Skip {
+func (s *HandlerSet) skip(h *Handler, v Skip, picks []pick, eventless bool, name string, cfg configuration, enabled []*Handler) Skip {
 	switch {
-	case v.done && v.reason != 0:
-		return Skip{Handler: h, Reason: v.reason, Err: v.err}
-	case v.done:
+	case v.Handler != nil && v.Reason != 0:
+		return v
+	case v.Handler != nil:
 		// Selected, then removed as a conflicting transition.
 		return Skip{Handler: h, Reason: ReasonPreempted, By: picked(picks, h).by}
 	case !h.Enabled:

@@ -15,11 +15,11 @@ import (
 // default transition. Eventless transitions are not taken: following them
 // means evaluating conditions, which is a run, not a reading.
 func initialConfiguration(doc *scxml.Document) []string {
-	e := defaultEntry{doc: doc, set: map[*scxml.State]bool{}}
+	e := defaultEntry{state: doc.State, set: make([]bool, len(doc.States))}
 	e.enter(doc.Root, 0)
 	var out []string
 	for _, s := range doc.States {
-		if e.set[s] && s.Atomic() {
+		if e.set[s.Order] && s.Atomic() {
 			out = append(out, s.ID)
 		}
 	}
@@ -32,16 +32,39 @@ const maxEntryDepth = 1000
 
 // defaultEntry collects the states default entry enters.
 type defaultEntry struct {
-	doc *scxml.Document
-	set map[*scxml.State]bool
+	state func(id string) *scxml.State // the state with the id, or nil
+	set   []bool                       // by order: entered
+}
+
+// complete makes the active set a legal configuration (W3C SCXML §3.11):
+// every region of an active <parallel> is active, and an active compound
+// state with no active child enters its default. States come in document
+// order, so a state's parent is complete before it is looked at.
+func (e *defaultEntry) complete(states []*scxml.State) {
+	for _, s := range states {
+		if !e.set[s.Order] || s.Atomic() {
+			continue
+		}
+		if parallel(s) {
+			for _, c := range s.Children {
+				if c.Type != scxml.TypeHistory && !e.set[c.Order] {
+					e.enter(c, 0)
+				}
+			}
+			continue
+		}
+		if !slices.ContainsFunc(s.Children, func(c *scxml.State) bool { return e.set[c.Order] }) {
+			e.enterTargets(s, e.defaultTargets(s), 0)
+		}
+	}
 }
 
 // enter adds s and its default descendants.
 func (e *defaultEntry) enter(s *scxml.State, depth int) {
-	if depth > maxEntryDepth || e.set[s] {
+	if depth > maxEntryDepth || e.set[s.Order] {
 		return
 	}
-	e.set[s] = true
+	e.set[s.Order] = true
 	if s.Atomic() {
 		return
 	}
@@ -64,7 +87,7 @@ func (e *defaultEntry) defaultTargets(s *scxml.State) []*scxml.State {
 	}
 	var out []*scxml.State
 	for _, id := range ids {
-		if t := e.doc.State(id); t != nil && t.IsDescendantOf(s) {
+		if t := e.state(id); t != nil && t.IsDescendantOf(s) {
 			out = append(out, t)
 		}
 	}
@@ -91,7 +114,7 @@ func (e *defaultEntry) enterTargets(anc *scxml.State, targets []*scxml.State, de
 			hist := []*scxml.State{}
 			if t.Default != nil {
 				for _, id := range t.Default.Targets {
-					if h := e.doc.State(id); h != nil && h.IsDescendantOf(t.Parent) {
+					if h := e.state(id); h != nil && h.IsDescendantOf(t.Parent) {
 						hist = append(hist, h)
 					}
 				}
@@ -116,7 +139,7 @@ func (e *defaultEntry) enterTargets(anc *scxml.State, targets []*scxml.State, de
 			e.enter(s, depth+1)
 			return
 		}
-		e.set[s] = true
+		e.set[s.Order] = true
 		for _, c := range s.Children {
 			switch {
 			case onPath[c]:

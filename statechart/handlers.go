@@ -27,15 +27,15 @@ type Handler struct {
 	Description string               // what the handler does, for people
 	// EndsSession says firing it ends the session: it enters a top-level
 	// <final>, directly or through an event it raises or sends itself that
-	// a transition into one takes (application.exit in a Composer IPD). A
-	// handler file states it (ends: true).
+	// a transition into one takes (application.exit in a Composer IPD), as
+	// package scxml reads it from the document. A handler file states it
+	// (ends: true).
 	EndsSession bool
 
 	index     int                // position in HandlerSet.Handlers
 	state     *scxml.State       // the state node the handler belongs to
 	targets   []*scxml.State     // resolved Target
 	internal  bool               // an SCXML transition with type="internal"
-	raises    []string           // the events its executable content raises or sends to the session itself
 	condition *runtime.Condition // nil when Cond is blank or did not compile
 	compile   error              // why Cond did not compile
 }
@@ -106,7 +106,6 @@ type setBuilder struct {
 	set   *HandlerSet
 	opts  []runtime.Option
 	where []func(i int) (line, col int) // per handler: the file position of byte i of its condition
-	exits []builtins.Descriptors        // events the session ends on besides those of the set's own handlers
 }
 
 // add appends h to the set, as a handler of st. at maps a byte offset of
@@ -119,8 +118,7 @@ func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col 
 	b.where = append(b.where, at)
 }
 
-// finish resolves targets, compiles the conditions and decides which
-// handlers end the session. A condition that does not compile becomes a
+// finish resolves targets and compiles the conditions. A condition that does not compile becomes a
 // LoadProblem and its handler never fires. In an SCXML set a target that
 // names no state is a LoadProblem too; the handler still fires. In a flat
 // set targets are labels.
@@ -139,14 +137,15 @@ func (b *setBuilder) finish() *HandlerSet {
 		}
 		h.condition = c
 	}
-	s.chart.markEnds(s.Handlers, b.exits)
 	// The default configuration names states the set itself made, so it
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
 	return s
 }
 
-// resolveTargets finds the states the handlers of an SCXML set target.
+// resolveTargets finds the states the handlers of an SCXML set target. A
+// target still holding Composer's prefix placeholder is left unresolved:
+// the handler fires, as a targetless one.
 func (b *setBuilder) resolveTargets() {
 	if b.set.chart.flat {
 		return
@@ -154,6 +153,9 @@ func (b *setBuilder) resolveTargets() {
 	for i, h := range b.set.Handlers {
 		for _, id := range strings.Fields(h.Target) {
 			t := b.set.chart.byID[id]
+			if t == nil && strings.HasPrefix(id, scxml.PrefixPlaceholder) {
+				continue // a state of a Composer template, named once the workflow is generated
+			}
 			if t == nil {
 				b.problem(h, i, 0, fmt.Errorf("target %q names no state", id))
 				continue
@@ -161,18 +163,6 @@ func (b *setBuilder) resolveTargets() {
 			h.targets = append(h.targets, t)
 		}
 	}
-}
-
-// endsSession says, handler by handler, which end the session, without
-// compiling a condition: what a reading of the document needs.
-func (b *setBuilder) endsSession() []bool {
-	b.resolveTargets()
-	b.set.chart.markEnds(b.set.Handlers, b.exits)
-	out := make([]bool, len(b.set.Handlers))
-	for i, h := range b.set.Handlers {
-		out[i] = h.EndsSession
-	}
-	return out
 }
 
 func (b *setBuilder) problem(h *Handler, i, offset int, err error) {

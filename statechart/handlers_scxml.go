@@ -12,7 +12,7 @@ import (
 
 // ComposerHandlerState is the state Composer generates an IPD's event
 // handlers into; the handlers of an .ixnprocess are its transitions.
-const ComposerHandlerState = "_composer_event_handler"
+const ComposerHandlerState = scxml.ComposerHandlerState
 
 // ReadSCXMLHandlers reads the transitions of an SCXML document as a handler
 // set. Each transition is named STATE#N, N counting the transitions of its
@@ -31,11 +31,6 @@ func DocumentHandlers(doc *scxml.Document, opts ...runtime.Option) *HandlerSet {
 	return documentSet(doc, opts).finish()
 }
 
-// DocumentEnds reports, transition by transition in the order of
-// doc.Transitions, whether firing it ends the session (see
-// Handler.EndsSession). Conditions are not compiled.
-func DocumentEnds(doc *scxml.Document) []bool { return documentSet(doc, nil).endsSession() }
-
 // documentSet starts the handler set of a document: one handler per
 // transition.
 func documentSet(doc *scxml.Document, opts []runtime.Option) *setBuilder {
@@ -53,7 +48,8 @@ func documentSet(doc *scxml.Document, opts []runtime.Option) *setBuilder {
 			State:    t.Source.ID,
 			Target:   strings.Join(t.Targets, " "),
 			internal: t.Type == "internal",
-			raises:   t.Raises,
+			// Whether it ends the session is read from the document.
+			EndsSession: t.EndsSession,
 		}
 		b.add(h, t.Source, placeCond(h, t.Cond, t.Pos))
 	}
@@ -64,8 +60,8 @@ func documentSet(doc *scxml.Document, opts []runtime.Option) *setBuilder {
 // ReadProcessHandlers reads the <events> handlers of a Composer .ixnprocess.
 // They become the transitions of one state, ComposerHandlerState, in their
 // order in the file, as Composer generates them; disabled handlers are kept
-// and never fire. A handler whose body raises ComposerExitEvent ends the
-// session.
+// and never fire. A handler whose body raises scxml.ComposerExitEvent ends
+// the session.
 func ReadProcessHandlers(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	p, err := scxml.ReadProcess(name, data)
 	if err != nil {
@@ -79,22 +75,12 @@ func ProcessHandlers(p *scxml.Process, opts ...runtime.Option) *HandlerSet {
 	return composerSet(cmp.Or(p.Name, p.File), p.File, p.Handlers, opts).finish()
 }
 
-// ComposerEnds reports, handler by handler, whether firing a Composer event
-// handler ends the session: the handlers of an IPD (Process.Handlers) or
-// the conditional exceptions of a workflow (Workflow.Exceptions), read as
-// the transitions of the state Composer generates them into, beside the
-// application region that ends the session on ComposerExitEvent.
-// Conditions are not compiled.
-func ComposerEnds(hs []*scxml.ComposerHandler) []bool {
-	return composerSet("", "", hs, nil).endsSession()
-}
-
 // composerSet starts the handler set of Composer event handlers: the
 // transitions of one state, ComposerHandlerState.
 func composerSet(name, file string, hs []*scxml.ComposerHandler, opts []runtime.Option) *setBuilder {
 	set := &HandlerSet{Name: name, File: file, chart: flatChart()}
 	st := set.chart.region(ComposerHandlerState)
-	b := &setBuilder{set: set, opts: opts, exits: []builtins.Descriptors{builtins.ParseDescriptors(ComposerExitEvent)}}
+	b := &setBuilder{set: set, opts: opts}
 	for _, ph := range hs {
 		h := &Handler{
 			Name:        ph.Name,
@@ -104,7 +90,7 @@ func composerSet(name, file string, hs []*scxml.ComposerHandler, opts []runtime.
 			Enabled:     ph.Enabled,
 			State:       ComposerHandlerState,
 			Description: ph.Description,
-			raises:      ph.Raises,
+			EndsSession: ph.EndsSession,
 		}
 		b.add(h, st, placeCond(h, ph.Condition, ph.Pos))
 	}

@@ -17,7 +17,8 @@ type Machine struct {
 	File string
 
 	root    *state
-	states  []*state // document order, root first
+	states  []*state       // document order, root first
+	nodes   []*scxml.State // states[i].node, for the readings of the tree
 	byID    map[string]*state
 	late    bool    // binding="late"
 	scripts []*expr // top-level <script>s, run after the datamodel is set up
@@ -39,7 +40,12 @@ type LoadOptions struct {
 type LoadError struct {
 	place
 	Msg string
+	err error // what the reader returned, when the document is not well-formed
 }
+
+// Unwrap gives the reader's error, so that XML that is not well-formed is
+// reported as the linter reports it.
+func (e *LoadError) Unwrap() error { return e.err }
 
 func (e *LoadError) Error() string {
 	if e.Line == 0 {
@@ -52,7 +58,7 @@ func (e *LoadError) Error() string {
 func Load(path string, opts LoadOptions) (*Machine, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
-		return nil, &LoadError{place{File: path}, fmt.Sprintf("cannot read the document: %v", unwrapPathError(err))}
+		return nil, &LoadError{place: place{File: path}, Msg: fmt.Sprintf("cannot read the document: %v", unwrapPathError(err))}
 	}
 	return LoadBytes(path, src, opts)
 }
@@ -64,9 +70,9 @@ func LoadBytes(name string, src []byte, opts LoadOptions) (*Machine, error) {
 	if err != nil {
 		var se *scxml.SyntaxError
 		if errors.As(err, &se) {
-			return nil, &LoadError{placeOf(se.File, se.Pos), se.Msg}
+			return nil, &LoadError{place: placeOf(se.File, se.Pos), Msg: se.Msg, err: se}
 		}
-		return nil, &LoadError{place{File: name}, err.Error()}
+		return nil, &LoadError{place: place{File: name}, Msg: err.Error()}
 	}
 	f, err := newFiles(name, opts.Root, opts.AllowRead)
 	if err != nil {
@@ -79,7 +85,7 @@ func LoadBytes(name string, src []byte, opts LoadOptions) (*Machine, error) {
 func build(file string, root *scxml.Element, f *files, opts LoadOptions) (*Machine, error) {
 	b := &builder{m: &Machine{File: file, byID: map[string]*state{}, files: f, opts: opts}}
 	if root.Name != "scxml" || !root.InSCXML() {
-		return nil, &LoadError{placeOf(file, root.Pos), fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name)}
+		return nil, &LoadError{place: placeOf(file, root.Pos), Msg: fmt.Sprintf("the root element is <%s>, not <scxml>", root.Name)}
 	}
 	b.m.Name, _ = root.Attr("name")
 	binding, _ := root.Attr("binding")
@@ -135,7 +141,7 @@ type pendingTarget struct {
 
 func (b *builder) fail(file string, p scxml.Position, msg string) {
 	if b.err == nil {
-		b.err = &LoadError{placeOf(file, p), msg}
+		b.err = &LoadError{place: placeOf(file, p), Msg: msg}
 	}
 }
 
@@ -257,6 +263,12 @@ func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
 	}
 	b.m.byID[st.id] = st
 	b.m.states = append(b.m.states, st)
+	st.node = &scxml.State{ID: st.id, Type: nodeTypes[st.kind], Order: st.order}
+	b.m.nodes = append(b.m.nodes, st.node)
+	if parent != nil {
+		st.node.Parent = parent.node
+		parent.node.Children = append(parent.node.Children, st.node)
+	}
 	if typ, _ := e.Attr("type"); st.kind == kindHistory {
 		st.deep = typ == "deep"
 	}

@@ -20,6 +20,9 @@ const (
 
 var kinds = map[string]kind{"state": kindState, "parallel": kindParallel, "final": kindFinal, "history": kindHistory}
 
+// nodeTypes is the scxml state type of each kind.
+var nodeTypes = [...]scxml.StateType{kindRoot: scxml.TypeSCXML, kindState: scxml.TypeState, kindParallel: scxml.TypeParallel, kindFinal: scxml.TypeFinal, kindHistory: scxml.TypeHistory}
+
 // state is one node of a machine's state tree, with everything the
 // interpreter runs on entering and leaving it.
 type state struct {
@@ -30,6 +33,10 @@ type state struct {
 	children []*state // child states, history included, in document order
 	order    int      // document order, the root being 0
 	depth    int
+	// node is the state's place in the tree as package scxml models it,
+	// with the same order: the structural readings dispatch uses too
+	// (scxml.Domain) work on it.
+	node *scxml.State
 
 	// initial is the default entry: the initial attribute, the <initial>
 	// child's transition, or a history state's default transition.

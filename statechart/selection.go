@@ -6,89 +6,73 @@ import (
 	"github.com/condeval/condeval/scxml"
 )
 
-// exitSet returns the orders of the active states a transition leaves
-// (W3C SCXML computeExitSet for one transition); nil for a targetless one.
-func (cfg configuration) exitSet(c *chart, h *Handler) []int {
-	domain := transitionDomain(c, h)
+// exitOrders is computeExitSet for one transition: the orders, ascending,
+// of the active states below its domain (nil for a targetless one). nodes
+// are the states in document order, active is by order.
+func exitOrders(nodes []*scxml.State, active []bool, domain *scxml.State) []int {
 	if domain == nil {
 		return nil
 	}
 	var out []int
-	for _, s := range c.states[1:] {
-		if cfg.active[s.Order] && s.IsDescendantOf(domain) {
+	for _, s := range nodes[domain.Order+1:] {
+		if active[s.Order] && s.IsDescendantOf(domain) {
 			out = append(out, s.Order)
 		}
 	}
 	return out
 }
 
-// transitionDomain is the state whose descendants a transition exits and
-// enters: its source for an internal transition into its own descendants,
-// else the least common compound ancestor of the source and the targets.
-func transitionDomain(c *chart, h *Handler) *scxml.State {
-	if len(h.targets) == 0 || h.state == nil {
-		return nil
-	}
-	src := h.state
-	if h.internal && len(src.Children) > 0 && !parallel(src) && allBelow(h.targets, src) {
-		return src
-	}
-	for a := src.Parent; a != nil; a = a.Parent {
-		if a != c.states[0] && parallel(a) {
-			continue // not compound
-		}
-		if allBelow(h.targets, a) {
-			return a
-		}
-	}
-	return c.states[0]
+// transitionDomain is the state whose descendants a handler's transition
+// exits and enters; nil for a targetless one.
+func transitionDomain(h *Handler) *scxml.State {
+	return scxml.Domain(h.state, h.targets, h.internal)
 }
 
-// allBelow reports whether every state of ts is a proper descendant of a.
-func allBelow(ts []*scxml.State, a *scxml.State) bool {
-	for _, t := range ts {
-		if !t.IsDescendantOf(a) {
-			return false
-		}
+// removeConflicting is W3C SCXML removeConflictingTransitions, for
+// dispatch and the interpreter alike: of two enabled transitions whose
+// exit sets intersect, the one whose source is deeper is kept, else the
+// earlier. exits gives a transition's exit set (see exitOrders), source its
+// state; dropped, when not nil, is told which transition removed each one
+// that is dropped.
+func removeConflicting[T any](enabled []T, exits func(T) []int, source func(T) *scxml.State, dropped func(t, by T)) []T {
+	ex := make([][]int, len(enabled))
+	for i, t := range enabled {
+		ex[i] = exits(t)
 	}
-	return true
-}
-
-// removeConflicts drops enabled transitions whose exit sets intersect an
-// earlier one's, keeping the one whose source is deeper (W3C SCXML
-// removeConflictingTransitions). It returns the survivors and records in
-// picks, for each dropped transition, the one that preempted it.
-func removeConflicts(c *chart, cfg configuration, enabled []*Handler, picks []pick) []*Handler {
-	var kept []*Handler
-	exits := map[*Handler][]int{}
-	for _, h := range enabled {
-		exits[h] = cfg.exitSet(c, h)
-	}
-	for _, t1 := range enabled {
-		var remove []*Handler
-		var by *Handler
-		for _, t2 := range kept {
-			if !ascendingIntersect(exits[t1], exits[t2]) {
+	var kept, remove []int // indices into enabled
+	for i1, t1 := range enabled {
+		remove = remove[:0]
+		by := -1
+		for _, i2 := range kept {
+			if !ascendingIntersect(ex[i1], ex[i2]) {
 				continue
 			}
-			if t1.state.IsDescendantOf(t2.state) {
-				remove = append(remove, t2)
+			if source(t1).IsDescendantOf(source(enabled[i2])) {
+				remove = append(remove, i2)
 				continue
 			}
-			by = t2
+			by = i2
 			break
 		}
-		if by != nil {
-			picked(picks, t1).by = by
+		if by >= 0 {
+			if dropped != nil {
+				dropped(t1, enabled[by])
+			}
 			continue
 		}
-		for _, t2 := range remove {
-			picked(picks, t2).by = t1
+		for _, i2 := range remove {
+			if dropped != nil {
+				dropped(enabled[i2], t1)
+			}
 		}
-		kept = slices.DeleteFunc(kept, func(h *Handler) bool { return slices.Contains(remove, h) })
-		kept = append(kept, t1)
+		kept = slices.DeleteFunc(kept, func(i int) bool { return slices.Contains(remove, i) })
+		kept = append(kept, i1)
 	}
-	return kept
+	out := make([]T, len(kept))
+	for i, k := range kept {
+		out[i] = enabled[k]
+	}
+	return out
 }
 
 // ascendingIntersect reports whether two ascending lists share an element.

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/condeval/condeval/conformance"
@@ -32,69 +31,15 @@ func (c *ConformanceCmd) Run(env *Env) error {
 		return fmt.Errorf("no case id starts with %q", c.Only)
 	}
 	results := conformance.NewRunner(conformance.Files()).RunAll(context.Background(), picked)
-	failed := conformanceFailed(results)
 	if c.Format == "markdown" {
-		conformanceMarkdown(env.Stdout, results, failed)
+		conformance.WriteMarkdown(env.Stdout, results)
 	} else {
-		conformanceText(env.Stdout, results, failed)
+		conformance.WriteText(env.Stdout, results)
 	}
-	if failed > 0 {
+	if conformance.Failed(results) > 0 {
 		env.Code = exitFalse
 	}
 	return nil
-}
-
-func conformanceFailed(results []conformance.Result) int {
-	n := 0
-	for _, r := range results {
-		if !r.Pass {
-			n++
-		}
-	}
-	return n
-}
-
-func conformanceVerdict(r conformance.Result) string {
-	if r.Pass {
-		return "PASS"
-	}
-	return "FAIL"
-}
-
-// conformanceText lists every case with its verdict, and why a failed one
-// failed, then the count.
-func conformanceText(w io.Writer, results []conformance.Result, failed int) {
-	for _, r := range results {
-		fmt.Fprintf(w, "%s  %s  [%s]\n", conformanceVerdict(r), r.Case.ID, r.Case.Source)
-		if !r.Pass {
-			fmt.Fprintf(w, "      %s\n", r.Detail)
-		}
-	}
-	fmt.Fprintf(w, "%d passed, %d failed\n", len(results)-failed, failed)
-}
-
-// conformanceMarkdown writes a report: a summary, then one table per case
-// file with every case, its source, its result and what was observed.
-func conformanceMarkdown(w io.Writer, results []conformance.Result, failed int) {
-	fmt.Fprintln(w, "# condeval conformance report")
-	fmt.Fprintln(w)
-	fmt.Fprintf(w, "%d cases: %d passed, %d failed.\n", len(results), len(results)-failed, failed)
-	file := ""
-	for _, r := range results {
-		if r.Case.File != file {
-			file = r.Case.File
-			fmt.Fprintf(w, "\n## %s\n\n", file)
-			fmt.Fprintln(w, "| result | case | source | observed |")
-			fmt.Fprintln(w, "|---|---|---|---|")
-		}
-		fmt.Fprintf(w, "| %s | `%s` | %s | %s |\n", conformanceVerdict(r), r.Case.ID, conformanceCell(r.Case.Source), conformanceCell(r.Detail))
-	}
-}
-
-// conformanceCell makes text safe inside a table cell.
-func conformanceCell(s string) string {
-	s = strings.ReplaceAll(s, "|", `\|`)
-	return strings.ReplaceAll(s, "\n", " ")
 }
 
 // Help is the description of condeval conformance --help.

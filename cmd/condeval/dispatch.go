@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
@@ -17,7 +18,7 @@ import (
 // others do not.
 type DispatchCmd struct {
 	Handlers string   `required:"" placeholder:"FILE" help:"Handler set: a handler file (.yaml, .yml, .json), an SCXML document (.scxml) or a Composer IPD (.ixnprocess)."`
-	State    []string `placeholder:"ID" help:"An active state (repeatable). Default: the document's initial configuration, or every state of a handler file."`
+	State    []string `placeholder:"ID" help:"An active state (repeatable), completed to a legal configuration (its ancestors, every region of an active <parallel>, a compound state's initial state). Default: the document's initial configuration, or every state of a handler file."`
 	Event    string   `placeholder:"FILE" help:"A JSON file with the _event fields (name, type, data, ...)."`
 	Events   string   `placeholder:"FILE" help:"An NDJSON file (- for stdin): one _event a line, dispatched in order."`
 	System   string   `placeholder:"FILE" help:"A JSON file with the system variables."`
@@ -35,7 +36,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return err
 	}
 	for _, p := range set.Problems {
-		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, runtime.CompileError(p.Err).Type+": "+p.Message)
+		writeError(env.Stderr, p)
 	}
 	var system map[string]any
 	if c.System != "" {
@@ -125,52 +126,40 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 		}
 		fmt.Fprintln(w)
 		if c.Explain {
-			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, holds(h))
+			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, m.Why())
 		}
 	}
 	if !c.Explain {
 		return
 	}
 	for _, s := range out.Skipped {
-		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, why(s, out))
+		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, s.Why(out.Event))
+		if s.Err != nil {
+			var b strings.Builder
+			condReport(s.Handler, s.Err).write(&b)
+			io.WriteString(w, indent(b.String(), "           "))
+		}
 	}
 }
 
-// holds says why a fired handler's condition let it through.
-func holds(h *statechart.Handler) string {
-	if strings.TrimSpace(h.Cond) == "" {
-		return "no condition"
+// condReport is the error.execution a handler's condition raised, at its
+// place in the handler's file when the condition is written there as the
+// engine reads it (no escape before the error), else at the condition's
+// start.
+func condReport(h *statechart.Handler, e *runtime.ExecError) report {
+	r := fileReport(h.File, h.Line, h.Column)
+	if before := h.Cond[:min(e.Span.Start, len(h.Cond))]; r.snippet && e.Line == 1 && strings.HasPrefix(r.text[r.from:], before) {
+		r.col += utf8.RuneCountInString(before)
+		r.from += len(before)
+		r.to = min(r.from+e.Span.End-e.Span.Start, len(r.text))
 	}
-	return strings.TrimSpace(h.Cond) + " is true"
+	r.message, r.code = e.Type+": "+e.Message, e.Name
+	return r
 }
 
-// why puts a skip reason into words.
-func why(s statechart.Skip, out *statechart.Outcome) string {
-	h := s.Handler
-	switch s.Reason {
-	case statechart.ReasonDisabled:
-		return "the handler is disabled"
-	case statechart.ReasonDescriptor:
-		if h.Event.Eventless() {
-			return "eventless; it never fires for an event"
-		}
-		if out.Event == "" {
-			return fmt.Sprintf("event=%q is not eventless", h.Event)
-		}
-		return fmt.Sprintf("event=%q does not match %s", h.Event, out.Event)
-	case statechart.ReasonInactive:
-		return fmt.Sprintf("state %s is not active", h.State)
-	case statechart.ReasonCondition:
-		return fmt.Sprintf("%s is false", strings.TrimSpace(h.Cond))
-	case statechart.ReasonError:
-		return s.Err.Error()
-	case statechart.ReasonPreempted:
-		if s.By != nil {
-			return fmt.Sprintf("%s was selected first", s.By.Name)
-		}
-		return "another handler was selected first"
-	}
-	return ""
+// indent puts prefix before every line of text.
+func indent(text, prefix string) string {
+	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
 // dispatchJSON is the --format json record of one event.

@@ -158,7 +158,10 @@ func TestDispatchReportsConditionErrors(t *testing.T) {
 	code, out, _ = runWithInput(t, "", "dispatch", "--handlers", handlers, "--event", event, "--explain")
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "skipped  reads-data")
-	assert.Contains(t, out, "error: error.execution: TypeError")
+	assert.Contains(t, out, "error: TypeError: Cannot read property 'x' of undefined\n"+
+		"           "+handlers+":2:52: error: TypeError: Cannot read property 'x' of undefined [error.execution]\n"+
+		"             - {name: reads-data, event: e, cond: _event.data.x.y}\n"+
+		"                                                              ^\n")
 }
 
 func TestDispatchInputErrors(t *testing.T) {
@@ -204,8 +207,14 @@ not json
 }
 
 func TestDispatchState(t *testing.T) {
-	// With only the handler leg active, the application leg's "*" is inactive.
-	code, out, _ := runWithInput(t, "", "dispatch", "--handlers", exampleIPD, "--event", revoking, "--system", exampleSystem, "--state", "_composer_event_handler", "--explain")
+	// The named state is completed to a legal configuration: the IPD's
+	// handler region is active beside the workflow.
+	code, out, _ := runWithInput(t, "", "dispatch", "--handlers", exampleIPD, "--event", revoking, "--system", exampleSystem, "--state", "defaultWorkflow", "--explain")
+	require.Equal(t, 0, code)
+	assert.Contains(t, out, "(states: _composer_globalstate, _composer_parallel, _composer_application, _composer_start, defaultWorkflow, _composer_event_handler)")
+	assert.Contains(t, lineOf(t, out, "fires", "_composer_event_handler#10"), "(ends the session)")
+	// Once the session has ended, no region is active.
+	code, out, _ = runWithInput(t, "", "dispatch", "--handlers", exampleIPD, "--event", revoking, "--system", exampleSystem, "--state", "_composer_global_exit", "--explain")
 	require.Equal(t, 0, code)
 	assert.Contains(t, lineOf(t, out, "skipped", "_composer_application#2"), "inactive: state _composer_application is not active")
 }

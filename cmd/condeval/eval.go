@@ -39,10 +39,16 @@ func (c *EvalCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
-	res := evaluate(context.Background(), c.Expr, in, nil)
+	compiled, err := runtime.Compile(c.Expr)
+	if err != nil {
+		fmt.Fprintln(env.Stdout, false)
+		env.Code = exitFalse
+		return writeReports(env.Stderr, compileReports(exprFile, 1, c.Expr, err)...)
+	}
+	res := compiled.Eval(context.Background(), in)
 	fmt.Fprintln(env.Stdout, res.Value)
 	if res.Err != nil {
-		printExecError(env.Stderr, c.Expr, res.Err)
+		_ = writeReports(env.Stderr, execReport(exprFile, 1, c.Expr, res.Err))
 	}
 	if !res.Value {
 		env.Code = exitFalse
@@ -68,19 +74,6 @@ func evaluate(ctx context.Context, src string, in runtime.Env, cache map[string]
 		}
 	}
 	return c.Eval(ctx, in)
-}
-
-// printExecError writes the error.execution event: a header, then the
-// condition's line with a caret under the position.
-func printExecError(w io.Writer, src string, e *runtime.ExecError) {
-	fmt.Fprintf(w, "%s: %s: %s\n", e.Name, e.Type, e.Message)
-	if e.Line == 0 {
-		return
-	}
-	line, start := sourceLine(src, e.Span.Start)
-	fmt.Fprintf(w, " --> condition:%d:%d\n", e.Line, e.Column)
-	fmt.Fprintf(w, "  | %s\n", line)
-	fmt.Fprintf(w, "  | %s\n", caretLine(line, e.Span.Start-start, e.Span.End-start))
 }
 
 // batchCacheSize bounds the compiled conditions a batch keeps.

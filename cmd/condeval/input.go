@@ -38,17 +38,24 @@ func (f *EnvFlags) env() (runtime.Env, error) {
 			return in, err
 		}
 	}
-	for _, g := range f.Global {
+	in.Globals, err = parseGlobals(f.Global)
+	return in, err
+}
+
+// parseGlobals reads --global flags into a map; nil when there are none.
+func parseGlobals(flags []string) (map[string]any, error) {
+	var out map[string]any
+	for _, g := range flags {
 		name, v, err := parseGlobal(g)
 		if err != nil {
-			return in, err
+			return nil, err
 		}
-		if in.Globals == nil {
-			in.Globals = make(map[string]any, len(f.Global))
+		if out == nil {
+			out = make(map[string]any, len(flags))
 		}
-		in.Globals[name] = v
+		out[name] = v
 	}
-	return in, nil
+	return out, nil
 }
 
 // parseGlobal reads one --global flag, NAME=JSON.

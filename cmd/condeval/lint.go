@@ -23,9 +23,6 @@ type LintCmd struct {
 	fixFlags
 }
 
-// exprFile names the -e expression in diagnostics, where a path would be.
-const exprFile = "<expr>"
-
 // Run lints; the exit code is 1 when there is an error-level finding.
 func (c *LintCmd) Run(env *Env) error {
 	exprGiven := c.Expr != nil
@@ -51,12 +48,17 @@ func (c *LintCmd) Run(env *Env) error {
 		}
 		findings = lint.Condition(exprFile, *c.Expr, cfg)
 	} else {
+		var sum lint.Summary
 		for _, p := range c.Paths {
-			fs, err := lint.Path(p, configs.For)
+			fs, s, err := lint.Path(p, configs.For)
 			if err != nil {
 				return err
 			}
 			findings = append(findings, fs...)
+			sum.Add(s)
+		}
+		if c.Format == "text" {
+			fmt.Fprintln(env.Stderr, sum)
 		}
 	}
 	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {
@@ -107,7 +109,8 @@ Each finding is a line "file:line:col: severity: message [CODE]", then the
 source line with a caret under the span. Lines and columns are those of the
 file as an editor shows it, so editors' problem matchers work. --format json
 writes an array of findings; --format sarif a SARIF 2.1.0 log; --format
-github GitHub Actions annotations.
+github GitHub Actions annotations. In text format a last line on stderr
+says how many files and conditions were read.
 
 --fix applies the safe fixes to the files, lints again and reports what is
 left; --unsafe-fixes also applies those that change what the strategy does

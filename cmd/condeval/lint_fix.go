@@ -98,7 +98,8 @@ func (c *LintCmd) fixOne(env *Env, name string, configs *lint.Configs, level con
 	}
 	if src := lint.GeneratedFrom(name); src != "" && !c.FixGenerated {
 		fmt.Fprintf(env.Stderr, "%s: not fixed: Composer generates it from %s; fix that and generate the code again (or use --fix-generated)\n", name, src)
-		return lint.Path(name, configs.For)
+		fs, _, err := lint.Path(name, configs.For)
+		return fs, err
 	}
 	counts.fixed += len(fx.Applied)
 	counts.files++
@@ -111,7 +112,8 @@ func (c *LintCmd) fixOne(env *Env, name string, configs *lint.Configs, level con
 		counts.fixed -= len(fx.Applied)
 		counts.files--
 		counts.failed = true
-		return lint.Path(name, configs.For)
+		fs, _, err := lint.Path(name, configs.For)
+		return fs, err
 	}
 	return fx.Findings, nil
 }

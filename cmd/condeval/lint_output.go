@@ -2,10 +2,7 @@ package main
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/condeval/condeval/lint"
 )
@@ -23,82 +20,14 @@ func writeFindings(w io.Writer, format string, fs []lint.FileFinding) error {
 	return writeFindingsText(w, fs)
 }
 
-// maxSnippet is the widest source line printed whole; longer lines (an
-// IPD handler is one line of a thousand characters) are cut around the
-// finding.
-const maxSnippet = 120
-
-// writeFindingsText writes each finding as
-//
-//	file:line:col: severity: message [CODE]
-//	<the line of the file>
-//	     ^~~~
-//	  = help: suggestion
-//
-// in the form of writeDiagnosticsText, with lines and columns in the file.
+// writeFindingsText writes each finding in the renderer's form (render.go),
+// with lines and columns in the file.
 func writeFindingsText(w io.Writer, fs []lint.FileFinding) error {
-	var b strings.Builder
-	for _, f := range fs {
-		fmt.Fprintf(&b, "%s:%d:%d: %s: %s [%s]\n", f.File, f.Start.Line, f.Start.Column, f.Severity, f.Message, f.Code)
-		if f.Source != nil {
-			line := f.Source.Line(f.Start.Line)
-			from := runeOffset(line, f.Start.Column)
-			to := len(line)
-			if f.End.Line == f.Start.Line {
-				to = runeOffset(line, f.End.Column)
-			}
-			line, from, to = snippet(line, from, to)
-			b.WriteString(line)
-			b.WriteByte('\n')
-			b.WriteString(caretLine(line, from, to))
-			b.WriteByte('\n')
-		}
-		if f.Suggestion != "" {
-			fmt.Fprintf(&b, "  = help: %s\n", f.Suggestion)
-		}
+	rs := make([]report, len(fs))
+	for i, f := range fs {
+		rs[i] = findingReport(f)
 	}
-	_, err := io.WriteString(w, b.String())
-	return err
-}
-
-// runeOffset is the byte offset of 1-based rune column col of line.
-func runeOffset(line string, col int) int {
-	i := 0
-	for n := 1; n < col && i < len(line); n++ {
-		_, size := utf8.DecodeRuneInString(line[i:])
-		i += size
-	}
-	return i
-}
-
-// snippet cuts a long line to a window around [from, to), marking the cuts
-// with "…", and returns the offsets within the window.
-func snippet(line string, from, to int) (string, int, int) {
-	if len(line) <= maxSnippet {
-		return line, from, to
-	}
-	start := runeStart(line, max(0, from-40))
-	end := runeStart(line, min(len(line), max(to, from+1)+40))
-	if end-start > maxSnippet+40 {
-		end = runeStart(line, start+maxSnippet+40)
-	}
-	out, shift := line[start:end], start
-	if start > 0 {
-		out = "…" + out
-		shift -= len("…")
-	}
-	if end < len(line) {
-		out += "…"
-	}
-	return out, from - shift, min(to-shift, len(out))
-}
-
-// runeStart moves i back to the start of the rune it is in.
-func runeStart(s string, i int) int {
-	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
-		i--
-	}
-	return i
+	return writeReports(w, rs...)
 }
 
 // jsonDiagnostic is one finding in the JSON output.

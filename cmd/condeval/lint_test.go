@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -78,4 +80,17 @@ func TestLintUsage(t *testing.T) {
 		assert.Equal(t, 2, code, args)
 		assert.NotEmpty(t, errOut)
 	}
+}
+
+// A document in another datamodel is skipped, said once on stderr, and is
+// no reason to fail.
+func TestLintSkipsOtherDatamodels(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"a.scxml", "b.scxml"} {
+		require.NoError(t, os.WriteFile(filepath.Join(dir, name), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml" datamodel="lua"><state id="s"><transition event="e" cond="x ~= nil"/></state></scxml>`), 0o644))
+	}
+	code, out, errOut := runCLI("lint", dir)
+	assert.Equal(t, 0, code)
+	assert.Empty(t, out)
+	assert.Equal(t, "linted 0 files, 0 conditions; skipped 2 documents whose datamodel is not ECMAScript\n", errOut)
 }

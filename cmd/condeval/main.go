@@ -87,7 +87,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
 	if err := ctx.Run(env); err != nil {
-		fmt.Fprintln(stderr, "condeval:", err)
+		writeError(stderr, err)
 		return exitUsage
 	}
 	return env.Code

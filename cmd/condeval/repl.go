@@ -61,13 +61,7 @@ func (*ReplCmd) manual() manual {
 // the piped input.
 func (c *ReplCmd) Run(env *Env) error {
 	terminal := isTerminalInput(env.Stdin)
-	s := repl.New(env.Stdout, repl.Options{
-		Colour: useColour(terminal && isTerminalOutput(env.Stdout), os.Getenv("NO_COLOR")),
-		Render: renderer{},
-		// :lint applies the .condeval.yaml that lint -e applies, read
-		// afresh so that an edit shows at the next :lint.
-		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + exprFile) },
-	})
+	s := newSession(env.Stdout, useColour(terminal && isTerminalOutput(env.Stdout), os.Getenv("NO_COLOR")))
 	if err := c.preload(s); err != nil {
 		return err
 	}
@@ -79,6 +73,18 @@ func (c *ReplCmd) Run(env *Env) error {
 		env.Code = exitUsage
 	}
 	return err
+}
+
+// newSession is a REPL session writing to out with this command's
+// renderer and lint configuration.
+func newSession(out io.Writer, colour bool) *repl.Session {
+	return repl.New(out, repl.Options{
+		Colour: colour,
+		Render: replRenderer{},
+		// :lint applies the .condeval.yaml that lint -e applies, read
+		// afresh so that an edit shows at the next :lint.
+		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + exprFile) },
+	})
 }
 
 // preload gives the session what the flags name, read as eval reads them.
@@ -114,9 +120,16 @@ func interactive(s *repl.Session, out io.Writer, historyFile string) error {
 		f.Close()
 	}
 	fmt.Fprintln(out, "condeval repl: type a condition, :help for the commands, Ctrl-D to leave.")
-	err := s.Run(repl.Input{Lines: editorLines{ed: ed, out: out}, File: "<input>"})
+	err := s.Run(typedInput(editorLines{ed: ed, out: out}))
 	saveHistory(ed, historyFile)
 	return err
+}
+
+// typedInput is what is typed at a terminal: each entry counts its lines
+// from 1 and is named as a condition on the command line is, so that its
+// errors read as eval's.
+func typedInput(lines repl.LineSource) repl.Input {
+	return repl.Input{Lines: lines, File: exprFile}
 }
 
 // editorLines reads lines through the line editor.

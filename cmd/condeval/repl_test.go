@@ -83,14 +83,14 @@ func TestReplErrorDisplay(t *testing.T) {
 	}{
 		{"TypeError", "_event.data.x.y\n", lines(
 			"false (error.execution TypeError)",
-			"<stdin>:1:15: TypeError: Cannot read property 'y' of undefined",
+			"<stdin>:1:15: error: TypeError: Cannot read property 'y' of undefined [error.execution]",
 			"_event.data.x.y",
 			"              ^",
 		)},
 		{"ReferenceError on the third line of the input", "_event.name\n\nApp_Missing\n", lines(
 			`true  (string "interaction.notcontrolled")`,
 			"false (error.execution ReferenceError)",
-			"<stdin>:3:1: ReferenceError: App_Missing is not defined",
+			"<stdin>:3:1: error: ReferenceError: App_Missing is not defined [error.execution]",
 			"App_Missing",
 			"^",
 		)},
@@ -109,7 +109,7 @@ func TestReplErrorDisplay(t *testing.T) {
 		)},
 		{"error inside a multi-line entry", "true &&\n  _event.data.a.b\n", lines(
 			"false (error.execution TypeError)",
-			"<stdin>:2:17: TypeError: Cannot read property 'b' of undefined",
+			"<stdin>:2:17: error: TypeError: Cannot read property 'b' of undefined [error.execution]",
 			"  _event.data.a.b",
 			"                ^",
 		)},

@@ -93,17 +93,8 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 			return opts, err
 		}
 	}
-	for _, g := range globals {
-		name, v, err := parseGlobal(g)
-		if err != nil {
-			return opts, err
-		}
-		if opts.Globals == nil {
-			opts.Globals = map[string]any{}
-		}
-		opts.Globals[name] = v
-	}
-	return opts, nil
+	opts.Globals, err = parseGlobals(globals)
+	return opts, err
 }
 
 // stepRecord is the JSON line of a step (the contract in the issue and the
@@ -184,7 +175,14 @@ func reportStepText(w io.Writer, st *statechart.Step) {
 		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, where(e.At.File, e.At.Line, e.At.Column))
 	}
 	for _, e := range st.Errors {
-		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, where(e.At.File, e.At.Line, e.At.Column))
+		r := fileReport(e.At.File, e.At.Line, e.At.Column)
+		r.message, r.code = e.Message, e.Name
+		if e.Type != "" {
+			r.message = e.Type + ": " + e.Message
+		}
+		var rb strings.Builder
+		r.write(&rb)
+		b.WriteString(indent(rb.String(), "  "))
 	}
 	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
 	if st.Done {

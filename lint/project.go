@@ -1,0 +1,263 @@
+package lint
+
+import (
+	"bytes"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/condeval/condeval/scxml"
+)
+
+// project is the include graph of the documents linted together. Composer
+// never runs a workflow on its own: the generated IPD (src-gen/IPD_*.scxml)
+// loads the project's include/*.js and pulls the workflow's SCXML in with
+// <xi:include parse="xml">, and all of it shares one global scope (W3C
+// B.2.2). So a document sees what it declares itself, what every document
+// that includes it declares (directly or not), and what every document it
+// includes declares; a Composer diagram sees what the SCXML generated from
+// it sees.
+type project struct {
+	lin     *Linter
+	docs    map[string]*projectDoc    // by absolute path
+	scripts map[string]*projectScript // script files, by absolute path
+}
+
+// projectDoc is one SCXML document of the graph.
+type projectDoc struct {
+	file     *scxml.File
+	includes []*projectDoc // the documents it includes
+	parents  []*projectDoc // the documents that include it
+	names    []string      // what it declares itself, once computed
+	named    bool
+}
+
+// projectScript is a script file documents load.
+type projectScript struct {
+	names  []string
+	source *scxml.Source // nil when the file cannot be read
+}
+
+func newProject(lin *Linter) *project {
+	return &project{lin: lin, docs: map[string]*projectDoc{}, scripts: map[string]*projectScript{}}
+}
+
+// key is the one name of a file in the graph, however it was reached.
+func key(path string) string {
+	p, err := filepath.Abs(filepath.FromSlash(path))
+	if err != nil {
+		return filepath.Clean(path)
+	}
+	return p
+}
+
+// add puts a document in the graph, and, reading them from disk, every
+// document it includes (directly or not). Files that cannot be read are
+// left out.
+func (p *project) add(f *scxml.File) *projectDoc {
+	k := key(f.Path)
+	if d, ok := p.docs[k]; ok {
+		return d
+	}
+	d := &projectDoc{file: f}
+	p.docs[k] = d
+	for _, inc := range f.Includes {
+		if inc.Script || inc.Path == "" {
+			continue
+		}
+		child := p.load(inc.Path)
+		if child == nil || child == d {
+			continue
+		}
+		d.includes = append(d.includes, child)
+		child.parents = append(child.parents, d)
+	}
+	return d
+}
+
+// load returns the document at path, reading it when the graph does not
+// have it yet; nil when it cannot be read as an SCXML document.
+func (p *project) load(path string) *projectDoc {
+	if d, ok := p.docs[key(path)]; ok {
+		return d
+	}
+	if f, ok := scxml.FormatOf(path); !ok || f != scxml.FormatSCXML {
+		return nil
+	}
+	f, err := scxml.ReadFile(filepath.FromSlash(path))
+	if err != nil {
+		return nil
+	}
+	return p.add(f)
+}
+
+// addContext reads the SCXML documents of a project's tree that include
+// other files, so that a document linted on its own still sees what the
+// IPD that includes it declares.
+func (p *project) addContext(root string) {
+	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return nil
+		case e.IsDir():
+			if path != root && hidden(e.Name()) {
+				return filepath.SkipDir
+			}
+			return nil
+		case strings.ToLower(filepath.Ext(path)) != ".scxml":
+			return nil
+		}
+		if _, ok := p.docs[key(path)]; ok {
+			return nil
+		}
+		if data, err := os.ReadFile(path); err == nil && bytes.Contains(data, []byte(scxml.NamespaceXInclude)) {
+			if f, err := scxml.Read(path, data); err == nil {
+				p.add(f)
+			}
+		}
+		return nil
+	})
+}
+
+func hidden(name string) bool { return len(name) > 1 && name[0] == '.' }
+
+// projectMarkers make a directory the root of a Composer project: the
+// folders Composer creates, Eclipse's project file, condeval's
+// configuration.
+var projectMarkers = [...]string{"src-gen", "include", "Workflows", "Interaction Processes", ".project", ConfigName}
+
+// projectRoot returns the nearest directory at or above dir that holds a
+// project marker; "" when there is none.
+func projectRoot(dir string) string {
+	dir, err := filepath.Abs(dir)
+	if err != nil {
+		return ""
+	}
+	for {
+		for _, m := range projectMarkers {
+			if _, err := os.Stat(filepath.Join(dir, m)); err == nil {
+				return dir
+			}
+		}
+		up := filepath.Dir(dir)
+		if up == dir {
+			return ""
+		}
+		dir = up
+	}
+}
+
+// declarations are the names a file's code sees: its own and, for an SCXML
+// document, those of every document above and below it in the graph; for
+// a diagram, those of the document generated from it when there is one.
+func (p *project) declarations(f *scxml.File) *Declarations {
+	d := NewDeclarations()
+	if f.Format == scxml.FormatCond {
+		return nil
+	}
+	doc := p.docs[key(f.Path)]
+	if doc == nil {
+		d.Add(p.ownNames(f)...)
+		doc = p.generatedFrom(f)
+	}
+	if doc == nil {
+		return d
+	}
+	seen := map[*projectDoc]bool{}
+	var visit func(*projectDoc, func(*projectDoc) []*projectDoc)
+	visit = func(x *projectDoc, next func(*projectDoc) []*projectDoc) {
+		for _, y := range next(x) {
+			if !seen[y] {
+				seen[y] = true
+				visit(y, next)
+			}
+		}
+	}
+	seen[doc] = true
+	visit(doc, func(x *projectDoc) []*projectDoc { return x.parents })
+	visit(doc, func(x *projectDoc) []*projectDoc { return x.includes })
+	for x := range seen {
+		if !x.named {
+			x.names, x.named = p.ownNames(x.file), true
+		}
+		d.Add(x.names...)
+	}
+	return d
+}
+
+// generatedFrom returns the SCXML Composer generates from a diagram, when
+// the graph has it: src-gen/<workflow>.scxml for a workflow,
+// src-gen/IPD_<process>_*.scxml for an interaction process.
+func (p *project) generatedFrom(f *scxml.File) *projectDoc {
+	root := projectRoot(filepath.Dir(f.Path))
+	if root == "" {
+		return nil
+	}
+	stem := strings.TrimSuffix(filepath.Base(f.Path), filepath.Ext(f.Path))
+	glob := generatedGlob(f.Format, stem)
+	if glob == "" {
+		return nil
+	}
+	matches, _ := filepath.Glob(filepath.Join(root, glob))
+	for _, m := range matches {
+		if d := p.load(m); d != nil {
+			return d
+		}
+	}
+	return nil
+}
+
+// ownNames are the global names a file declares itself: <data> ids,
+// workflow variables and <foreach> names, what its scripts declare, and
+// what the script files it loads declare when they can be read.
+func (p *project) ownNames(f *scxml.File) []string {
+	names := append(append([]string(nil), f.Data...), f.Variables...)
+	var scripts []string
+	for _, it := range f.Items {
+		if it.Kind == scxml.Program {
+			scripts = append(scripts, it.Text.Value)
+		}
+	}
+	per := make([][]string, len(scripts))
+	parallel(len(scripts), func(i int) { per[i] = p.lin.ScriptDeclarations(scripts[i]) })
+	for _, ns := range per {
+		names = append(names, ns...)
+	}
+	for _, inc := range f.Includes {
+		if inc.Script && inc.Path != "" {
+			names = append(names, p.script(inc.Path).names...)
+		}
+	}
+	return names
+}
+
+// script reads a script file once.
+func (p *project) script(path string) *projectScript {
+	k := key(path)
+	if s, ok := p.scripts[k]; ok {
+		return s
+	}
+	s := &projectScript{}
+	if data, err := os.ReadFile(k); err == nil {
+		if src, err := scxml.NewFileSource(filepath.FromSlash(path), data); err == nil {
+			s.source = src
+			s.names = p.lin.ScriptDeclarations(string(src.Data))
+		}
+	}
+	p.scripts[k] = s
+	return s
+}
+
+// exists reports whether the file an include names is there.
+func (p *project) exists(inc scxml.Include) bool {
+	if inc.Script {
+		_, err := os.Stat(key(inc.Path))
+		return err == nil
+	}
+	if _, ok := p.docs[key(inc.Path)]; ok {
+		return true
+	}
+	_, err := os.Stat(key(inc.Path))
+	return err == nil
+}

@@ -1,0 +1,83 @@
+package scenario
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="idle">
+  <state id="idle">
+    <transition event="go" cond="_event.data.ok" target="done"/>
+  </state>
+  <final id="done"/>
+</scxml>
+`
+
+func readJSON(path string) (map[string]any, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]any
+	return m, json.Unmarshal(data, &m)
+}
+
+func TestRun(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, "doc.scxml"), []byte(doc), 0o600))
+	tests := []struct {
+		name     string
+		scenario string
+		failures []string
+		err      string
+	}{
+		{"expectations hold", "document: doc.scxml\nstart: {configuration: [idle]}\nsteps:\n  - event: {name: go, data: {ok: true}}\n    expect: {done: true, final: done}\n", nil, ""},
+		{"a condition that is false", "document: doc.scxml\nsteps:\n  - event: {name: go, data: {ok: false}}\n    expect: {configuration: [done]}\n",
+			[]string{"step 1 (go): configuration\n    want: [done]\n    got:  [idle]"}, ""},
+		{"an unknown key", "document: doc.scxml\nstep: []\n", nil, `:2:1: unknown key "step"`},
+		{"no document", "steps: []\n", nil, "no document"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, "x.scenario.yaml")
+			require.NoError(t, os.WriteFile(path, []byte(tt.scenario), 0o600))
+			r := Run(path, Options{ReadObject: readJSON})
+			assert.Equal(t, tt.failures, r.Failures)
+			if tt.err == "" {
+				assert.NoError(t, r.Err)
+			} else {
+				assert.ErrorContains(t, r.Err, tt.err)
+			}
+		})
+	}
+}
+
+func TestFilesFindsTheExamples(t *testing.T) {
+	files, err := Files([]string{"../examples"})
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, f := range files {
+		r := Run(f, Options{ReadObject: readJSON})
+		assert.NoError(t, r.Err, f)
+		assert.Empty(t, r.Failures, f)
+	}
+}
+
+func TestWriteJUnit(t *testing.T) {
+	var b bytes.Buffer
+	require.NoError(t, WriteJUnit(&b, []Result{
+		{Path: "a.scenario.yaml"},
+		{Path: "b.scenario.yaml", Failures: []string{"step 1: done\n    want: true\n    got:  false"}},
+		{Path: "c.scenario.yaml", Err: os.ErrNotExist},
+	}))
+	out := b.String()
+	assert.Contains(t, out, `<testsuite name="condeval test" tests="3" failures="1" errors="1">`)
+	assert.Contains(t, out, `<failure message="step 1: done">`)
+	assert.Contains(t, out, `<error message="file does not exist">`)
+}
