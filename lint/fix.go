@@ -106,3 +106,7 @@ func lintAlone(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
 // Files lists what Path lints for a path: the file itself, or the files
 // below a directory whose extension the reader knows, in lexical order.
 func Files(path string) ([]string, error) { return lintableFiles(path) }
+
+// SortFindings orders findings as Path does: by file, line, column and
+// code.
+func SortFindings(fs []FileFinding) []FileFinding { return sortFindings(fs) }

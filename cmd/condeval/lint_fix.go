@@ -27,7 +27,7 @@ type fixCounts struct {
 }
 
 // runFix fixes (or, with --diff, shows the fixes for) every file of the
-// paths, then reports what lint still finds and exits as lint does: 1
+// paths that has something to fix, then reports what lint still finds and exits as lint does: 1
 // for an error-level finding, or with --diff for anything to fix; 2 when
 // a file could not be written.
 func (c *LintCmd) runFix(env *Env, configs *lint.Configs) error {
@@ -38,11 +38,26 @@ func (c *LintCmd) runFix(env *Env, configs *lint.Configs) error {
 	var counts fixCounts
 	var findings []lint.FileFinding
 	for _, p := range c.Paths {
-		files, err := lint.Files(p)
+		// One lint of the whole path, as a project, says which files have
+		// something to fix; only those are fixed (and linted again).
+		all, _, err := lint.Path(p, configs.For)
 		if err != nil {
 			return err
 		}
-		for _, name := range files {
+		var fixable []string
+		seen := map[string]bool{}
+		for _, f := range all {
+			if f.Repair != nil && f.Repair.Kind.Allows(level) && !seen[f.File] {
+				seen[f.File] = true
+				fixable = append(fixable, f.File)
+			}
+		}
+		for _, f := range all {
+			if !seen[f.File] {
+				findings = append(findings, f)
+			}
+		}
+		for _, name := range fixable {
 			fs, err := c.fixOne(env, name, configs, level, &counts)
 			if err != nil {
 				return err
@@ -65,7 +80,7 @@ func (c *LintCmd) runFix(env *Env, configs *lint.Configs) error {
 		}
 		return nil
 	}
-	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {
+	if err := writeFindings(env.Stdout, c.Format, lint.SortFindings(findings)); err != nil {
 		return err
 	}
 	for _, f := range findings {
