@@ -14,4 +14,10 @@
 // the XML escaping layers to the line and column the user sees
 // (FileFinding). Syntax errors come from cond with its own codes
 // (C100–C199); the rules use C200 and up.
+//
+// A finding may carry a Repair: its fix in file terms, escaped for every
+// layer it lands in, graded safe or unsafe by its rule (Rule.Fix).
+// FixFile applies repairs pass after pass and writes the file back in its
+// own encoding; the language server offers the same repairs as code
+// actions.
 package lint
