@@ -1,0 +1,153 @@
+package stream
+
+import (
+	"context"
+	"sync"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+	"github.com/twmb/franz-go/pkg/kgo"
+)
+
+// size is the number of events of the group tests: the 30,000,
+// or a tenth of it with -short.
+func size() int {
+	if testing.Short() {
+		return 3000
+	}
+	return 30000
+}
+
+// running is a group of workers that run until stopped.
+type running struct {
+	g       group
+	cancels []context.CancelFunc
+	workers []*Worker
+}
+
+// run starts a worker of cfg in r.
+func (r *running) run(t testing.TB, cfg Config, hooks hooks) *Worker {
+	w := newWorker(t, cfg)
+	w.hooks = hooks
+	ctx, cancel := context.WithCancel(context.Background())
+	r.cancels = append(r.cancels, cancel)
+	r.workers = append(r.workers, w)
+	r.g.start(ctx, w)
+	return w
+}
+
+// stop sends every worker SIGTERM and returns their errors.
+func (r *running) stop(t testing.TB) []error {
+	for _, cancel := range r.cancels {
+		cancel()
+	}
+	return r.g.wait(t)
+}
+
+// unbounded is config without UntilEnd: workers that run until stopped.
+func unbounded(c Config) Config {
+	c.UntilEnd = false
+	return c
+}
+
+func TestWorkersShareTheEvents(t *testing.T) {
+	n := size()
+	c := newCluster(t, 12)
+	var r running
+	for range 3 {
+		r.run(t, unbounded(config(c, idEvaluator{})), hooks{})
+	}
+	waitMembers(t, c, 3)
+	produce(t, c, cases(n)...)
+	waitCommitted(t, c)
+	for _, err := range r.stop(t) {
+		require.NoError(t, err)
+	}
+
+	ids := resultIDs(t, readAll(t, c, outTopic, false))
+	require.Len(t, ids, n, "every event evaluated")
+	for id, k := range ids {
+		require.Equal(t, 1, k, "event %d evaluated more than once", id)
+	}
+	var total int64
+	for _, w := range r.workers {
+		s := w.Summary()
+		assert.NotZero(t, s.Records, "each worker evaluates a share")
+		total += s.Records
+	}
+	assert.EqualValues(t, n, total)
+}
+
+func TestWorkerLeavesCleanly(t *testing.T) {
+	n := size()
+	c := newCluster(t, 12)
+	var r running
+	for range 3 {
+		r.run(t, unbounded(config(c, idEvaluator{})), hooks{})
+	}
+	waitMembers(t, c, 3)
+	produce(t, c, cases(n / 2)...)
+	waitCommitted(t, c)
+	r.cancels[0]() // SIGTERM
+	produce(t, c, cases(n)[n/2:]...)
+	waitCommitted(t, c)
+	for _, err := range r.stop(t) {
+		require.NoError(t, err)
+	}
+
+	ids := resultIDs(t, readAll(t, c, outTopic, false))
+	require.Len(t, ids, n, "no event lost")
+	for id, k := range ids {
+		require.Equal(t, 1, k, "event %d evaluated more than once", id)
+	}
+}
+
+func TestWorkerKilledMidBatch(t *testing.T) {
+	n := size()
+	c := newCluster(t, 12)
+	var r running
+	var mu sync.Mutex
+	var killed []*kgo.Record // the batch the killed worker wrote and did not commit
+	kill := hooks{killAfterWrite: func(_ int, recs []*kgo.Record) bool {
+		mu.Lock()
+		defer mu.Unlock()
+		if killed == nil {
+			killed = recs
+		}
+		return true
+	}}
+	for i := range 3 {
+		cfg := unbounded(config(c, idEvaluator{}))
+		h := hooks{}
+		if i == 0 {
+			cfg.InstanceID = "doomed"
+			h = kill
+		}
+		r.run(t, cfg, h)
+	}
+	waitMembers(t, c, 3)
+	produce(t, c, cases(n)...)
+	waitCommitted(t, c)
+	errs := r.stop(t)
+	require.ErrorIs(t, errs[0], errKilled)
+	for _, err := range errs[1:] {
+		require.NoError(t, err)
+	}
+
+	mu.Lock()
+	uncommitted := resultIDs(t, killed)
+	mu.Unlock()
+	require.NotEmpty(t, uncommitted)
+	ids := resultIDs(t, readAll(t, c, outTopic, false))
+	require.Len(t, ids, n, "no event lost")
+	duplicated := 0
+	for id, k := range ids {
+		if k > 1 {
+			duplicated++
+			require.Contains(t, uncommitted, id, "event %d duplicated outside the killed worker's batch", id)
+			require.Equal(t, 2, k)
+		}
+	}
+	assert.Equal(t, len(uncommitted), duplicated, "the killed batch is evaluated again")
+}
