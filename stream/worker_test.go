@@ -87,7 +87,7 @@ func TestWorkerLeavesCleanly(t *testing.T) {
 		r.run(t, unbounded(config(c, idEvaluator{})), hooks{})
 	}
 	waitMembers(t, c, 3)
-	produce(t, c, cases(n / 2)...)
+	produce(t, c, cases(n/2)...)
 	waitCommitted(t, c)
 	r.cancels[0]() // SIGTERM
 	produce(t, c, cases(n)[n/2:]...)
