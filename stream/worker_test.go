@@ -2,6 +2,8 @@ package stream
 
 import (
 	"context"
+	"encoding/json"
+	"strconv"
 	"sync"
 	"testing"
 
@@ -150,4 +152,92 @@ func TestWorkerKilledMidBatch(t *testing.T) {
 		}
 	}
 	assert.Equal(t, len(uncommitted), duplicated, "the killed batch is evaluated again")
+}
+
+func TestTransactionalAbortedBatchIsNotDuplicated(t *testing.T) {
+	n := size() / 3
+	c := newCluster(t, 12)
+	var r running
+	aborted := 0
+	for i := range 2 {
+		cfg := unbounded(config(c, idEvaluator{}))
+		cfg.Transactional = true
+		cfg.MaxBatch = 200
+		h := hooks{}
+		if i == 0 {
+			h.abortAfterWrite = func(batch int) bool {
+				if batch == 2 {
+					aborted++
+					return true
+				}
+				return false
+			}
+		}
+		r.run(t, cfg, h)
+	}
+	waitMembers(t, c, 2)
+	produce(t, c, cases(n)...)
+	waitCommitted(t, c)
+	for _, err := range r.stop(t) {
+		require.NoError(t, err)
+	}
+	require.Equal(t, 1, aborted)
+
+	written := readAll(t, c, outTopic, true)
+	require.Greater(t, len(written), n, "the aborted batch was written, uncommitted")
+	ids := resultIDs(t, readAll(t, c, outTopic, false))
+	require.Len(t, ids, n, "no event lost")
+	for id, k := range ids {
+		require.Equal(t, 1, k, "event %d is in the output more than once", id)
+	}
+}
+
+func TestDeadLettersAndResultRecords(t *testing.T) {
+	c := newCluster(t, 3)
+	in := cases(6)
+	in[2] = []byte(`{"id":2,`)
+	in[4] = []byte(`not json`)
+	produce(t, c, in...)
+	w := newWorker(t, config(c, idEvaluator{}))
+	require.NoError(t, w.Run(context.Background()))
+
+	dead := readAll(t, c, dlqTopic, false)
+	require.Len(t, dead, 2)
+	reasons := map[string]string{}
+	for _, r := range dead {
+		h := headers(r)
+		assert.Equal(t, "error.input", h[HeaderResult])
+		assert.Equal(t, "t"+string(r.Key[1:]), h["trace"], "input headers kept")
+		assert.Regexp(t, `^events/\d+/\d+$`, h[HeaderSource])
+		reasons[string(r.Value)] = h[HeaderError]
+	}
+	assert.Equal(t, map[string]string{
+		`{"id":2,`: "not a valid case: unexpected end of JSON input",
+		`not json`: "not a valid case: invalid character 'o' in literal null (expecting 'u')",
+	}, reasons)
+
+	out := readAll(t, c, outTopic, false)
+	require.Len(t, out, 4)
+	for _, r := range out {
+		var v struct {
+			ID     int
+			Result bool
+			Source source
+		}
+		require.NoError(t, json.Unmarshal(r.Value, &v))
+		assert.Equal(t, "k"+strconv.Itoa(v.ID), string(r.Key), "key kept")
+		assert.Equal(t, map[string]string{"trace": "t" + strconv.Itoa(v.ID), HeaderResult: "true"}, headers(r))
+		assert.Equal(t, inTopic, v.Source.Topic)
+		assert.Equal(t, r.Partition, v.Source.Partition, "results stay in their input's partition")
+	}
+	s := w.Summary()
+	assert.Equal(t, Summary{Records: 6, Written: 4, DeadLetters: 2}, s)
+}
+
+func headers(r *kgo.Record) map[string]string {
+	m := make(map[string]string)
+	for _, h := range r.Headers {
+		m[h.Key] = string(h.Value)
+	}
+	return m
 }
