@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"strings"
 
 	"github.com/condeval/condeval/runtime"
 )
@@ -33,7 +35,7 @@ func Decode(b []byte) (Case, error) {
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(&c); err != nil {
-		return c, errors.New("not a valid case: " + err.Error())
+		return c, errors.New("not a valid case: " + jsonMessage(err))
 	}
 	if dec.More() {
 		return c, errors.New("not a valid case: more than one JSON value on the line")
@@ -49,7 +51,7 @@ func DecodeEvent(b []byte) (Case, error) {
 	var c Case
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&c.Event); err != nil {
-		return c, errors.New("not a valid event: " + err.Error())
+		return c, errors.New("not a valid event: " + jsonMessage(err))
 	}
 	if c.Event == nil {
 		return c, errors.New("not a valid event: want a JSON object")
@@ -70,4 +72,25 @@ func IDOf(b []byte) json.RawMessage {
 		return nil
 	}
 	return v.ID
+}
+
+// jsonMessage says what is wrong with a case in the user's words: the
+// field and the kind of JSON value, never a Go type.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err.Error()
+	}
+	if te.Field == "" {
+		return "want a JSON object, got " + article(te.Value)
+	}
+	return fmt.Sprintf("%q cannot be %s", te.Field, article(te.Value))
+}
+
+// article puts "a" or "an" before a JSON kind ("array", "number", ...).
+func article(kind string) string {
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
 }

@@ -78,6 +78,13 @@ func (w *Worker) check(ctx context.Context) error {
 	defer cancel()
 	brokers := strings.Join(w.cfg.Brokers, ",")
 	if err := w.cl.Ping(ctx); err != nil {
+		if errors.Is(err, kerr.SaslAuthenticationFailed) {
+			return fmt.Errorf("the brokers %s refused the credentials: %w", brokers, err)
+		}
+		if w.cfg.SASL != nil {
+			// A broker may just hang up on credentials it refuses.
+			return fmt.Errorf("cannot reach the brokers %s, or they refused the credentials: %w", brokers, err)
+		}
 		return fmt.Errorf("cannot reach the brokers %s: %w", brokers, err)
 	}
 	topics, err := w.adm.ListTopics(ctx, w.cfg.Topic, w.cfg.OutTopic, w.cfg.DLQTopic)
