@@ -101,8 +101,21 @@ func (cs *Conditions) Line(ctx context.Context, line []byte, n int) (r Result, o
 	return r, true
 }
 
-// evaluate compiles src (once) and evaluates it. A condition that does not
-// compile is false with a SyntaxError, as SCXML says.
+// Eval compiles and evaluates src. A condition that does not compile is
+// false with a SyntaxError, as SCXML says.
+func Eval(ctx context.Context, src string, in runtime.Env) runtime.Result {
+	c, err := runtime.Compile(src)
+	if err != nil {
+		return compileFailure(err)
+	}
+	return c.Eval(ctx, in)
+}
+
+func compileFailure(err error) runtime.Result {
+	return runtime.Result{Type: "undefined", Err: runtime.CompileError(err)}
+}
+
+// evaluate is Eval with the compiled condition kept for the next case.
 func (cs *Conditions) evaluate(ctx context.Context, src string, in runtime.Env) runtime.Result {
 	cs.mu.Lock()
 	c, ok := cs.cache[src]
@@ -110,7 +123,7 @@ func (cs *Conditions) evaluate(ctx context.Context, src string, in runtime.Env) 
 	if !ok {
 		var err error
 		if c, err = runtime.Compile(src); err != nil {
-			return runtime.Result{Type: "undefined", Err: runtime.CompileError(err)}
+			return compileFailure(err)
 		}
 		cs.mu.Lock()
 		if len(cs.cache) >= cacheSize {

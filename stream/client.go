@@ -128,6 +128,9 @@ func (w *Worker) endOffsets(ctx context.Context) (map[int32]int64, error) {
 // at least the end offset the worker saw when it started.
 func (w *Worker) groupAtEnd(ctx context.Context) (bool, error) {
 	offsets, err := w.adm.FetchOffsetsForTopics(ctx, w.cfg.Group, w.cfg.Topic)
+	if errors.Is(err, kerr.GroupIDNotFound) {
+		offsets, err = nil, nil // the group has committed nothing yet
+	}
 	if err != nil {
 		return false, fmt.Errorf("reading the offsets of group %q: %w", w.cfg.Group, err)
 	}
