@@ -1,11 +1,16 @@
 package stream
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"strconv"
 	"sync"
 	"testing"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	dto "github.com/prometheus/client_model/go"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -198,8 +203,19 @@ func TestDeadLettersAndResultRecords(t *testing.T) {
 	in[2] = []byte(`{"id":2,`)
 	in[4] = []byte(`not json`)
 	produce(t, c, in...)
-	w := newWorker(t, config(c, idEvaluator{}))
+	cfg := config(c, idEvaluator{})
+	cfg.Metrics = NewMetrics(prometheus.NewRegistry())
+	var progress bytes.Buffer
+	cfg.Progress, cfg.ProgressEvery = &progress, time.Hour
+	w := newWorker(t, cfg)
 	require.NoError(t, w.Run(context.Background()))
+	assert.Regexp(t, `^condeval consume: events: 6 records, \d+/s; lag (\d=0 ?)+\n$`, progress.String())
+	m := cfg.Metrics
+	assert.Equal(t, []float64{6, 4, 2, 0}, []float64{
+		metric(t, m.in).GetCounter().GetValue(), metric(t, m.out).GetCounter().GetValue(),
+		metric(t, m.dlq).GetCounter().GetValue(), metric(t, m.errors).GetCounter().GetValue(),
+	}, "records in, out, dead letters, errors")
+	assert.EqualValues(t, 6, metric(t, m.latency).GetHistogram().GetSampleCount(), "one evaluation a record")
 
 	dead := readAll(t, c, dlqTopic, false)
 	require.Len(t, dead, 2)
@@ -240,4 +256,11 @@ func headers(r *kgo.Record) map[string]string {
 		m[h.Key] = string(h.Value)
 	}
 	return m
+}
+
+func metric(t testing.TB, m prometheus.Metric) *dto.Metric {
+	t.Helper()
+	var out dto.Metric
+	require.NoError(t, m.Write(&out))
+	return &out
 }
