@@ -110,6 +110,9 @@ func TestWorkerLeavesCleanly(t *testing.T) {
 	}
 }
 
+// The killed worker stops holding the records of its last poll: unless it
+// allows the rebalance that closing starts, its Close waits forever and the
+// group never gets its partitions back.
 func TestWorkerKilledMidBatch(t *testing.T) {
 	n := size()
 	c := newCluster(t, 12)
