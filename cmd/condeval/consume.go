@@ -23,7 +23,6 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 
 	"github.com/condeval/condeval/repl"
-	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
 )
@@ -169,7 +168,7 @@ func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Ev
 		return nil, err
 	}
 	for _, p := range set.Problems {
-		fmt.Fprintf(env.Stderr, "%s:%d:%d: warning: handler %q never fires: %v\n", p.File, p.Line, p.Column, p.Handler.Name, runtime.CompileError(p.Err).Type+": "+p.Message)
+		writeError(env.Stderr, p)
 	}
 	return stream.NewHandlers(set, in), nil
 }
