@@ -9,6 +9,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/condeval/condeval/batch"
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
@@ -98,9 +99,9 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 	env.Code = exitUsage
 	if c.Format == "json" {
 		b, _ := json.Marshal(struct {
-			Line  int        `json:"line"`
-			Error inputError `json:"error"`
-		}{line, inputError{Name: "error.input", Message: err.Error()}})
+			Line  int               `json:"line"`
+			Error *batch.InputError `json:"error"`
+		}{line, &batch.InputError{Name: "error.input", Message: err.Error()}})
 		fmt.Fprintf(env.Stdout, "%s\n", b)
 		return
 	}
@@ -162,64 +163,8 @@ func indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
-// dispatchJSON is the --format json record of one event.
-type dispatchJSON struct {
-	Event   string        `json:"event"`
-	States  []string      `json:"states"`
-	Fired   []firedJSON   `json:"fired"`
-	Skipped []skippedJSON `json:"skipped"`
-	Errors  []*errorJSON  `json:"errors,omitempty"`
-	Ends    bool          `json:"ends"`
-}
-
-type firedJSON struct {
-	Handler string `json:"handler"`
-	Line    int    `json:"line"`
-	State   string `json:"state"`
-	Target  string `json:"target"`
-	Region  string `json:"region,omitempty"`
-	Ends    bool   `json:"ends,omitempty"`
-}
-
-type skippedJSON struct {
-	Handler string            `json:"handler"`
-	Line    int               `json:"line"`
-	Reason  statechart.Reason `json:"reason"`
-	Error   *errorJSON        `json:"error"`
-	By      string            `json:"by,omitempty"`
-}
-
-type errorJSON struct {
-	Name    string `json:"name"`
-	Type    string `json:"type"`
-	Message string `json:"message"`
-	Line    int    `json:"line"`
-	Column  int    `json:"column"`
-}
-
-func newErrorJSON(e *runtime.ExecError) *errorJSON {
-	if e == nil {
-		return nil
-	}
-	return &errorJSON{Name: e.Name, Type: e.Type, Message: e.Message, Line: e.Line, Column: e.Column}
-}
-
 func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome) {
-	rec := dispatchJSON{Event: out.Event, States: out.States, Fired: []firedJSON{}, Skipped: []skippedJSON{}, Ends: out.EndsSession()}
-	for _, m := range out.Fired {
-		rec.Fired = append(rec.Fired, firedJSON{Handler: m.Handler.Name, Line: m.Handler.Line, State: m.State, Target: m.Target, Region: m.Region, Ends: m.Handler.EndsSession})
-	}
-	for _, s := range out.Skipped {
-		sk := skippedJSON{Handler: s.Handler.Name, Line: s.Handler.Line, Reason: s.Reason, Error: newErrorJSON(s.Err)}
-		if s.By != nil {
-			sk.By = s.By.Name
-		}
-		rec.Skipped = append(rec.Skipped, sk)
-	}
-	for _, e := range out.Errors {
-		rec.Errors = append(rec.Errors, newErrorJSON(e))
-	}
-	b, _ := json.Marshal(rec)
+	b, _ := json.Marshal(batch.NewDispatch(out))
 	fmt.Fprintf(w, "%s\n", b)
 }
 

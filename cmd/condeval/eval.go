@@ -2,13 +2,13 @@ package main
 
 import (
 	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 
+	"github.com/condeval/condeval/batch"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -56,52 +56,6 @@ func (c *EvalCmd) Run(env *Env) error {
 	return nil
 }
 
-// evaluate compiles (through cache when given) and evaluates src. A
-// condition that does not compile is false with a SyntaxError, as SCXML
-// says.
-func evaluate(ctx context.Context, src string, in runtime.Env, cache map[string]*runtime.Condition) runtime.Result {
-	c, ok := cache[src]
-	if !ok {
-		var err error
-		if c, err = runtime.Compile(src); err != nil {
-			return runtime.Result{Type: "undefined", Err: runtime.CompileError(err)}
-		}
-		if cache != nil {
-			if len(cache) >= batchCacheSize {
-				clear(cache)
-			}
-			cache[src] = c
-		}
-	}
-	return c.Eval(ctx, in)
-}
-
-// batchCacheSize bounds the compiled conditions a batch keeps.
-const batchCacheSize = 1024
-
-// batchCase is one input line of --batch.
-type batchCase struct {
-	ID      json.RawMessage `json:"id"`
-	Cond    *string         `json:"cond"`
-	Event   map[string]any  `json:"event"`
-	System  map[string]any  `json:"system"`
-	States  []string        `json:"states"`
-	Globals map[string]any  `json:"globals"`
-}
-
-// batchResult is one output line of --batch.
-type batchResult struct {
-	ID     json.RawMessage `json:"id,omitempty"`
-	Line   int             `json:"line,omitempty"`
-	Result bool            `json:"result"`
-	Error  any             `json:"error"`
-}
-
-type inputError struct {
-	Name    string `json:"name"`
-	Message string `json:"message"`
-}
-
 // runBatch evaluates every case of in and writes one result line per input
 // line, in order, so that results can be paired with cases by position. A
 // line that is not a valid case, a blank one included, gets an error.input
@@ -111,10 +65,11 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 	defer w.Flush()
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
-	cache := make(map[string]*runtime.Condition)
+	cases := batch.NewConditions(defaultCond)
+	ctx := context.Background()
 	code := exitOK
 	err := eachLine(in, func(n int, line []byte) error {
-		res, ok := batchLine(line, n, defaultCond, cache)
+		res, ok := cases.Line(ctx, line, n)
 		if !ok {
 			code = exitUsage
 		}
@@ -124,57 +79,6 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 		return exitUsage
 	}
 	return code
-}
-
-// batchLine evaluates one input line; ok is false when it is not valid input.
-func batchLine(line []byte, n int, defaultCond string, cache map[string]*runtime.Condition) (batchResult, bool) {
-	id := idOf(line)
-	bad := func(msg string) (batchResult, bool) {
-		return batchResult{ID: id, Line: n, Error: inputError{Name: "error.input", Message: msg}}, false
-	}
-	if isBlank(line) {
-		return bad("blank line: not a case")
-	}
-	var c batchCase
-	dec := json.NewDecoder(bytes.NewReader(line))
-	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
-		return bad("not a valid case: " + err.Error())
-	}
-	if dec.More() {
-		return bad("not a valid case: more than one JSON value on the line")
-	}
-	if len(c.ID) > 0 && !json.Valid(c.ID) {
-		return bad("not a valid id")
-	}
-	src := defaultCond
-	if c.Cond != nil {
-		src = *c.Cond
-	}
-	if src == "" {
-		return bad(`no condition: give "cond" or --cond`)
-	}
-	res := evaluate(context.Background(), src, runtime.Env{Event: c.Event, System: c.System, States: c.States, Globals: c.Globals}, cache)
-	out := batchResult{ID: c.ID, Result: res.Value}
-	if len(out.ID) == 0 {
-		out.ID = json.RawMessage("null")
-	}
-	if res.Err != nil {
-		out.Error = newErrorJSON(res.Err)
-	}
-	return out, true
-}
-
-// idOf reads the "id" of a line that is a JSON object, even one that is not
-// a valid case, so that its error.input record can be paired with it.
-func idOf(line []byte) json.RawMessage {
-	var v struct {
-		ID json.RawMessage `json:"id"`
-	}
-	if json.Unmarshal(line, &v) != nil {
-		return nil
-	}
-	return v.ID
 }
 
 // Help is the description of condeval eval --help.

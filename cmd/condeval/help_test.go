@@ -22,6 +22,7 @@ func helpPages() []helpPage {
 		{"lint", []int{0, 1, 2}},
 		{"eval", []int{0, 1, 2}},
 		{"dispatch", []int{0, 2}},
+		{"consume", []int{0, 1, 2}},
 		{"repl", []int{0, 2}},
 		{"simulate", []int{0, 2}},
 		{"test", []int{0, 1, 2}},
@@ -74,6 +75,9 @@ func TestHelpPageReadsLikeAUnixTool(t *testing.T) {
 // own: each must get past the command line and its input files.
 func TestHelpExamplesRun(t *testing.T) {
 	for _, p := range helpPages() {
+		if p.command == "consume" {
+			continue // needs a Kafka cluster: consume_test.go runs these on one
+		}
 		_, out, _ := runWithInput(t, "", strings.Fields(p.command+" --help")...)
 		for _, e := range helpExamples(out) {
 			args := shellWords(t, e)[1:] // without "condeval"

@@ -28,6 +28,7 @@ type CLI struct {
 	Lint        LintCmd        `cmd:"" help:"Check conditions for syntax, ES5 and data-model mistakes."`
 	Eval        EvalCmd        `cmd:"" help:"Evaluate a condition against an event: true or false."`
 	Dispatch    DispatchCmd    `cmd:"" help:"Show which handlers fire for an event, and why."`
+	Consume     ConsumeCmd     `cmd:"" help:"Evaluate conditions or handler sets on a Kafka topic."`
 	Repl        ReplCmd        `cmd:"" help:"Try conditions against an event interactively."`
 	Simulate    SimulateCmd    `cmd:"" help:"Run a strategy offline against events and show what it does."`
 	Test        TestCmd        `cmd:"" help:"Run scenario files (*.scenario.yaml) against strategies."`

@@ -26,7 +26,7 @@ func TestUsageErrors(t *testing.T) {
 		error string
 		help  string
 	}{
-		{"no arguments", nil, "missing command: lint, eval, dispatch, repl, simulate, test, conformance, lsp", "condeval"},
+		{"no arguments", nil, "missing command: lint, eval, dispatch, consume, repl, simulate, test, conformance, lsp", "condeval"},
 		{"unknown command", []string{"frob"}, "unknown command frob", "condeval"},
 		{"misspelt command", []string{"evl"}, `unknown command evl, did you mean one of "eval", "repl"?`, "condeval"},
 		{"unknown flag", []string{"--frob"}, "unknown flag --frob", "condeval"},

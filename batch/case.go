@@ -1,0 +1,96 @@
+package batch
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/condeval/condeval/runtime"
+)
+
+// Case is one case: what a condition is evaluated against.
+type Case struct {
+	ID      json.RawMessage `json:"id"`
+	Cond    *string         `json:"cond"` // nil: the default condition
+	Event   map[string]any  `json:"event"`
+	System  map[string]any  `json:"system"`
+	States  []string        `json:"states"`
+	Globals map[string]any  `json:"globals"`
+}
+
+// Env is what the case's condition sees.
+func (c *Case) Env() runtime.Env {
+	return runtime.Env{Event: c.Event, System: c.System, States: c.States, Globals: c.Globals}
+}
+
+// Decode reads one case: a JSON object with no field a case does not have.
+// The error says, in the user's words, why b is not a case.
+func Decode(b []byte) (Case, error) {
+	var c Case
+	if len(bytes.TrimSpace(b)) == 0 {
+		return c, errors.New("blank line: not a case")
+	}
+	dec := json.NewDecoder(bytes.NewReader(b))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(&c); err != nil {
+		return c, errors.New("not a valid case: " + jsonMessage(err))
+	}
+	if dec.More() {
+		return c, errors.New("not a valid case: more than one JSON value on the line")
+	}
+	if len(c.ID) > 0 && !json.Valid(c.ID) {
+		return c, errors.New("not a valid id")
+	}
+	return c, nil
+}
+
+// DecodeEvent reads a bare _event object as a case of its own.
+func DecodeEvent(b []byte) (Case, error) {
+	var c Case
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&c.Event); err != nil {
+		return c, errors.New("not a valid event: " + jsonMessage(err))
+	}
+	if c.Event == nil {
+		return c, errors.New("not a valid event: want a JSON object")
+	}
+	if dec.More() {
+		return c, errors.New("not a valid event: more than one JSON value")
+	}
+	return c, nil
+}
+
+// IDOf reads the "id" of b when it is a JSON object, even one that is not a
+// valid case, so that its error.input record can be paired with it.
+func IDOf(b []byte) json.RawMessage {
+	var v struct {
+		ID json.RawMessage `json:"id"`
+	}
+	if json.Unmarshal(b, &v) != nil {
+		return nil
+	}
+	return v.ID
+}
+
+// jsonMessage says what is wrong with a case in the user's words: the
+// field and the kind of JSON value, never a Go type.
+func jsonMessage(err error) string {
+	var te *json.UnmarshalTypeError
+	if !errors.As(err, &te) {
+		return err.Error()
+	}
+	if te.Field == "" {
+		return "want a JSON object, got " + article(te.Value)
+	}
+	return fmt.Sprintf("%q cannot be %s", te.Field, article(te.Value))
+}
+
+// article puts "a" or "an" before a JSON kind ("array", "number", ...).
+func article(kind string) string {
+	if strings.ContainsRune("aeiou", rune(kind[0])) {
+		return "an " + kind
+	}
+	return "a " + kind
+}

@@ -1,0 +1,61 @@
+package batch
+
+import (
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestDecodeSaysWhatIsWrong(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{``, "blank line: not a case"},
+		{`[1]`, "not a valid case: want a JSON object, got an array"},
+		{`"s"`, "not a valid case: want a JSON object, got a string"},
+		{`{"cond": 1}`, `not a valid case: "cond" cannot be a number`},
+		{`{"states": "s1"}`, `not a valid case: "states" cannot be a string`},
+		{`{"event": {"data": 1}, "x": 2}`, `not a valid case: json: unknown field "x"`},
+		{`{} {}`, "not a valid case: more than one JSON value on the line"},
+		{`{"id": 1`, "not a valid case: unexpected EOF"},
+	} {
+		_, err := Decode([]byte(tc.in))
+		require.Error(t, err, tc.in)
+		assert.Equal(t, tc.want, err.Error(), tc.in)
+	}
+	c, err := Decode([]byte(`{"id": "a", "cond": "In('s')", "event": {"name": "e"}, "states": ["s"], "globals": {"g": 1}}`))
+	require.NoError(t, err)
+	assert.Equal(t, `"a"`, string(c.ID))
+	assert.Equal(t, "In('s')", *c.Cond)
+	assert.Equal(t, []string{"s"}, c.Env().States)
+}
+
+func TestDecodeEvent(t *testing.T) {
+	c, err := DecodeEvent([]byte(`{"name": "interaction.present", "data": {"interactionid": "A"}}`))
+	require.NoError(t, err)
+	assert.Equal(t, "interaction.present", c.Event["name"])
+	for in, want := range map[string]string{
+		`[]`:    "not a valid event: want a JSON object, got an array",
+		`null`:  "not a valid event: want a JSON object",
+		`{} 1`:  "not a valid event: more than one JSON value",
+		`{"a":`: "not a valid event: unexpected EOF",
+	} {
+		_, err := DecodeEvent([]byte(in))
+		assert.EqualError(t, err, want, in)
+	}
+}
+
+// FuzzDecode: any bytes are a case or an error, never a panic, and an
+// error never names a Go type.
+func FuzzDecode(f *testing.F) {
+	for _, s := range []string{`{"id":1,"cond":"true"}`, `[1]`, `{"cond":1}`, `{"event":{"data":[]}}`, "\x00", `{"id":}`} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for _, decode := range []func([]byte) (Case, error){Decode, DecodeEvent} {
+			if _, err := decode(b); err != nil {
+				assert.NotContains(t, err.Error(), "Go value")
+				assert.NotContains(t, err.Error(), "batch.")
+			}
+		}
+	})
+}

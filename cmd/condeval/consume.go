@@ -1,0 +1,305 @@
+package main
+
+import (
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"errors"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/twmb/franz-go/pkg/sasl"
+	"github.com/twmb/franz-go/pkg/sasl/plain"
+	"github.com/twmb/franz-go/pkg/sasl/scram"
+
+	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/statechart"
+	"github.com/condeval/condeval/stream"
+)
+
+// ConsumeCmd is one worker of a Kafka consumer group that evaluates a
+// condition or a handler set on every record of a topic.
+type ConsumeCmd struct {
+	Brokers  []string `required:"" placeholder:"HOST" help:"Seed brokers, host:port."`
+	Group    string   `required:"" placeholder:"NAME" help:"Consumer group: workers of one group share the topic's partitions."`
+	Topic    string   `required:"" placeholder:"TOPIC" help:"Input topic: one case (or, with --event-only, one _event) a record."`
+	OutTopic string   `placeholder:"TOPIC" help:"Where results go (required)."`
+	DLQTopic string   `name:"dlq-topic" placeholder:"TOPIC" help:"Where records that are not valid input go, with the reason (required)."`
+
+	Cond      string `placeholder:"EXPR" help:"The condition to evaluate (a case's own \"cond\" wins, as in eval --batch)."`
+	CondFile  string `placeholder:"FILE" help:"A file holding the condition to evaluate."`
+	Handlers  string `placeholder:"FILE" help:"A handler set to dispatch to: .yaml, .yml, .json, .scxml or .ixnprocess."`
+	Compare   string `placeholder:"FILE" help:"A second condition file, or handler set, to compare with: only records whose outcome differs are written."`
+	EventOnly bool   `help:"Each record is a bare _event rather than a case."`
+	System    string `placeholder:"FILE" help:"A JSON file with the system variables of cases that bring none."`
+
+	Transactional bool          `help:"Write results and commit offsets in one Kafka transaction per batch (exactly-once)."`
+	UntilEnd      bool          `help:"Stop when the group has reached the end offsets seen at start (a bounded replay)."`
+	MaxBatch      int           `default:"1000" placeholder:"N" help:"Records per batch."`
+	Concurrency   int           `placeholder:"N" help:"Evaluations at once (default: the number of CPUs)."`
+	Session       time.Duration `name:"session-timeout" default:"45s" help:"How long the group waits for a silent worker."`
+	Rebalance     time.Duration `name:"rebalance-timeout" default:"60s" help:"How long a worker may take to finish its batch when the group rebalances."`
+	InstanceID    string        `placeholder:"ID" help:"Static group membership: a restart within the session timeout keeps the partitions."`
+	Progress      time.Duration `default:"10s" help:"Interval of the progress line on stderr (records/s, lag per partition); 0 for none."`
+	Metrics       string        `placeholder:"ADDR" help:"Serve Prometheus metrics at http://ADDR/metrics."`
+
+	TLS          bool   `name:"tls" help:"Connect with TLS."`
+	TLSCA        string `name:"tls-ca" placeholder:"FILE" help:"PEM certificates to trust (default: the system's)."`
+	TLSCert      string `name:"tls-cert" placeholder:"FILE" help:"PEM client certificate, for mutual TLS."`
+	TLSKey       string `name:"tls-key" placeholder:"FILE" help:"PEM key of --tls-cert."`
+	SASL         string `name:"sasl" enum:",plain,scram-sha-256,scram-sha-512" default:"" placeholder:"MECHANISM" help:"SASL mechanism: plain, scram-sha-256 or scram-sha-512."`
+	SASLUser     string `name:"sasl-user" placeholder:"USER" help:"SASL user."`
+	SASLPassword string `name:"sasl-password" env:"CONDEVAL_SASL_PASSWORD" placeholder:"PASSWORD" help:"SASL password (better: the CONDEVAL_SASL_PASSWORD variable)."`
+}
+
+// Run joins the group and consumes until SIGTERM or, with --until-end, the
+// end of the replay. Compare mode then prints its summary.
+func (c *ConsumeCmd) Run(env *Env) error {
+	cfg, err := c.config(env)
+	if err != nil {
+		return err
+	}
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if c.Metrics != "" {
+		shutdown, err := serveMetrics(c.Metrics, &cfg)
+		if err != nil {
+			return err
+		}
+		defer shutdown()
+	}
+	w, err := stream.NewWorker(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	if err := w.Run(ctx); err != nil {
+		return err
+	}
+	if cfg.Compare != nil {
+		s := w.Summary()
+		if s.Changed > 0 {
+			env.Code = exitFalse
+		}
+		return s.WriteCompare(env.Stdout)
+	}
+	return nil
+}
+
+// config reads the files the flags name.
+func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
+	if c.OutTopic == "" || c.DLQTopic == "" {
+		return stream.Config{}, errors.New("give --out-topic and --dlq-topic: every record gets a result or a dead letter")
+	}
+	cfg := stream.Config{
+		Brokers: c.Brokers, Group: c.Group, Topic: c.Topic, OutTopic: c.OutTopic, DLQTopic: c.DLQTopic,
+		Transactional: c.Transactional, UntilEnd: c.UntilEnd, MaxBatch: c.MaxBatch, Concurrency: c.Concurrency,
+		SessionTimeout: c.Session, RebalanceTimeout: c.Rebalance, InstanceID: c.InstanceID,
+	}
+	if c.Progress > 0 {
+		cfg.Progress, cfg.ProgressEvery = env.Stderr, c.Progress
+	}
+	in := stream.Input{EventOnly: c.EventOnly}
+	var err error
+	if c.System != "" {
+		if in.System, err = repl.ReadObjectFile(c.System); err != nil {
+			return cfg, err
+		}
+	}
+	if cfg.Eval, cfg.Compare, err = c.evaluators(env, in); err != nil {
+		return cfg, err
+	}
+	if cfg.TLS, err = c.tlsConfig(); err != nil {
+		return cfg, err
+	}
+	cfg.SASL, err = c.sasl()
+	return cfg, err
+}
+
+// evaluators are what --cond, --cond-file or --handlers, and --compare name.
+func (c *ConsumeCmd) evaluators(env *Env, in stream.Input) (eval, compare stream.Evaluator, err error) {
+	given := 0
+	for _, f := range []string{c.Cond, c.CondFile, c.Handlers} {
+		if f != "" {
+			given++
+		}
+	}
+	if given != 1 {
+		return nil, nil, errors.New("give exactly one of --cond, --cond-file and --handlers")
+	}
+	if c.Handlers != "" {
+		if eval, err = c.handlers(env, c.Handlers, in); err == nil && c.Compare != "" {
+			compare, err = c.handlers(env, c.Compare, in)
+		}
+		return eval, compare, err
+	}
+	src, label := c.Cond, c.Cond
+	if c.CondFile != "" {
+		if src, err = readCondition(c.CondFile); err != nil {
+			return nil, nil, err
+		}
+		label = c.CondFile
+	}
+	eval = stream.NewCondition(src, label, in)
+	if c.Compare != "" {
+		other, err := readCondition(c.Compare)
+		if err != nil {
+			return nil, nil, err
+		}
+		compare = stream.NewCondition(other, c.Compare, in)
+	}
+	return eval, compare, nil
+}
+
+// handlers loads a handler set; conditions that do not compile are reported
+// on stderr, as dispatch does, and never fire.
+func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Evaluator, error) {
+	set, err := statechart.LoadHandlers(path)
+	if err != nil {
+		return nil, err
+	}
+	for _, p := range set.Problems {
+		writeError(env.Stderr, p)
+	}
+	return stream.NewHandlers(set, in), nil
+}
+
+// readCondition reads a condition file: the whole file is one condition.
+func readCondition(path string) (string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return "", err
+	}
+	src := strings.TrimSpace(string(b))
+	if src == "" {
+		return "", fmt.Errorf("%s: no condition in the file", path)
+	}
+	return src, nil
+}
+
+func (c *ConsumeCmd) tlsConfig() (*tls.Config, error) {
+	if !c.TLS && c.TLSCA == "" && c.TLSCert == "" {
+		return nil, nil
+	}
+	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
+	if c.TLSCA != "" {
+		pem, err := os.ReadFile(c.TLSCA)
+		if err != nil {
+			return nil, err
+		}
+		cfg.RootCAs = x509.NewCertPool()
+		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
+			return nil, fmt.Errorf("%s: no PEM certificate in the file", c.TLSCA)
+		}
+	}
+	if (c.TLSCert == "") != (c.TLSKey == "") {
+		return nil, errors.New("--tls-cert and --tls-key go together")
+	}
+	if c.TLSCert != "" {
+		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
+		if err != nil {
+			return nil, fmt.Errorf("--tls-cert %s: %w", filepath.Base(c.TLSCert), err)
+		}
+		cfg.Certificates = []tls.Certificate{cert}
+	}
+	return cfg, nil
+}
+
+func (c *ConsumeCmd) sasl() (sasl.Mechanism, error) {
+	if c.SASL == "" {
+		if c.SASLUser != "" {
+			return nil, errors.New("--sasl-user needs --sasl")
+		}
+		return nil, nil
+	}
+	if c.SASLUser == "" {
+		return nil, fmt.Errorf("--sasl %s needs --sasl-user and a password", c.SASL)
+	}
+	switch c.SASL {
+	case "plain":
+		return plain.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsMechanism(), nil
+	case "scram-sha-256":
+		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha256Mechanism(), nil
+	default:
+		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha512Mechanism(), nil
+	}
+}
+
+// serveMetrics serves the worker's metrics, and the Go runtime's and the
+// process's, at /metrics on addr until shutdown is called.
+func serveMetrics(addr string, cfg *stream.Config) (shutdown func(), err error) {
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("--metrics: %w", err)
+	}
+	reg := prometheus.NewRegistry()
+	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	cfg.Metrics = stream.NewMetrics(reg)
+	mux := http.NewServeMux()
+	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	go func() { _ = srv.Serve(ln) }()
+	return func() {
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+	}, nil
+}
+
+// Help is the description of condeval consume --help.
+func (*ConsumeCmd) Help() string {
+	return `Joins a Kafka consumer group and evaluates a condition (--cond,
+--cond-file) or dispatches to a handler set (--handlers) for every record of
+the topic. Run more workers with the same --group to share the partitions.
+
+A record is a case of eval --batch ({"id", "event", "system", "states",
+"globals"}) or, with --event-only, a bare _event. Its result keeps the
+record's key and headers, adds a condeval-result header ("true"/"false", or
+the fired handlers' names) and holds the eval --batch result record (or the
+dispatch --format json record) with "source": {"topic", "partition",
+"offset"}. It goes to partition p mod N of --out-topic for input partition p,
+so each partition's order is kept. A record that is not valid input goes to
+--dlq-topic unchanged, with condeval-error (the reason) and condeval-source
+headers.
+
+Offsets are committed only once the brokers have acknowledged the results
+(at-least-once); --transactional writes and commits in one transaction
+(exactly-once for read_committed readers). A rebalance, and SIGTERM, let the
+batch in hand finish and commit first.
+
+--compare FILE evaluates a second condition file or handler set on the same
+records and writes only records whose outcome differs, as {"base",
+"compare", "source"}; at the end it prints how many records changed and,
+per handler, in how many it fired on one side only. Handlers of two sets are
+matched by state, event, target and whether they end the session.`
+}
+
+func (*ConsumeCmd) manual() manual {
+	return manual{
+		examples: []example{
+			{"Tag live ORS events with the handlers of the example IPD they fire.", `condeval consume --brokers localhost:9092 --group tagger \
+    --topic ors-events --out-topic ors-tagged --dlq-topic ors-dead \
+    --handlers examples/ipd/default.ixnprocess --event-only \
+    --system examples/system.json`},
+			{"Replay recorded events: which decisions does the resultof fix change?", `condeval consume --brokers localhost:9092 --group replay-1 --until-end \
+    --topic ors-events --out-topic ors-changed --dlq-topic ors-dead \
+    --event-only --system examples/system.json \
+    --handlers examples/src-gen/IPD_default_defaultWorkflow.scxml \
+    --compare examples/src-gen/IPD_filtered_defaultWorkflow.scxml`},
+		},
+		exits: []exitCode{
+			{exitOK, "stopped on SIGTERM or at the end of the replay (--compare: no outcome changed)"},
+			{exitFalse, "--compare: some outcomes changed"},
+			{exitUsage, "usage error, unreachable brokers, a missing topic, or a failure to write or commit"},
+		},
+	}
+}
