@@ -19,13 +19,6 @@ func copyTree(t *testing.T, from string) string {
 	return to
 }
 
-func readFile(t *testing.T, name string) string {
-	t.Helper()
-	b, err := os.ReadFile(name)
-	require.NoError(t, err)
-	return string(b)
-}
-
 // dispatchOne dispatches one example event to a handler set and returns
 // what dispatch prints.
 func dispatchOne(t *testing.T, handlers, event string) string {
