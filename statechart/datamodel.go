@@ -42,12 +42,7 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 		{"_sessionid", func() goja.Value { return sid }},
 		{"_name", func() goja.Value { return name }},
 		{"_ioprocessors", func() goja.Value { return ioprocs }},
-		{"_event", func() goja.Value {
-			if s.event == nil {
-				return goja.Undefined()
-			}
-			return s.event
-		}},
+		{"_event", s.eventObject},
 		{"In", func() goja.Value { return rt.ToValue(s.in) }},
 	} {
 		if err := readOnly(b.name, b.get); err != nil {
@@ -219,15 +214,22 @@ func (s *Session) condition(e *expr) bool {
 	return v.ToBoolean()
 }
 
-// assign stores v at a location.
+// assign stores v at a location. The location's setter is made once per
+// session: it evaluates the location's subexpressions each time it runs.
 func (s *Session) assign(loc *expr, v goja.Value) error {
-	setter, err := s.value(loc)
-	if err != nil {
-		return err
-	}
-	fn, ok := goja.AssertFunction(setter)
+	fn, ok := s.setters[loc]
 	if !ok {
-		return &failure{name: "error.execution", typ: "TypeError", msg: "not a location", at: loc.position(0, 0)}
+		setter, err := s.value(loc)
+		if err != nil {
+			return err
+		}
+		if fn, ok = goja.AssertFunction(setter); !ok {
+			return &failure{name: "error.execution", typ: "TypeError", msg: "not a location", at: loc.position(0, 0)}
+		}
+		if s.setters == nil {
+			s.setters = map[*expr]goja.Callable{}
+		}
+		s.setters[loc] = fn
 	}
 	if _, err := s.sb.Run(func() (goja.Value, error) { return fn(goja.Undefined(), v) }); err != nil {
 		return s.jsFailure(loc, err)
