@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,6 +34,23 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 	_ = loc.Set("location", "#_scxml_"+s.id)
 	_ = ioprocs.Set(scxmlProcessor, loc)
 	_ = ioprocs.Set("scxml", loc)
+	var httpLoc *goja.Object
+	httpEntry := rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if httpLoc == nil {
+			p, err := s.sim.httpProcessor()
+			if err != nil {
+				panic(s.jsError("the Basic HTTP Event I/O processor: " + err.Error()))
+			}
+			httpLoc = rt.NewObject()
+			_ = httpLoc.Set("location", p.location(s))
+		}
+		return httpLoc
+	})
+	for _, k := range []string{basicHTTPProcessor, basicHTTPShort} {
+		if err := ioprocs.DefineAccessorProperty(k, httpEntry, nil, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+			return err
+		}
+	}
 	name := rt.ToValue(s.m.Name)
 	sid := rt.ToValue(s.id)
 	for _, b := range []struct {
@@ -71,6 +89,15 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 	}
 	s.params = params
 	return nil
+}
+
+// jsError is an Error object of the session's runtime, to throw.
+func (s *Session) jsError(msg string) *goja.Object {
+	o, err := s.rt.New(s.rt.Get("Error"), s.rt.ToValue(msg))
+	if err != nil {
+		return s.rt.NewGoError(errors.New(msg))
+	}
+	return o
 }
 
 // jsonCopy makes the caller's value plain JSON data, so the session never

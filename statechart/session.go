@@ -371,6 +371,29 @@ func (s *Session) Settle() *Step {
 	return s.sim.end()
 }
 
+// Eval evaluates an expression in the session's datamodel, as a condition
+// of the document would (it may change the datamodel), and returns its
+// value as JSON-shaped Go data. An error is the error.execution a
+// condition would raise, with its class and message.
+func (s *Session) Eval(src string) (any, error) {
+	e := compileText(src, scxml.Text{Value: src}, s.m.File, formValue)
+	v, err := s.value(e)
+	if err != nil {
+		return nil, err
+	}
+	return exportJS(v), nil
+}
+
+// Close stops what the session holds open (the Basic HTTP Event I/O
+// processor's port, when it was used); a session that ended has closed it
+// already. The session takes no more events after Close.
+func (s *Session) Close() {
+	s.sim.close()
+	for _, o := range s.sim.sessions {
+		o.running = false
+	}
+}
+
 // Pending is how many delayed events wait to be delivered.
 func (s *Session) Pending() int { return len(s.sim.timers) }
 

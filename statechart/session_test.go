@@ -94,17 +94,6 @@ func TestGenesysFunctions(t *testing.T) {
 	assert.Contains(t, st.Errors[0].Message, "_genesys.session is not declared")
 }
 
-func TestSendsOutsideAreEffects(t *testing.T) {
-	_, st := start(t, t.TempDir(), scxmlHead+`>
-		<state id="a"><onentry>
-			<send event="hello" target="http://127.0.0.1:9/x" type="http://www.w3.org/TR/scxml/#BasicHTTPEventProcessor"/>
-		</onentry></state>
-	</scxml>`, Options{})
-	require.Len(t, st.Effects, 1)
-	assert.Equal(t, "send", st.Effects[0].Action)
-	assert.Equal(t, "http://127.0.0.1:9/x", st.Effects[0].Attrs["target"])
-}
-
 func TestDelayedSendsUseVirtualTime(t *testing.T) {
 	s, _ := start(t, t.TempDir(), scxmlHead+`>
 		<state id="a"><onentry><send event="tick" delay="1h"/></onentry>

@@ -24,20 +24,6 @@ var w3cSkipped = map[string]string{
 	"test314": "manual: error.execution is raised only when the bad expression runs",
 	"test415": "manual: a human checks that the session halts",
 	"test513": "manual: a human runs wget against the HTTP processor",
-	// Basic HTTP Event I/O processor (manifest section D.2): sends to it are
-	// recorded as effects, never made.
-	"test201": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test509": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test510": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test518": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test519": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test520": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test522": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test531": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test532": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test534": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test567": "Basic HTTP I/O processor: sends are recorded as effects",
-	"test577": "Basic HTTP I/O processor: sends are recorded as effects",
 }
 
 // w3cFailing are automatic tests that do not reach <final id="pass">, with
