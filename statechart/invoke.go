@@ -131,14 +131,17 @@ func (s *Session) buildChild(file string, root *scxml.Element, inv *invokeDef) (
 	return m, nil
 }
 
-// cancelInvokes stops the sessions invoked in a state being left.
+// cancelInvokes stops the sessions invoked in a state being left. A
+// cancelled session leaves its states as one that ends does, running their
+// onexit handlers (W3C SCXML 6.4, test 250); what it sends its parent from
+// there is dropped, as events from a cancelled invocation are.
 func (s *Session) cancelInvokes(st *state) {
 	for _, c := range s.children {
 		if c.invokedIn == st && c.live() {
 			c.cancelled = true
 			c.running = false
 			c.internal, c.external = nil, nil
-			s.sim.dropTimers(c)
+			c.exitInterpreter()
 		}
 	}
 }
