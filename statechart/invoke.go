@@ -49,11 +49,11 @@ func (s *Session) startInvoke(st *state, inv *invokeDef) error {
 	}
 	params := map[string]any{}
 	for _, name := range inv.namelist {
-		v, err := s.value(compileText(name, scxml.Text{Value: name}, inv.at.File, formValue))
+		v, err := s.value(name)
 		if err != nil {
 			return err
 		}
-		params[name] = exportJS(v)
+		params[name.src] = exportJS(v)
 	}
 	for _, p := range inv.params {
 		if p.expr == nil {
