@@ -32,6 +32,21 @@ func TestEventlessLoopStops(t *testing.T) {
 	assert.Contains(t, st.Errors[0].Message, "more than 50 microsteps")
 }
 
+// TestFailingEventlessConditionStops: a condition that throws raises
+// error.execution each time it is evaluated, which nothing handles, which
+// makes the condition evaluated again: the limit stops that too.
+func TestFailingEventlessConditionStops(t *testing.T) {
+	s, st := start(t, t.TempDir(), scxmlHead+`>
+		<state id="a"><transition cond="undeclared == 2" target="b"/></state>
+		<state id="b"/>
+	</scxml>`, Options{MaxMicrosteps: 50})
+	assert.True(t, s.Done())
+	require.NotEmpty(t, st.Errors)
+	last := st.Errors[len(st.Errors)-1]
+	assert.Equal(t, "error.limit", last.Name)
+	assert.Contains(t, last.Message, "more than 50 microsteps")
+}
+
 func TestConditionSharesTheDatamodel(t *testing.T) {
 	// W3C test 444's point: a condition may change the datamodel.
 	s, _ := start(t, t.TempDir(), scxmlHead+`>
