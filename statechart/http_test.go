@@ -5,8 +5,10 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	goruntime "runtime"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -189,4 +191,26 @@ func TestHTTPDelayedSend(t *testing.T) {
 	st := s.Advance(1)
 	assert.Equal(t, []string{"b"}, st.Configuration)
 	assert.Equal(t, int64(10000), st.Time)
+}
+
+// TestHTTPPortClosedWhenDropped: a session dropped without Close gives
+// its port back once collected.
+func TestHTTPPortClosedWhenDropped(t *testing.T) {
+	loc := func() string {
+		s, _ := start(t, t.TempDir(), scxmlHead+`>
+			<datamodel><data id="loc" expr="_ioprocessors.basichttp.location"/></datamodel>
+			<state id="a"/>
+		</scxml>`, Options{})
+		v, err := s.Eval("loc")
+		require.NoError(t, err)
+		return v.(string)
+	}()
+	assert.Eventually(t, func() bool {
+		goruntime.GC()
+		resp, err := http.Post(loc, "text/plain", strings.NewReader("x"))
+		if err == nil {
+			resp.Body.Close()
+		}
+		return err != nil
+	}, 5*time.Second, 10*time.Millisecond)
 }

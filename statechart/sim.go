@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"fmt"
+	goruntime "runtime"
 	"slices"
 )
 
@@ -76,6 +77,10 @@ func (sim *simulation) httpProcessor() (*httpProcessor, error) {
 		sim.http, sim.httpErr = startHTTP()
 		if sim.httpErr != nil {
 			sim.httpErr = fmt.Errorf("cannot listen on a loopback port: %w", sim.httpErr)
+		} else if sim.root != nil {
+			// A caller that drops a session without Close does not keep
+			// the port open for ever.
+			goruntime.AddCleanup(sim.root, (*httpProcessor).close, sim.http)
 		}
 	}
 	return sim.http, sim.httpErr
