@@ -34,6 +34,9 @@ func replCommands() []replCommand {
 		{name: "show", help: "print _event, system, the globals and the states", run: (*Session).cmdShow},
 		{name: "lint", args: "[EXPR]", help: "lint a condition (default: the last one) for the loaded event", run: (*Session).cmdLint},
 		{name: "load", args: "FILE", help: "run each line of a file, as if typed", run: (*Session).cmdLoad, files: true},
+		{name: "simulate", args: "[DOC [GENESYS]]", help: "run an SCXML document with the loaded system (none: its status)", run: (*Session).cmdSimulate, files: true},
+		{name: "send", args: "[NAME [JSON]]", help: "send the simulation an event (none: the loaded _event)", run: (*Session).cmdSend, json: true},
+		{name: "advance", args: "MS", help: "move the simulation's clock, delivering delayed events", run: (*Session).cmdAdvance},
 		{name: "help", help: "print this help", run: (*Session).cmdHelp},
 		{name: "quit", help: "leave (also Ctrl-D)", run: (*Session).cmdQuit},
 	}
@@ -264,6 +267,7 @@ Ctrl-C clears the line, Ctrl-D leaves.
 }
 
 func (s *Session) cmdQuit(string, entry) error {
+	s.stopSimulation()
 	s.quit = true
 	return nil
 }

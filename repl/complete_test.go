@@ -53,7 +53,7 @@ func TestCompleteCandidates(t *testing.T) {
 		{"quoted resultof values before the string", "_event.data.resultof == ", "_event.data.resultof == ",
 			[]string{"'detaching'", "'deletion'", "'routing'", "'revoking'"}},
 		{"in a later clause", "a && (!_event.data.resultof || _event.data.resultof == 'del", "a && (!_event.data.resultof || _event.data.resultof == '", []string{"deletion'"}},
-		{"command names", ":s", "", []string{":system ", ":set ", ":state ", ":show"}},
+		{"command names", ":s", "", []string{":system ", ":set ", ":state ", ":show", ":simulate ", ":send "}},
 		{"command after spaces", "  :he", "  ", []string{":help"}},
 		{"a path after :set", ":set _event.data.res", ":set _event.data.", []string{"resultof"}},
 		{"a value after :set PATH =", `:set _event.data.resultof = "re`, `:set _event.data.resultof = "`, []string{"revoking\""}},

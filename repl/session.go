@@ -19,6 +19,7 @@ import (
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/statechart"
 )
 
 // Renderer shows what went wrong in a condition, with its source line and
@@ -61,6 +62,8 @@ type Session struct {
 	// run through a pipe can end with exit code 2.
 	failed bool
 	quit   bool
+	// sim is the simulation :simulate started, if any.
+	sim *statechart.Session
 	// loading lists the files :load is running, innermost last, so that a
 	// file cannot load itself.
 	loading []string

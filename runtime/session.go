@@ -22,9 +22,19 @@ type Sandbox struct {
 	cfg  config
 	heap []metrics.Sample
 
+	// The watchdog: one timer for the sandbox's life, not a goroutine per
+	// Run (a session runs dozens of expressions per event, each a few
+	// microseconds). While a Run is in progress the timer fires every tick
+	// (or at the deadline, if sooner); a Run arms it only when it is not
+	// already due within a tick, and the end of a Run does not stop it: a
+	// firing that finds nothing running lapses. mu orders the watchdog
+	// against the end of a Run so no interrupt outlives the Run it was
+	// meant for.
+	timer    *time.Timer
 	mu       sync.Mutex
-	running  bool
-	gen      uint64
+	depth    int // Runs in progress: a host function may call Run again
+	armed    bool
+	dueAt    time.Time
 	deadline time.Time
 	heapBase uint64
 }
@@ -52,6 +62,8 @@ var sandboxProgram = goja.MustCompile("sandbox", sandboxJS, false)
 // MaxCallDepth and the length limits apply; PoolSize does not.
 func NewSandbox(opts ...Option) *Sandbox {
 	s := &Sandbox{rt: goja.New(), cfg: defaults(), heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+	s.timer = time.AfterFunc(time.Hour, s.watch)
+	s.timer.Stop()
 	for _, o := range opts {
 		o(&s.cfg)
 	}
@@ -90,13 +102,11 @@ func (s *Sandbox) RunProgram(p *goja.Program) (goja.Value, error) {
 }
 
 // Run calls f, which runs code in the sandbox's runtime, within the time
-// and memory limits. A panic inside goja becomes an error.
+// and memory limits. A panic inside goja becomes an error. A Run inside a
+// Run (a host function calling back) shares the outer one's limits.
 func (s *Sandbox) Run(f func() (goja.Value, error)) (val goja.Value, err error) {
-	gen := s.start()
+	s.start()
 	defer s.finish()
-	stop := make(chan struct{})
-	defer close(stop)
-	go s.watch(gen, stop)
 	defer func() {
 		if r := recover(); r != nil {
 			val, err = nil, fmt.Errorf("%v", r)
@@ -105,58 +115,66 @@ func (s *Sandbox) Run(f func() (goja.Value, error)) (val goja.Value, err error) 
 	return f()
 }
 
-func (s *Sandbox) start() uint64 {
+// start marks a Run as in progress until the time limit, and makes sure the
+// watchdog looks at it within a tick.
+func (s *Sandbox) start() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.running, s.deadline, s.heapBase = true, time.Now().Add(s.cfg.timeout), 0
-	return s.gen
+	s.depth++
+	if s.depth > 1 {
+		return
+	}
+	now := time.Now()
+	s.deadline, s.heapBase = now.Add(s.cfg.timeout), 0
+	due := now.Add(tick)
+	if s.deadline.Before(due) {
+		due = s.deadline
+	}
+	if s.armed && !s.dueAt.After(due) {
+		return
+	}
+	s.armed, s.dueAt = true, due
+	s.timer.Reset(due.Sub(now))
 }
 
 func (s *Sandbox) finish() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.running = false
-	s.gen++
-	s.rt.ClearInterrupt()
-}
-
-// watch interrupts the run gen when it passes its deadline or grows the
-// heap beyond the limit; it ends with the run.
-func (s *Sandbox) watch(gen uint64, stop <-chan struct{}) {
-	t := time.NewTicker(tick)
-	defer t.Stop()
-	for {
-		select {
-		case <-stop:
-			return
-		case now := <-t.C:
-			if s.check(gen, now) {
-				return
-			}
-		}
+	s.depth--
+	if s.depth == 0 {
+		s.rt.ClearInterrupt()
 	}
 }
 
-// check interrupts run gen if it is out of time or memory, and reports
-// whether the watch is over.
-func (s *Sandbox) check(gen uint64, now time.Time) bool {
+// watch is the timer's function: interrupt the Run in progress at its
+// deadline or when it has grown the heap beyond the limit, otherwise look
+// again in a tick. A firing meant for an earlier Run judges the one in
+// progress by its own deadline, so it cannot stop it early.
+func (s *Sandbox) watch() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	if !s.running || s.gen != gen {
-		return true
+	s.armed = false
+	if s.depth == 0 {
+		return
 	}
+	now := time.Now()
 	if !now.Before(s.deadline) {
 		s.rt.Interrupt(errTimeout)
-		return true
+		return
 	}
 	metrics.Read(s.heap)
 	if h := s.heap[0].Value.Uint64(); s.heapBase == 0 {
 		s.heapBase = h
 	} else if h > s.heapBase && h-s.heapBase > s.cfg.maxMemory {
 		s.rt.Interrupt(errMemory)
-		return true
+		return
 	}
-	return false
+	due := now.Add(tick)
+	if s.deadline.Before(due) {
+		due = s.deadline
+	}
+	s.armed, s.dueAt = true, due
+	s.timer.Reset(due.Sub(now))
 }
 
 // Describe names what a Run returned as an error the way error.execution

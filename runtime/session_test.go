@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/dop251/goja"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 )
@@ -43,4 +45,29 @@ func TestSandbox(t *testing.T) {
 			assert.Equal(t, tc.errType, err.Type)
 		})
 	}
+}
+
+// TestSandboxWatchdog: one timer watches every Run, so a Run that loops is
+// stopped whether it comes after many short ones or inside another Run.
+func TestSandboxWatchdog(t *testing.T) {
+	s := NewSandbox(Timeout(30 * time.Millisecond))
+	quick, err := CompileProgram("t", "1 + 1", false)
+	require.NoError(t, err)
+	loop, err := CompileProgram("t", "for (;;) {}", false)
+	require.NoError(t, err)
+	for range 1000 {
+		_, err := s.RunProgram(quick)
+		require.NoError(t, err)
+	}
+	_, err = s.RunProgram(loop)
+	require.Error(t, err)
+	assert.Equal(t, "TimeoutError", Describe(err).Type)
+
+	_, err = s.Run(func() (goja.Value, error) { return s.RunProgram(loop) })
+	require.Error(t, err)
+	assert.Equal(t, "TimeoutError", Describe(err).Type)
+
+	v, err := s.RunProgram(quick)
+	require.NoError(t, err, "an interrupt does not outlive its Run")
+	assert.Equal(t, int64(2), v.ToInteger())
 }

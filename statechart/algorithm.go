@@ -24,6 +24,9 @@ func (s *Session) macrostep() {
 				}
 				ev := s.internal[0]
 				s.internal = s.internal[1:]
+				if !s.count() {
+					break
+				}
 				s.setEvent(ev)
 				enabled = s.selectTransitions(ev)
 			}
@@ -123,10 +126,20 @@ func (s *Session) removeConflicting(enabled []*transition) []*transition {
 		func(t *transition) *scxml.State { return t.source.node }, nil)
 }
 
-func (s *Session) microstep(enabled []*transition) {
+// count counts a microstep, or an internal event taken that enables
+// nothing (a failing eventless condition raises error.execution each
+// time it is evaluated), and stops the session past the limit.
+func (s *Session) count() bool {
 	s.micro++
 	if s.micro > s.opts.maxMicrosteps() {
 		s.stop(fmt.Sprintf("more than %d microsteps without settling: eventless transitions or raised events loop", s.opts.maxMicrosteps()))
+		return false
+	}
+	return true
+}
+
+func (s *Session) microstep(enabled []*transition) {
+	if !s.count() {
 		return
 	}
 	for _, t := range enabled {

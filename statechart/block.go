@@ -54,7 +54,12 @@ func (b *builder) action(e *scxml.Element, sc scope) action {
 	case "script":
 		return b.script(e, sc)
 	case "log":
-		l := &logAction{at: at, expr: b.optExpr(e, "expr", sc, formValue)}
+		// expr="" logs the label alone, as an absent expr does (W3C
+		// test 307 writes it so).
+		l := &logAction{at: at}
+		if t, ok := e.AttrText("expr"); ok && strings.TrimSpace(t.Value) != "" {
+			l.expr = b.compile(t, sc, formValue)
+		}
 		l.label, _ = e.Attr("label")
 		return l
 	case "if":

@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"sort"
 	"strings"
@@ -33,6 +34,23 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 	_ = loc.Set("location", "#_scxml_"+s.id)
 	_ = ioprocs.Set(scxmlProcessor, loc)
 	_ = ioprocs.Set("scxml", loc)
+	var httpLoc *goja.Object
+	httpEntry := rt.ToValue(func(goja.FunctionCall) goja.Value {
+		if httpLoc == nil {
+			p, err := s.sim.httpProcessor()
+			if err != nil {
+				panic(s.jsError("the Basic HTTP Event I/O processor: " + err.Error()))
+			}
+			httpLoc = rt.NewObject()
+			_ = httpLoc.Set("location", p.location(s))
+		}
+		return httpLoc
+	})
+	for _, k := range []string{basicHTTPProcessor, basicHTTPShort} {
+		if err := ioprocs.DefineAccessorProperty(k, httpEntry, nil, goja.FLAG_FALSE, goja.FLAG_TRUE); err != nil {
+			return err
+		}
+	}
 	name := rt.ToValue(s.m.Name)
 	sid := rt.ToValue(s.id)
 	for _, b := range []struct {
@@ -42,12 +60,7 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 		{"_sessionid", func() goja.Value { return sid }},
 		{"_name", func() goja.Value { return name }},
 		{"_ioprocessors", func() goja.Value { return ioprocs }},
-		{"_event", func() goja.Value {
-			if s.event == nil {
-				return goja.Undefined()
-			}
-			return s.event
-		}},
+		{"_event", s.eventObject},
 		{"In", func() goja.Value { return rt.ToValue(s.in) }},
 	} {
 		if err := readOnly(b.name, b.get); err != nil {
@@ -76,6 +89,15 @@ func (s *Session) setupDatamodel(params map[string]any) error {
 	}
 	s.params = params
 	return nil
+}
+
+// jsError is an Error object of the session's runtime, to throw.
+func (s *Session) jsError(msg string) *goja.Object {
+	o, err := s.rt.New(s.rt.Get("Error"), s.rt.ToValue(msg))
+	if err != nil {
+		return s.rt.NewGoError(errors.New(msg))
+	}
+	return o
 }
 
 // jsonCopy makes the caller's value plain JSON data, so the session never
@@ -219,15 +241,22 @@ func (s *Session) condition(e *expr) bool {
 	return v.ToBoolean()
 }
 
-// assign stores v at a location.
+// assign stores v at a location. The location's setter is made once per
+// session: it evaluates the location's subexpressions each time it runs.
 func (s *Session) assign(loc *expr, v goja.Value) error {
-	setter, err := s.value(loc)
-	if err != nil {
-		return err
-	}
-	fn, ok := goja.AssertFunction(setter)
+	fn, ok := s.setters[loc]
 	if !ok {
-		return &failure{name: "error.execution", typ: "TypeError", msg: "not a location", at: loc.position(0, 0)}
+		setter, err := s.value(loc)
+		if err != nil {
+			return err
+		}
+		if fn, ok = goja.AssertFunction(setter); !ok {
+			return &failure{name: "error.execution", typ: "TypeError", msg: "not a location", at: loc.position(0, 0)}
+		}
+		if s.setters == nil {
+			s.setters = map[*expr]goja.Callable{}
+		}
+		s.setters[loc] = fn
 	}
 	if _, err := s.sb.Run(func() (goja.Value, error) { return fn(goja.Undefined(), v) }); err != nil {
 		return s.jsFailure(loc, err)

@@ -16,7 +16,8 @@
 // virtual: delayed events never sleep, the caller moves the clock. ORS
 // extension actions and sends to targets outside the simulation are
 // recorded as effects, never done, and everything a document reads stays
-// under its project root.
+// under its project root. The Basic HTTP Event I/O processor listens and
+// sends on loopback only (http.go).
 //
 // Conditions are compiled and evaluated by package runtime; documents are
 // read by package scxml.

@@ -9,7 +9,7 @@ import (
 // FuzzSession loads arbitrary documents and runs them with a few events:
 // an error is fine, a panic or a hang is not.
 func FuzzSession(f *testing.F) {
-	for _, name := range []string{"test144.scxml", "test229.scxml", "test403a.scxml", "test552.scxml", "test530.scxml"} {
+	for _, name := range []string{"test144.scxml", "test229.scxml", "test403a.scxml", "test552.scxml", "test530.scxml", "test520.scxml", "test567.scxml"} {
 		if data, err := os.ReadFile(filepath.Join(w3cDir, name)); err == nil {
 			f.Add(data)
 		}
@@ -26,6 +26,7 @@ func FuzzSession(f *testing.F) {
 		if err != nil {
 			return
 		}
+		defer s.Close()
 		for _, name := range []string{"e", "error", "done"} {
 			s.Send(Event{Name: name})
 		}

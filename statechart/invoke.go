@@ -49,11 +49,11 @@ func (s *Session) startInvoke(st *state, inv *invokeDef) error {
 	}
 	params := map[string]any{}
 	for _, name := range inv.namelist {
-		v, err := s.value(compileText(name, scxml.Text{Value: name}, inv.at.File, formValue))
+		v, err := s.value(name)
 		if err != nil {
 			return err
 		}
-		params[name] = exportJS(v)
+		params[name.src] = exportJS(v)
 	}
 	for _, p := range inv.params {
 		if p.expr == nil {
@@ -131,14 +131,17 @@ func (s *Session) buildChild(file string, root *scxml.Element, inv *invokeDef) (
 	return m, nil
 }
 
-// cancelInvokes stops the sessions invoked in a state being left.
+// cancelInvokes stops the sessions invoked in a state being left. A
+// cancelled session leaves its states as one that ends does, running their
+// onexit handlers (W3C SCXML 6.4, test 250); what it sends its parent from
+// there is dropped, as events from a cancelled invocation are.
 func (s *Session) cancelInvokes(st *state) {
 	for _, c := range s.children {
 		if c.invokedIn == st && c.live() {
 			c.cancelled = true
 			c.running = false
 			c.internal, c.external = nil, nil
-			s.sim.dropTimers(c)
+			c.exitInterpreter()
 		}
 	}
 }

@@ -406,8 +406,10 @@ func (b *builder) invoke(e *scxml.Element, parent *state, sc scope) *invokeDef {
 	if v, _ := e.Attr("autoforward"); v == "true" {
 		inv.autoforward = true
 	}
-	if nl, ok := e.Attr("namelist"); ok {
-		inv.namelist = strings.Fields(nl)
+	if nl, ok := e.AttrText("namelist"); ok {
+		for _, name := range strings.Fields(nl.Value) {
+			inv.namelist = append(inv.namelist, compileText(name, nl, sc.file, formValue))
+		}
 	}
 	for _, k := range e.Children {
 		switch k.Name {

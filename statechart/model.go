@@ -143,7 +143,7 @@ type invokeDef struct {
 	srcExpr     *expr
 	id          string
 	idLocation  *expr
-	namelist    []string
+	namelist    []*expr
 	params      []paramDef
 	content     *contentDef
 	autoforward bool

@@ -11,11 +11,7 @@ import (
 )
 
 // I/O processor types <send> accepts.
-const (
-	basicHTTPProcessor = "http://www.w3.org/TR/scxml/#BasicHTTPEventProcessor"
-)
-
-var sendTypes = map[string]bool{"": true, "scxml": true, scxmlProcessor: true, basicHTTPProcessor: true, "basichttp": true}
+var sendTypes = map[string]bool{"": true, "scxml": true, scxmlProcessor: true, basicHTTPProcessor: true, basicHTTPShort: true}
 
 func (a *sendAction) run(s *Session) error {
 	text := func(lit string, e *expr) (string, error) {
@@ -72,16 +68,11 @@ func (a *sendAction) run(s *Session) error {
 	if data != nil {
 		ev.js, ev.owner = data, s
 	}
-	if typ == basicHTTPProcessor || typ == "basichttp" || strings.Contains(target, "://") {
-		// Outside the simulation: recorded, never sent.
-		attrs := map[string]any{"event": name, "target": target, "type": typ, "delay": delay}
-		if data != nil {
-			attrs["data"] = exportJS(data)
-		}
-		if sendid != "" {
-			attrs["id"] = sendid
-		}
-		s.sim.record(s, Effect{Action: "send", Attrs: attrs, At: a.at})
+	if typ == basicHTTPProcessor || typ == basicHTTPShort {
+		return s.sendHTTP(a, name, target, typ, delay, sendid, data)
+	}
+	if strings.Contains(target, "://") {
+		s.recordSend(a, name, target, typ, delay, sendid, data)
 		return nil
 	}
 	deliver, err := s.route(target, ev, a.at)
@@ -97,6 +88,73 @@ func (a *sendAction) run(s *Session) error {
 	}
 	deliver()
 	return nil
+}
+
+// recordSend records a send to a target outside the simulation as an
+// effect.
+func (s *Session) recordSend(a *sendAction, name, target, typ string, delay int64, sendid string, data goja.Value) {
+	attrs := map[string]any{"event": name, "target": target, "type": typ, "delay": delay}
+	if data != nil {
+		attrs["data"] = exportJS(data)
+	}
+	if sendid != "" {
+		attrs["id"] = sendid
+	}
+	s.sim.record(s, Effect{Action: "send", Attrs: attrs, At: a.at})
+}
+
+// sendHTTP sends through the Basic HTTP Event I/O processor: a POST to a
+// loopback target, made when the send is due (see http.go); an effect for
+// any other host; error.communication when the target is no http URL or
+// the POST fails.
+func (s *Session) sendHTTP(a *sendAction, name, target, typ string, delay int64, sendid string, data goja.Value) error {
+	unreachable := func(err error) {
+		s.fail(&failure{name: "error.communication", typ: "Error", msg: "<send>: " + err.Error(), at: a.at, sendid: sendid})
+	}
+	post, err := httpTarget(target)
+	if err != nil {
+		unreachable(err)
+		return nil
+	}
+	if !post {
+		s.recordSend(a, name, target, typ, delay, sendid, data)
+		return nil
+	}
+	fields, content := httpPayload(data, a.content != nil)
+	deliver := func() {
+		if err := postEvent(target, name, fields, content); err != nil {
+			unreachable(fmt.Errorf("%s: %w", target, err))
+			return
+		}
+		s.sim.collect()
+	}
+	if delay > 0 {
+		s.sim.schedule(&timer{due: s.sim.clock + delay, from: s, sendid: sendid, deliver: deliver})
+		return nil
+	}
+	deliver()
+	return nil
+}
+
+// httpPayload is what a Basic HTTP send carries: <content> as text, or
+// the namelist and <param>s as fields, each value as text (objects as
+// JSON).
+func httpPayload(data goja.Value, isContent bool) (fields [][2]string, content *string) {
+	if isContent {
+		text := ""
+		if data != nil && !goja.IsUndefined(data) {
+			text = display(data)
+		}
+		return nil, &text
+	}
+	o, ok := data.(*goja.Object)
+	if !ok {
+		return nil, nil
+	}
+	for _, k := range o.Keys() {
+		fields = append(fields, [2]string{k, display(o.Get(k))})
+	}
+	return fields, nil
 }
 
 // route finds where an event sent to target goes and returns the function

@@ -44,9 +44,11 @@ type Session struct {
 	final       *state
 	micro       int // microsteps in the current external step
 
-	event  goja.Value     // _event
-	params map[string]any // data values an invoking session passed
-	dom    map[*goja.Object]*scxml.Element
+	current *Event       // the event being processed
+	event   *goja.Object // _event, once read
+	setters map[*expr]goja.Callable
+	params  map[string]any // data values an invoking session passed
+	dom     map[*goja.Object]*scxml.Element
 }
 
 // Options are what a session starts with.
@@ -87,6 +89,9 @@ type Event struct {
 	OriginType string `json:"origintype,omitempty"`
 	InvokeID   string `json:"invokeid,omitempty"`
 	Data       any    `json:"data,omitempty"`
+	// Raw is the event as it arrived, for the Basic HTTP Event I/O
+	// processor: the whole HTTP request (_event.raw).
+	Raw string `json:"raw,omitempty"`
 
 	js    goja.Value // Data as made in owner's runtime, when it was
 	owner *Session
@@ -182,8 +187,23 @@ func (s *Session) withData(ev *Event, d *doneValue, from *Session) *Event {
 	return ev
 }
 
-// setEvent binds _event to ev.
+// setEvent binds _event to ev. The object is made when a condition or
+// script first reads it: most events a strategy gets are matched by name
+// alone, and making it costs more than the rest of a step.
 func (s *Session) setEvent(ev *Event) {
+	s.current, s.event = ev, nil
+}
+
+// eventObject is _event: the current event as an object of the session's
+// runtime, made once per event.
+func (s *Session) eventObject() goja.Value {
+	if s.event != nil {
+		return s.event
+	}
+	ev := s.current
+	if ev == nil {
+		return goja.Undefined()
+	}
 	o := s.rt.NewObject()
 	typ := ev.Type
 	if typ == "" {
@@ -203,7 +223,11 @@ func (s *Session) setEvent(ev *Event) {
 	set("origintype", ev.OriginType)
 	set("invokeid", ev.InvokeID)
 	_ = o.Set("data", s.eventData(ev))
+	if ev.Raw != "" {
+		_ = o.Set("raw", ev.Raw)
+	}
 	s.event = o
+	return o
 }
 
 // eventData is the event's data as a value of this session's runtime: its
@@ -345,6 +369,29 @@ func (s *Session) Settle() *Step {
 	s.sim.begin(nil)
 	s.sim.settle()
 	return s.sim.end()
+}
+
+// Eval evaluates an expression in the session's datamodel, as a condition
+// of the document would (it may change the datamodel), and returns its
+// value as JSON-shaped Go data. An error is the error.execution a
+// condition would raise, with its class and message.
+func (s *Session) Eval(src string) (any, error) {
+	e := compileText(src, scxml.Text{Value: src}, s.m.File, formValue)
+	v, err := s.value(e)
+	if err != nil {
+		return nil, err
+	}
+	return exportJS(v), nil
+}
+
+// Close stops what the session holds open (the Basic HTTP Event I/O
+// processor's port, when it was used); a session that ended has closed it
+// already. The session takes no more events after Close.
+func (s *Session) Close() {
+	s.sim.close()
+	for _, o := range s.sim.sessions {
+		o.running = false
+	}
 }
 
 // Pending is how many delayed events wait to be delivered.

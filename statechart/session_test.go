@@ -32,6 +32,21 @@ func TestEventlessLoopStops(t *testing.T) {
 	assert.Contains(t, st.Errors[0].Message, "more than 50 microsteps")
 }
 
+// TestFailingEventlessConditionStops: a condition that throws raises
+// error.execution each time it is evaluated, which nothing handles, which
+// makes the condition evaluated again: the limit stops that too.
+func TestFailingEventlessConditionStops(t *testing.T) {
+	s, st := start(t, t.TempDir(), scxmlHead+`>
+		<state id="a"><transition cond="undeclared == 2" target="b"/></state>
+		<state id="b"/>
+	</scxml>`, Options{MaxMicrosteps: 50})
+	assert.True(t, s.Done())
+	require.NotEmpty(t, st.Errors)
+	last := st.Errors[len(st.Errors)-1]
+	assert.Equal(t, "error.limit", last.Name)
+	assert.Contains(t, last.Message, "more than 50 microsteps")
+}
+
 func TestConditionSharesTheDatamodel(t *testing.T) {
 	// W3C test 444's point: a condition may change the datamodel.
 	s, _ := start(t, t.TempDir(), scxmlHead+`>
@@ -92,17 +107,6 @@ func TestGenesysFunctions(t *testing.T) {
 	require.Len(t, st.Errors, 1)
 	assert.Equal(t, "error.execution", st.Errors[0].Name)
 	assert.Contains(t, st.Errors[0].Message, "_genesys.session is not declared")
-}
-
-func TestSendsOutsideAreEffects(t *testing.T) {
-	_, st := start(t, t.TempDir(), scxmlHead+`>
-		<state id="a"><onentry>
-			<send event="hello" target="http://127.0.0.1:9/x" type="http://www.w3.org/TR/scxml/#BasicHTTPEventProcessor"/>
-		</onentry></state>
-	</scxml>`, Options{})
-	require.Len(t, st.Effects, 1)
-	assert.Equal(t, "send", st.Effects[0].Action)
-	assert.Equal(t, "http://127.0.0.1:9/x", st.Effects[0].Attrs["target"])
 }
 
 func TestDelayedSendsUseVirtualTime(t *testing.T) {

@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"fmt"
+	goruntime "runtime"
 	"slices"
 )
 
@@ -15,6 +16,10 @@ type simulation struct {
 	seq      int
 	ids      int
 	step     *Step
+
+	http    *httpProcessor // started when first used
+	httpErr error          // why it could not start
+	closed  bool
 }
 
 // timer is a delayed <send>.
@@ -56,13 +61,61 @@ func (sim *simulation) end() *Step {
 	st.Configuration = r.Configuration()
 	st.Done, st.Final = !r.running, r.Final()
 	sim.step = nil
+	if !r.running {
+		sim.close()
+	}
 	return st
+}
+
+// httpProcessor is the simulation's Basic HTTP Event I/O processor,
+// started the first time it is asked for.
+func (sim *simulation) httpProcessor() (*httpProcessor, error) {
+	switch {
+	case sim.closed:
+		return nil, fmt.Errorf("the session has ended")
+	case sim.http == nil && sim.httpErr == nil:
+		sim.http, sim.httpErr = startHTTP()
+		if sim.httpErr != nil {
+			sim.httpErr = fmt.Errorf("cannot listen on a loopback port: %w", sim.httpErr)
+		} else if sim.root != nil {
+			// A caller that drops a session without Close does not keep
+			// the port open for ever.
+			goruntime.AddCleanup(sim.root, (*httpProcessor).close, sim.http)
+		}
+	}
+	return sim.http, sim.httpErr
+}
+
+// collect puts the events the HTTP processor received on their sessions'
+// external queues; an event for no running session is dropped.
+func (sim *simulation) collect() {
+	if sim.http == nil {
+		return
+	}
+	for _, a := range sim.http.take() {
+		for _, s := range sim.sessions {
+			if s.id == a.session && s.running {
+				s.enqueue(a.ev)
+				break
+			}
+		}
+	}
+}
+
+// close stops what the simulation holds open: the HTTP processor.
+func (sim *simulation) close() {
+	sim.closed = true
+	if sim.http != nil {
+		sim.http.close()
+		sim.http = nil
+	}
 }
 
 // drain processes external events, one per session in turn, until every
 // queue is empty.
 func (sim *simulation) drain() {
 	for n := 0; ; n++ {
+		sim.collect()
 		progressed := false
 		for _, s := range slices.Clone(sim.sessions) {
 			if len(s.external) == 0 {
@@ -116,11 +169,17 @@ func (sim *simulation) fire(i int, t *timer) {
 	sim.timers = slices.Delete(sim.timers, i, i+1)
 	sim.clock = max(sim.clock, t.due)
 	t.deliver()
+	if s := t.from; s.running && len(s.internal) > 0 {
+		s.macrostep() // the send failed: its error.communication
+	}
 	sim.drain()
 }
 
 // advance delivers what falls due up to the time `to`, then sets the clock.
+// Events that arrived over HTTP meanwhile are taken first, at the current
+// time.
 func (sim *simulation) advance(to int64) {
+	sim.drain()
 	for {
 		i, t := sim.next()
 		if t == nil || t.due > to {
@@ -136,6 +195,7 @@ func (sim *simulation) advance(to int64) {
 const maxSettle = 10000
 
 func (sim *simulation) settle() {
+	sim.drain()
 	for n := 0; n < maxSettle && sim.root.running; n++ {
 		i, t := sim.next()
 		if t == nil {

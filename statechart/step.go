@@ -1,5 +1,12 @@
 package statechart
 
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"strings"
+)
+
 // Step is what one call into a session did: start-up, one event and all it
 // caused, or a move of the clock.
 type Step struct {
@@ -53,3 +60,58 @@ type Error struct {
 	At      place  `json:"at"`
 	Session string `json:"session,omitempty"`
 }
+
+// WriteText writes a step as condeval simulate's text output does: the
+// event and time, then the transitions with their positions, the states
+// exited and entered, logs, effects, errors and the configuration.
+func (st *Step) WriteText(w io.Writer) error {
+	var b strings.Builder
+	switch {
+	case st.Event == nil && st.Time == 0 && len(st.Transitions) == 0 && len(st.Entered) > 0:
+		fmt.Fprintf(&b, "[%dms] start-up\n", st.Time)
+	case st.Event == nil:
+		fmt.Fprintf(&b, "[%dms] clock\n", st.Time)
+	default:
+		fmt.Fprintf(&b, "[%dms] event %s\n", st.Time, st.Event.Name)
+	}
+	for _, t := range st.Transitions {
+		on := ""
+		if t.Event != "" {
+			on = " on " + t.Event
+		}
+		target := strings.Join(t.Targets, " ")
+		if target == "" {
+			target = "(targetless)"
+		}
+		fmt.Fprintf(&b, "  transition %s -> %s%s  %s\n", t.Source, target, on, t.At)
+	}
+	if len(st.Exited) > 0 {
+		fmt.Fprintf(&b, "  exit  %s\n", strings.Join(st.Exited, " "))
+	}
+	if len(st.Entered) > 0 {
+		fmt.Fprintf(&b, "  enter %s\n", strings.Join(st.Entered, " "))
+	}
+	for _, l := range st.Logs {
+		label := ""
+		if l.Label != "" {
+			label = l.Label + ": "
+		}
+		fmt.Fprintf(&b, "  log   %s%s  %s\n", label, l.Message, l.At)
+	}
+	for _, e := range st.Effects {
+		attrs, _ := json.Marshal(e.Attrs)
+		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, e.At)
+	}
+	for _, e := range st.Errors {
+		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, e.At)
+	}
+	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
+	if st.Done {
+		fmt.Fprintf(&b, "  done: %s\n", st.Final)
+	}
+	_, err := io.WriteString(w, b.String())
+	return err
+}
+
+// String is where the place is, as (file:line:col).
+func (p place) String() string { return fmt.Sprintf("(%s:%d:%d)", p.File, p.Line, p.Column) }

@@ -266,7 +266,7 @@ func TestReplCommands(t *testing.T) {
 		{":quit stops reading", lines("1", ":quit", "2"), "true  (number 1)\n", 0},
 		{":q is :quit", lines(":q", "2"), "", 0},
 		{"unknown command", lines(":sate x"), "error: unknown command :sate (did you mean :state?); :help lists the commands\n", 2},
-		{"ambiguous command", lines(":s"), "error: :s is ambiguous: :system, :set, :state, :show\n", 2},
+		{"ambiguous command", lines(":s"), "error: :s is ambiguous: :system, :set, :state, :show, :simulate, :send\n", 2},
 		{"a refused command does not stop the script", lines(":nope", "1"), lines(
 			"error: unknown command :nope; :help lists the commands",
 			"true  (number 1)",

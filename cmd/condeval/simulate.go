@@ -20,6 +20,7 @@ type SimulateCmd struct {
 	Genesys   string   `placeholder:"FILE" help:"A JSON object declaring what _genesys.* gives: {\"ixn.interactions\": {…}, \"session.timeInZone()\": \"10:00:00\"}."`
 	AllowRead []string `placeholder:"DIR" help:"Let the document read files under DIR too (repeatable)."`
 	Format    string   `enum:"text,json" default:"text" help:"Output format: text, or json (one line after start-up and one per event)."`
+	Settle    bool     `help:"At the end of the events, jump the clock through the delayed sends still pending and report them as one more step (by default they stay undelivered)."`
 }
 
 // simEvent is one line of --events.
@@ -42,11 +43,19 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	defer s.Close()
 	report := reportStepText
 	if c.Format == "json" {
 		report = reportStepJSON
 	}
 	report(env.Stdout, st)
+	if c.Settle {
+		defer func() {
+			if !s.Done() && s.Pending() > 0 {
+				report(env.Stdout, s.Settle())
+			}
+		}()
+	}
 	if c.Events == "" {
 		return nil
 	}

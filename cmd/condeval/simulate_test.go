@@ -56,6 +56,29 @@ func TestSimulateBadInput(t *testing.T) {
 	assert.Contains(t, out, "[0ms] event x")
 }
 
+func TestSimulateSettle(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "a.scxml")
+	require.NoError(t, os.WriteFile(doc, []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml">
+		<state id="a"><onentry><send event="later" delay="5s"/></onentry><transition event="later" target="b"/></state>
+		<state id="b"/></scxml>`), 0o600))
+	for _, tc := range []struct {
+		args []string
+		want []string
+	}{
+		{nil, []string{`"time":0,"configuration":["a"]`}},
+		{[]string{"--settle"}, []string{`"time":0,"configuration":["a"]`, `"time":5000,"configuration":["b"]`}},
+	} {
+		code, out, errOut := runCLI(append(append([]string{"simulate", "--format", "json"}, tc.args...), doc)...)
+		require.Equal(t, exitOK, code, errOut)
+		lines := strings.Split(strings.TrimSpace(out), "\n")
+		require.Len(t, lines, len(tc.want), out)
+		for i, w := range tc.want {
+			assert.Contains(t, lines[i], w)
+		}
+	}
+}
+
 func TestTestExamples(t *testing.T) {
 	var code int
 	var out string
