@@ -31,6 +31,8 @@ type Renderer interface {
 	Diagnostics(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error
 	// ExecError writes the error.execution a condition raised.
 	ExecError(w io.Writer, file string, first int, src string, e *runtime.ExecError)
+	// StepError writes an error a simulated session raised in a step.
+	StepError(w io.Writer, e statechart.Error)
 }
 
 // Options are what a session takes from its surroundings.

@@ -14,6 +14,7 @@ import (
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/statechart"
 )
 
 const (
@@ -33,6 +34,10 @@ func (plainRenderer) Diagnostics(w io.Writer, file string, first int, src string
 		fmt.Fprintf(w, "%s:%d:%d: %s [%s]\n", file, first+line-1, col, d.Message, d.Code)
 	}
 	return nil
+}
+
+func (plainRenderer) StepError(w io.Writer, e statechart.Error) {
+	fmt.Fprintf(w, "  error %s: %s: %s\n", e.Name, e.Type, e.Message)
 }
 
 func (plainRenderer) ExecError(w io.Writer, file string, first int, _ string, e *runtime.ExecError) {

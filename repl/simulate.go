@@ -94,7 +94,7 @@ func (s *Session) cmdAdvance(arg string, _ entry) error {
 // the ones In() sees.
 func (s *Session) showStep(st *statechart.Step) error {
 	s.states = s.sim.Active()
-	return st.WriteText(s.out)
+	return st.WriteText(s.out, s.opts.Render.StepError)
 }
 
 func (s *Session) simulationStatus() error {

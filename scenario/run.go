@@ -51,6 +51,7 @@ func Run(path string, opts Options) Result {
 		r.Err = err
 		return r
 	}
+	defer s.Close() // gives back the port of a Basic HTTP processor it opened
 	st = answer(s, st, sc.Answers)
 	r.Failures = append(r.Failures, check("start-up", sc.Start, s, st)...)
 	for i, step := range sc.Steps {

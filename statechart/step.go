@@ -63,8 +63,10 @@ type Error struct {
 
 // WriteText writes a step as condeval simulate's text output does: the
 // event and time, then the transitions with their positions, the states
-// exited and entered, logs, effects, errors and the configuration.
-func (st *Step) WriteText(w io.Writer) error {
+// exited and entered, logs, effects, errors and the configuration. Each
+// error is written by writeError, so that it reads as the caller's other
+// errors do; nil writes it on one line.
+func (st *Step) WriteText(w io.Writer, writeError func(io.Writer, Error)) error {
 	var b strings.Builder
 	switch {
 	case st.Event == nil && st.Time == 0 && len(st.Transitions) == 0 && len(st.Entered) > 0:
@@ -103,6 +105,10 @@ func (st *Step) WriteText(w io.Writer) error {
 		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, e.At)
 	}
 	for _, e := range st.Errors {
+		if writeError != nil {
+			writeError(&b, e)
+			continue
+		}
 		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, e.At)
 	}
 	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))

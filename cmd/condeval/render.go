@@ -236,6 +236,8 @@ func (replRenderer) Diagnostics(w io.Writer, file string, first int, src string,
 	return writeReports(w, diagnosticReports(file, first, src, diags)...)
 }
 
+func (replRenderer) StepError(w io.Writer, e statechart.Error) { writeStepError(w, e) }
+
 func (replRenderer) ExecError(w io.Writer, file string, first int, src string, e *runtime.ExecError) {
 	_ = writeReports(w, execReport(file, first, src, e))
 }

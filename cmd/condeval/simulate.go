@@ -146,61 +146,21 @@ func reportStepJSON(w io.Writer, st *statechart.Step) {
 }
 
 func reportStepText(w io.Writer, st *statechart.Step) {
-	var b strings.Builder
-	switch {
-	case st.Event == nil && st.Time == 0 && len(st.Transitions) == 0 && len(st.Entered) > 0:
-		fmt.Fprintf(&b, "[%dms] start-up\n", st.Time)
-	case st.Event == nil:
-		fmt.Fprintf(&b, "[%dms] clock\n", st.Time)
-	default:
-		fmt.Fprintf(&b, "[%dms] event %s\n", st.Time, st.Event.Name)
-	}
-	for _, t := range st.Transitions {
-		on := ""
-		if t.Event != "" {
-			on = " on " + t.Event
-		}
-		target := strings.Join(t.Targets, " ")
-		if target == "" {
-			target = "(targetless)"
-		}
-		fmt.Fprintf(&b, "  transition %s -> %s%s  %s\n", t.Source, target, on, where(t.At.File, t.At.Line, t.At.Column))
-	}
-	if len(st.Exited) > 0 {
-		fmt.Fprintf(&b, "  exit  %s\n", strings.Join(st.Exited, " "))
-	}
-	if len(st.Entered) > 0 {
-		fmt.Fprintf(&b, "  enter %s\n", strings.Join(st.Entered, " "))
-	}
-	for _, l := range st.Logs {
-		label := ""
-		if l.Label != "" {
-			label = l.Label + ": "
-		}
-		fmt.Fprintf(&b, "  log   %s%s  %s\n", label, l.Message, where(l.At.File, l.At.Line, l.At.Column))
-	}
-	for _, e := range st.Effects {
-		attrs, _ := json.Marshal(e.Attrs)
-		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, where(e.At.File, e.At.Line, e.At.Column))
-	}
-	for _, e := range st.Errors {
-		r := fileReport(e.At.File, e.At.Line, e.At.Column)
-		r.message, r.code = e.Message, e.Name
-		if e.Type != "" {
-			r.message = e.Type + ": " + e.Message
-		}
-		var rb strings.Builder
-		r.write(&rb)
-		b.WriteString(indent(rb.String(), "  "))
-	}
-	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
-	if st.Done {
-		fmt.Fprintf(&b, "  done: %s\n", st.Final)
-	}
-	io.WriteString(w, b.String())
+	st.WriteText(w, writeStepError)
 }
 
-func where(file string, line, col int) string { return fmt.Sprintf("(%s:%d:%d)", file, line, col) }
+// writeStepError writes an error a step raised through the one renderer,
+// indented under the step.
+func writeStepError(w io.Writer, e statechart.Error) {
+	r := fileReport(e.At.File, e.At.Line, e.At.Column)
+	r.message, r.code = e.Message, e.Name
+	if e.Type != "" {
+		r.message = e.Type + ": " + e.Message
+	}
+	var rb strings.Builder
+	r.write(&rb)
+	io.WriteString(w, indent(rb.String(), "  "))
+}
 
 func (*SimulateCmd) manual() manual {
 	return manual{
