@@ -178,12 +178,59 @@ func (p *project) declarations(f *scxml.File) *Declarations {
 	visit(doc, func(x *projectDoc) []*projectDoc { return x.parents })
 	visit(doc, func(x *projectDoc) []*projectDoc { return x.includes })
 	for x := range seen {
-		if !x.named {
-			x.names, x.named = p.ownNames(x.file), true
+		d.Add(p.names(x)...)
+	}
+	if orphanWorkflow(doc) {
+		for _, ipd := range p.entries(projectRoot(filepath.Dir(doc.file.Path))) {
+			d.Add(p.names(ipd)...)
 		}
-		d.Add(x.names...)
 	}
 	return d
+}
+
+// names are what a document of the graph declares itself, computed once.
+func (p *project) names(x *projectDoc) []string {
+	if !x.named {
+		x.names, x.named = p.ownNames(x.file), true
+	}
+	return x.names
+}
+
+// orphanWorkflow reports whether doc is generated workflow code that no
+// document of the graph includes. It still runs under an IPD: Composer
+// generates one for every workflow block of the project's interaction
+// processes, and every IPD of a project loads the same include scripts; the
+// repository just does not hold that IPD (it is generated again on deploy).
+func orphanWorkflow(doc *projectDoc) bool {
+	return doc.file.Document != nil && doc.file.Document.Generated && len(doc.parents) == 0 && !entry(doc)
+}
+
+// entry reports whether a document includes another one as XML, as an IPD
+// includes its workflow.
+func entry(doc *projectDoc) bool {
+	for _, inc := range doc.file.Includes {
+		if !inc.Script {
+			return true
+		}
+	}
+	return false
+}
+
+// entries are the documents under root that include others and that
+// nothing includes: the project's IPDs. An orphan workflow sees what they
+// declare themselves (their data and scripts), not the other workflows they
+// include, whose variables it does not share.
+func (p *project) entries(root string) []*projectDoc {
+	if root == "" {
+		return nil
+	}
+	var out []*projectDoc
+	for k, x := range p.docs {
+		if len(x.parents) == 0 && entry(x) && strings.HasPrefix(k, root+string(filepath.Separator)) {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 // generatedFrom returns the SCXML Composer generates from a diagram, when

@@ -77,6 +77,35 @@ func TestPathProjectDeclarations(t *testing.T) {
 	}
 }
 
+// A workflow whose IPD the repository does not hold (the interaction
+// process names it in a workflow block, but its IPD_*.scxml was not
+// generated or not committed) still runs under one that loads the
+// project's include scripts: it sees what the project's IPDs declare
+// themselves, not what the other workflows they include declare. Shape of:
+// scmcdev/CRD_GVP_WF 21293985 src-gen/Survey.scxml, whose Script blocks
+// call an include/user function; synthetic here.
+func TestPathWorkflowWithoutItsIPD(t *testing.T) {
+	files := map[string]string{}
+	for name, src := range composerProject {
+		files[name] = src
+	}
+	files["src-gen/Survey.scxml"] = `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="_composer_entry">
+	<state id="_composer_entry">
+		<onentry><script>var surveyPayload = new Object();</script></onentry>
+		<transition event="e" cond="routeTo(libDefault) == mainTier &amp;&amp; surveyPaylaod"/>
+	</state>
+</scxml>`
+	root := writeTree(t, files)
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	want := []string{"src-gen/Main.scxml vipTreshold", "src-gen/Survey.scxml mainTier", "src-gen/Survey.scxml surveyPaylaod"}
+	assert.Equal(t, append([]string{"Workflows/Main.workflow undeclaredThing"}, want...), unknownNames(t, root, fs))
+
+	fs, _, err = Path(filepath.Join(root, "src-gen", "Survey.scxml"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, want[1:], unknownNames(t, root, fs), "linted alone")
+}
+
 // Without a project around it, a workflow's SCXML sees only itself: the
 // names its IPD would give it are not declared.
 func TestPathWithoutProject(t *testing.T) {

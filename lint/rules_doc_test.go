@@ -58,7 +58,9 @@ loads ` + "`" + `include/*.js` + "`" + ` and pulls each workflow's SCXML in with
 one global scope. So a document sees the names it declares (` + "`" + `<data>` + "`" + ` ids, ` + "`" + `var` + "`" + `s and functions of
 its scripts, ` + "`" + `<foreach>` + "`" + ` items and indexes, workflow variables), those of every document that
 includes it, directly or through another, and those of every file it includes; a workflow or IPD
-diagram sees what the SCXML generated from it sees. A file linted on its own is read with its
+diagram sees what the SCXML generated from it sees. Generated workflow SCXML that no IPD in the
+repository includes sees what the project's IPDs declare themselves (their data and include
+scripts), not the other workflows. A file linted on its own is read with its
 project around it: the nearest folder above holding ` + "`" + `src-gen/` + "`" + `, ` + "`" + `include/` + "`" + `, ` + "`" + `Workflows/` + "`" + `,
 ` + "`" + `Interaction Processes/` + "`" + `, a ` + "`" + `.project` + "`" + ` or a ` + "`" + `.condeval.yaml` + "`" + `. An include whose file is missing is
 C215; a script file's own syntax errors are reported in that file. Documents whose ` + "`" + `datamodel` + "`" + ` is
