@@ -4,8 +4,6 @@ import (
 	"context"
 	"slices"
 	"strings"
-	"sync"
-	"sync/atomic"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
@@ -20,7 +18,7 @@ type Env = builtins.Env
 
 // Condition is a compiled condition. It is immutable and safe to evaluate
 // from many goroutines at once; each evaluation borrows a prepared goja
-// runtime from the condition's pool.
+// runtime from the pool of the Environment it was compiled in.
 type Condition struct {
 	src   string
 	expr  *cond.Expr
@@ -31,8 +29,9 @@ type Condition struct {
 	// since goja allocates each call's stack by its number of arguments.
 	params  []int
 	withAll bool // the condition may read names only Env.Globals supplies
-	cfg     config
-	pool    pool
+	limits  limits
+	env     *Environment
+	id      uint64 // the condition's number in env
 }
 
 // wrap puts a condition into the function each runtime instantiates once.
@@ -47,17 +46,19 @@ const (
 
 // Compile checks src with condeval's ES5.1 front end and compiles it. A
 // condition the front end rejects returns its *cond.Error, so goja never
-// sees text condeval does not accept.
-func Compile(src string, opts ...Option) (*Condition, error) {
-	cfg := defaults()
-	for _, o := range opts {
-		o(&cfg)
+// sees text condeval does not accept. opts change the environment's limits
+// for this condition; PoolSize or FunctionCache give it an environment of
+// its own.
+func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
+	cfg := e.cfg.with(opts)
+	if !cfg.samePool(e.cfg) {
+		e = NewEnvironment(opts...)
 	}
 	expr, err := cond.ParseExpression(src)
 	if err != nil {
 		return nil, err
 	}
-	c := &Condition{src: src, expr: expr, cfg: cfg}
+	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
 	c.params, c.withAll = scopeUse(expr)
 	wrapper, lines := c.wrap()
 	prog, err := compileScript(wrapper)
@@ -67,17 +68,7 @@ func Compile(src string, opts ...Option) (*Condition, error) {
 		}}}
 	}
 	c.prog, c.lines = prog, lines
-	c.pool.init(cfg.poolSize, c.newVM)
 	return c, nil
-}
-
-// MustCompile is Compile for conditions known to be valid; it panics on error.
-func MustCompile(src string, opts ...Option) *Condition {
-	c, err := Compile(src, opts...)
-	if err != nil {
-		panic(err)
-	}
-	return c
 }
 
 // Source returns the condition's text.
@@ -148,54 +139,8 @@ func compileScript(src string) (*goja.Program, error) {
 // Timeout option); a condition that throws or is stopped evaluates to false
 // with Result.Err set.
 func (c *Condition) Eval(ctx context.Context, env Env) Result {
-	v := c.pool.get()
+	v := c.env.pool.get()
 	res := v.eval(ctx, c, &env)
-	c.pool.put(v)
+	c.env.pool.put(v)
 	return res
-}
-
-// pool keeps prepared runtimes, which are costly to make (the hardening
-// walks every built-in). The last one returned waits in a slot taken with
-// one atomic swap, the common case of one goroutine evaluating after
-// another; up to size more wait in a channel, so a busy condition always
-// finds one; any further ones go to a sync.Pool the garbage collector may
-// trim.
-type pool struct {
-	last  atomic.Pointer[vm]
-	idle  chan *vm
-	spare sync.Pool
-	newVM func() *vm
-}
-
-func (p *pool) init(size int, newVM func() *vm) {
-	p.idle, p.newVM = make(chan *vm, size), newVM
-}
-
-func (p *pool) get() *vm {
-	if v := p.last.Swap(nil); v != nil {
-		return v
-	}
-	select {
-	case v := <-p.idle:
-		return v
-	default:
-	}
-	if v, ok := p.spare.Get().(*vm); ok {
-		return v
-	}
-	return p.newVM()
-}
-
-func (p *pool) put(v *vm) {
-	if v.broken {
-		return
-	}
-	if p.last.CompareAndSwap(nil, v) {
-		return
-	}
-	select {
-	case p.idle <- v:
-	default:
-		p.spare.Put(v)
-	}
 }

@@ -14,7 +14,7 @@ import (
 // running out of memory, and deep data ends before the Go stack does.
 type guards struct {
 	rt  *goja.Runtime
-	cfg *config
+	cfg *limits
 
 	rangeError, syntaxError goja.Value
 	// joining holds the arrays being joined, to cut cycles and bound depth.
@@ -24,7 +24,7 @@ type guards struct {
 	regexpSource, regexpUnicode, regexpDotAll goja.Callable
 }
 
-func installGuards(rt *goja.Runtime, cfg *config) {
+func installGuards(rt *goja.Runtime, cfg *limits) {
 	g := &guards{rt: rt, cfg: cfg, rangeError: rt.Get("RangeError"), syntaxError: rt.Get("SyntaxError")}
 	g.guardStrings()
 	g.guardArrays()

@@ -71,7 +71,27 @@ const hardenJS = `(function(removed) {
 	for (var i = 0; i < removed.length; i++) delete g[removed[i]];
 	freeze(g);
 	for (var i = 0; i < hidden.length; i++) freeze(hidden[i]);
-	return function(v) { if (v !== null && (typeof v === "object" || typeof v === "function")) freeze(v); };
+	seen = null;
+	// Later objects (the scope's functions, each condition's function) are
+	// walked until they meet frozen ones: everything frozen above was walked
+	// whole, and keeping no set of what was seen keeps a long-lived runtime
+	// from holding every function it ever instantiated.
+	var isFrozen = Object.isFrozen;
+	return function(root) {
+		var work = [root], n = 1;
+		while (n > 0) {
+			var o = work[--n];
+			if (o === null || (typeof o !== "object" && typeof o !== "function") || isFrozen(o)) continue;
+			freezeObj(o);
+			work[n++] = getProto(o);
+			var keys = ownKeys(o);
+			for (var i = 0; i < keys.length; i++) {
+				var d = describe(o, keys[i]);
+				if (d === undefined) continue;
+				if ("value" in d) { work[n++] = d.value; } else { work[n++] = d.get; work[n++] = d.set; }
+			}
+		}
+	};
 })`
 
 // hardenProgram is hardenJS compiled once; a goja.Program can run in any
@@ -85,7 +105,7 @@ type hardened struct {
 	freezeFn goja.Callable
 }
 
-func harden(rt *goja.Runtime, cfg *config) hardened {
+func harden(rt *goja.Runtime, cfg *limits) hardened {
 	installGuards(rt, cfg)
 	fn, err := rt.RunProgram(hardenProgram)
 	if err != nil {

@@ -3,10 +3,10 @@ package runtime
 import "testing"
 
 // BenchmarkNewRuntime measures preparing a runtime: what an evaluation pays
-// when its condition's pool is empty.
+// when its environment's pool is empty.
 func BenchmarkNewRuntime(b *testing.B) {
-	c := MustCompile(seedCond)
+	e := NewEnvironment()
 	for b.Loop() {
-		c.newVM()
+		e.newVM()
 	}
 }

@@ -5,33 +5,57 @@ import (
 	"time"
 )
 
-// Option configures Compile.
+// Option configures an Environment, or one condition compiled in it.
 type Option func(*config)
 
+// config is what the options set. The limits may differ between conditions
+// that share runtimes, since a runtime takes the limits of the condition it
+// evaluates; the pool's sizes belong to an environment.
 type config struct {
+	limits
+	poolSize  int
+	functions int
+}
+
+// limits bound one evaluation.
+type limits struct {
 	timeout         time.Duration
 	maxCallDepth    int
 	maxStringLength int
 	maxArrayLength  int
 	maxMemory       uint64
-	poolSize        int
 }
 
 func defaults() config {
 	return config{
-		timeout:         100 * time.Millisecond,
-		maxCallDepth:    1000,
-		maxStringLength: 1 << 24,
-		maxArrayLength:  1 << 22,
-		maxMemory:       256 << 20,
-		poolSize:        goruntime.GOMAXPROCS(0),
+		limits: limits{
+			timeout:         100 * time.Millisecond,
+			maxCallDepth:    1000,
+			maxStringLength: 1 << 24,
+			maxArrayLength:  1 << 22,
+			maxMemory:       256 << 20,
+		},
+		poolSize:  goruntime.GOMAXPROCS(0),
+		functions: 512,
 	}
+}
+
+func (c config) with(opts []Option) config {
+	for _, o := range opts {
+		o(&c)
+	}
+	return c
+}
+
+// samePool reports whether conditions configured by c and d can share a pool.
+func (c config) samePool(d config) bool {
+	return c.poolSize == d.poolSize && c.functions == d.functions
 }
 
 // Timeout limits each evaluation (default 100ms); a context deadline that
 // comes sooner wins. A condition stopped by it fails with a TimeoutError.
 // The clock starts when a prepared runtime starts the evaluation: preparing
-// a runtime (the first evaluation of a condition pays for it) never counts.
+// a runtime never counts.
 // It is wall-clock time, so on an overloaded machine a condition that is
 // descheduled for longer than the limit is stopped too; set a limit that
 // leaves room for the machine it runs on.
@@ -55,8 +79,18 @@ func MaxArrayLength(n int) Option { return func(c *config) { c.maxArrayLength = 
 // so a host allocating heavily at the same time counts too.
 func MaxMemory(bytes uint64) Option { return func(c *config) { c.maxMemory = bytes } }
 
-// PoolSize is how many idle runtimes a condition keeps for certain
+// PoolSize is how many idle runtimes an environment keeps for certain
 // (default GOMAXPROCS); more are kept only until the garbage collector
 // wants the memory. Evaluations beyond that many at once still run, on
-// runtimes made for them.
-func PoolSize(n int) Option { return func(c *config) { c.poolSize = n } }
+// runtimes made for them. Given to Compile rather than NewEnvironment, it
+// gives the condition an environment, and so a pool, of its own.
+func PoolSize(n int) Option { return func(c *config) { c.poolSize = max(1, n) } }
+
+// FunctionCache is how many conditions' functions each runtime of an
+// environment keeps instantiated (default 512), least recently used first
+// out. A condition's first evaluation on a runtime instantiates its function
+// (microseconds, not the milliseconds of preparing a runtime); the bound
+// keeps an environment's memory flat however many conditions it compiles.
+// Given to Compile, like PoolSize, it gives the condition an environment of
+// its own.
+func FunctionCache(n int) Option { return func(c *config) { c.functions = max(1, n) } }

@@ -69,7 +69,7 @@ func NewSandbox(opts ...Option) *Sandbox {
 	}
 	s.rt.SetParserOptions(parser.WithDisableSourceMaps)
 	s.rt.SetMaxCallStackSize(s.cfg.maxCallDepth)
-	installGuards(s.rt, &s.cfg)
+	installGuards(s.rt, &s.cfg.limits)
 	fn, err := s.rt.RunProgram(sandboxProgram)
 	if err != nil {
 		panic("condeval: sandbox script: " + err.Error())

@@ -14,13 +14,18 @@ import (
 )
 
 // vm is one prepared goja runtime: hardened built-ins, the data-model scope
-// and the condition's function, instantiated once and called per evaluation.
+// and the functions of the conditions it evaluated lately, each instantiated
+// once and called per evaluation.
 type vm struct {
-	rt    *goja.Runtime
-	fn    goja.Callable
-	scope *builtins.Scope
-	args  []goja.Value
-	cfg   *config
+	rt     *goja.Runtime
+	scope  *builtins.Scope
+	freeze hardened
+	fns    functions
+	args   []goja.Value // room for every scope name and the globals
+	// cfg holds the limits of the evaluation running now: the guards read
+	// them through a pointer, so one runtime serves conditions with
+	// different limits.
+	cfg limits
 
 	// The watchdog: a timer that, while an evaluation runs, fires every tick
 	// (or at the deadline, if sooner) to stop it when it is out of time or
@@ -57,26 +62,34 @@ type limitError struct{ typ, msg string }
 
 func (e *limitError) Error() string { return e.msg }
 
-func (c *Condition) newVM() *vm {
+func (e *Environment) newVM() *vm {
 	rt := goja.New()
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
-	rt.SetMaxCallStackSize(c.cfg.maxCallDepth)
-	v := &vm{rt: rt, cfg: &c.cfg, heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+	v := &vm{rt: rt, cfg: e.cfg.limits, heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+	v.fns.init(e.cfg.functions)
+	v.args = make([]goja.Value, 0, len(builtins.ScopeNames())+1)
 	v.timer = time.AfterFunc(time.Hour, v.watch)
 	v.timer.Stop()
 	v.scope = builtins.NewScope(rt)
-	h := harden(rt, &c.cfg)
-	fnVal, err := rt.RunProgram(c.prog)
+	v.freeze = harden(rt, &v.cfg)
+	v.freeze.freeze(v.scope.Objects()...)
+	return v
+}
+
+// function returns c's function on this runtime, instantiating it on first
+// use. It is frozen, like everything else a condition can reach.
+func (v *vm) function(c *Condition) goja.Callable {
+	if fn := v.fns.get(c.id); fn != nil {
+		return fn
+	}
+	val, err := v.rt.RunProgram(c.prog)
 	if err != nil {
 		panic("condeval: instantiating a compiled condition: " + err.Error())
 	}
-	h.freeze(append(v.scope.Objects(), fnVal)...)
-	v.fn, _ = goja.AssertFunction(fnVal)
-	v.args = make([]goja.Value, len(c.params), len(c.params)+1)
-	if c.withAll {
-		v.args = append(v.args, v.scope.Globals())
-	}
-	return v
+	v.freeze.freeze(val)
+	fn, _ := goja.AssertFunction(val)
+	v.fns.put(c.id, fn)
+	return fn
 }
 
 // eval runs the condition once. Everything that may execute JavaScript —
@@ -84,10 +97,17 @@ func (c *Condition) newVM() *vm {
 // the watchdog is armed. The clock starts here, on a prepared runtime, so
 // preparing one never counts against the time limit.
 func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
+	fn := v.function(c)
+	v.cfg = c.limits
+	v.rt.SetMaxCallStackSize(c.limits.maxCallDepth)
 	v.scope.Bind(env)
 	scope := v.scope.Args()
-	for i, name := range c.params {
-		v.args[i] = scope[name]
+	args := v.args[:0]
+	for _, name := range c.params {
+		args = append(args, scope[name])
+	}
+	if c.withAll {
+		args = append(args, v.scope.Globals())
 	}
 	gen := v.start(ctx)
 	if ctx.Done() != nil {
@@ -102,7 +122,7 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 			res = failed(c.execError(r))
 		}
 	}()
-	val, err := v.fn(goja.Undefined(), v.args...)
+	val, err := fn(goja.Undefined(), args...)
 	if err != nil {
 		return failed(c.execError(err))
 	}

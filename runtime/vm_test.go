@@ -18,7 +18,7 @@ import (
 // the next one.
 func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 	c := MustCompile("true", Timeout(time.Hour))
-	v := c.newVM()
+	v := c.env.newVM()
 
 	past, cancel := context.WithDeadline(context.Background(), time.Now().Add(-time.Second))
 	defer cancel()
@@ -27,7 +27,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 
 	v.start(context.Background())
 	v.watch() // a late firing meant for the evaluation above
-	_, err := v.fn(goja.Undefined(), v.args...)
+	_, err := v.function(c)(goja.Undefined())
 	require.NoError(t, err, "a firing for an earlier evaluation stopped this one")
 	v.rt.Interrupt(errTimeout) // the deadline passes just as the condition returns
 	v.finish()
@@ -42,9 +42,10 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 // The time limit starts once a runtime is ready: an evaluation that first
 // has to prepare one, however slowly, still has its whole limit.
 func TestTimeLimitExcludesPreparation(t *testing.T) {
-	c := MustCompile("true", Timeout(250*time.Millisecond))
-	prepare := c.pool.newVM
-	c.pool.newVM = func() *vm {
+	e := NewEnvironment(Timeout(250 * time.Millisecond))
+	c := e.MustCompile("true")
+	prepare := e.pool.newVM
+	e.pool.newVM = func() *vm {
 		time.Sleep(500 * time.Millisecond)
 		return prepare()
 	}
