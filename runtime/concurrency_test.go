@@ -15,10 +15,19 @@ import (
 // One compiled condition, 8 goroutines, 100,000 evaluations against
 // different events; every result is checked. Run with -race.
 func TestConcurrentEval(t *testing.T) {
+	for _, path := range []struct {
+		name string
+		opts []Option
+	}{{"compiled", nil}, {"goja", []Option{Interpreted()}}} {
+		t.Run(path.name, func(t *testing.T) { concurrentEval(t, path.opts...) })
+	}
+}
+
+func concurrentEval(t *testing.T, opts ...Option) {
 	const goroutines, total = 8, 100_000
 	// The limit is wall-clock time: on a loaded machine under -race a
 	// goroutine can wait for a CPU longer than the default 100ms.
-	c, err := Compile(seedCond, Timeout(10*time.Second))
+	c, err := Compile(seedCond, append(opts, Timeout(10*time.Second))...)
 	require.NoError(t, err)
 	resultofs := []any{nil, "deletion", "detaching", "routing", "revoking"}
 	var wg sync.WaitGroup

@@ -30,6 +30,7 @@ type Condition struct {
 	params  []int
 	withAll bool // the condition may read names only Env.Globals supplies
 	limits  limits
+	fast    *compiled // nil when the condition runs on goja only
 	env     *Environment
 	id      uint64 // the condition's number in env
 }
@@ -68,6 +69,9 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 		}}}
 	}
 	c.prog, c.lines = prog, lines
+	if !cfg.interpreted {
+		c.fast = compileFast(expr)
+	}
 	return c, nil
 }
 
@@ -139,8 +143,24 @@ func compileScript(src string) (*goja.Program, error) {
 // Timeout option); a condition that throws or is stopped evaluates to false
 // with Result.Err set.
 func (c *Condition) Eval(ctx context.Context, env Env) Result {
+	if c.fast != nil && ctx.Err() == nil {
+		if r, ok := c.fast.eval(&env); ok {
+			return r
+		}
+	}
+	return c.evalGoja(ctx, &env)
+}
+
+// Compiled reports whether the condition is within the compiled path's
+// subset: it is then evaluated by Go code made for it, without goja, as long
+// as what it reads has no surprises (see compiled.go); goja answers
+// otherwise. A condition outside the subset always runs on goja.
+func (c *Condition) Compiled() bool { return c.fast != nil }
+
+// evalGoja evaluates on a runtime of the environment's pool.
+func (c *Condition) evalGoja(ctx context.Context, env *Env) Result {
 	v := c.env.pool.get()
-	res := v.eval(ctx, c, &env)
+	res := v.eval(ctx, c, env)
 	c.env.pool.put(v)
 	return res
 }

@@ -44,7 +44,7 @@ func TestNothingLeaksBetweenConditionsSharingARuntime(t *testing.T) {
 // Conditions compiled in one environment run on its few runtimes; each keeps
 // at most FunctionCache functions, however many conditions there are.
 func TestEnvironmentSharesRuntimesAndBoundsFunctions(t *testing.T) {
-	e := NewEnvironment(PoolSize(1), FunctionCache(4), testTimeout)
+	e := NewEnvironment(PoolSize(1), FunctionCache(4), testTimeout, Interpreted())
 	made := 0
 	newVM := e.pool.newVM
 	e.pool.newVM = func() *vm { made++; return newVM() }

@@ -13,8 +13,9 @@ type Option func(*config)
 // evaluates; the pool's sizes belong to an environment.
 type config struct {
 	limits
-	poolSize  int
-	functions int
+	poolSize    int
+	functions   int
+	interpreted bool
 }
 
 // limits bound one evaluation.
@@ -94,3 +95,8 @@ func PoolSize(n int) Option { return func(c *config) { c.poolSize = max(1, n) } 
 // Given to Compile, like PoolSize, it gives the condition an environment of
 // its own.
 func FunctionCache(n int) Option { return func(c *config) { c.functions = max(1, n) } }
+
+// Interpreted evaluates conditions on goja only, without the compiled path
+// (see Condition.Compiled): for comparing the two, or for a condition whose
+// compiled answer you doubt.
+func Interpreted() Option { return func(c *config) { c.interpreted = true } }

@@ -126,7 +126,11 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	if err != nil {
 		return failed(c.execError(err))
 	}
-	return Result{Value: val.ToBoolean(), Raw: v.scope.Export(val), Type: typeOf(val)}
+	raw := v.scope.Export(val)
+	if f, ok := raw.(float64); ok {
+		raw = exportNumber(f)
+	}
+	return Result{Value: val.ToBoolean(), Raw: raw, Type: typeOf(val)}
 }
 
 // start marks an evaluation as running until the earlier of ctx's deadline

@@ -69,7 +69,7 @@ func TestSmallCallDepthStillPrepares(t *testing.T) {
 // really took that long, and every other result must be right.
 func TestNoTimeoutBeforeTheLimit(t *testing.T) {
 	const goroutines, each, limit = 4, 5000, time.Millisecond
-	c := MustCompile("_event.data.n % 2 == 0", Timeout(limit))
+	c := MustCompile("_event.data.n % 2 == 0", Timeout(limit), Interpreted())
 	var wg sync.WaitGroup
 	failures := make(chan string, goroutines)
 	for range goroutines {
