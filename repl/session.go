@@ -196,22 +196,9 @@ func (s *Session) evaluate(e entry) {
 func (s *Session) syntaxError(e entry, src string, err error) {
 	fmt.Fprintf(s.out, "%s (%s SyntaxError)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"))
 	var diags *cond.Error
-	if !errors.As(err, &diags) || !fromFrontEnd(diags) {
+	if !errors.As(err, &diags) { // an engine's refusal (runtime.EngineError) has no diagnostics
 		s.opts.Render.ExecError(s.out, e.file, e.line, src, runtime.CompileError(err))
 		return
 	}
 	_ = s.opts.Render.Diagnostics(s.out, e.file, e.line, src, diags.Diagnostics)
-}
-
-// fromFrontEnd reports whether an error is the front end's, not the
-// engine's: its codes are the front end's own. The runtime marks the
-// engine's refusals with C001, which is no front-end code; this is the one
-// place the REPL relies on that.
-func fromFrontEnd(e *cond.Error) bool {
-	for _, d := range e.Diagnostics {
-		if _, ok := cond.LookupCode(d.Code); !ok {
-			return false
-		}
-	}
-	return len(e.Diagnostics) > 0
 }

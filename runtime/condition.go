@@ -47,7 +47,8 @@ const (
 
 // Compile checks src with condeval's ES5.1 front end and compiles it. A
 // condition the front end rejects returns its *cond.Error, so goja never
-// sees text condeval does not accept. opts change the environment's limits
+// sees text condeval does not accept; one that goja then refuses returns an
+// *EngineError. opts change the environment's limits
 // for this condition; PoolSize or FunctionCache give it an environment of
 // its own.
 func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
@@ -64,9 +65,7 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	wrapper, lines := c.wrap()
 	prog, err := compileScript(wrapper)
 	if err != nil {
-		return nil, &cond.Error{Source: src, Diagnostics: []cond.Diagnostic{{
-			Code: "C001", Severity: cond.SeverityError, Message: err.Error(),
-		}}}
+		return nil, &EngineError{Source: src, Message: err.Error()}
 	}
 	c.prog, c.lines = prog, lines
 	if !cfg.interpreted {

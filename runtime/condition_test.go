@@ -2,10 +2,13 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/cond"
 )
 
 const seedCond = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
@@ -146,4 +149,19 @@ func TestErrors(t *testing.T) {
 			assert.NotEmpty(t, r.Err.Message)
 		})
 	}
+}
+
+// A condition valid in ES5.1 that goja refuses: Compile says the engine
+// refused it, with no diagnostic code of the front end's, and evaluating it
+// is a SyntaxError at its start.
+func TestEngineRefusalIsAnEngineError(t *testing.T) {
+	_, err := Compile("(function(){ for (var a = 1 in b) ; })")
+	var engine *EngineError
+	require.ErrorAs(t, err, &engine)
+	assert.Contains(t, engine.Message, "may not have an initializer")
+	var ce *cond.Error
+	assert.False(t, errors.As(err, &ce), "not a front-end diagnostic")
+	e := CompileError(err)
+	assert.Equal(t, "SyntaxError", e.Type)
+	assert.Equal(t, [2]int{1, 1}, [2]int{e.Line, e.Column})
 }

@@ -47,6 +47,10 @@ func (e *ExecError) Error() string {
 // condition that fails to compile raises when evaluated: a SyntaxError at
 // the first diagnostic.
 func CompileError(err error) *ExecError {
+	var engine *EngineError
+	if errors.As(err, &engine) {
+		return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: engine.Message, Line: 1, Column: 1}
+	}
 	var ce *cond.Error
 	if !errors.As(err, &ce) || len(ce.Diagnostics) == 0 {
 		return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: err.Error()}
@@ -55,6 +59,18 @@ func CompileError(err error) *ExecError {
 	line, col := cond.LineCol(ce.Source, d.Span.Start)
 	return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: d.Message, Line: line, Column: col, Span: d.Span}
 }
+
+// EngineError is what Compile returns for a condition condeval's front end
+// accepts but goja will not compile, which ES5.1 allows (the parser's
+// differential corpus lists such gaps as goja-strict). It is no syntax
+// error of the user's, so it has no diagnostic code; it is reported at the
+// condition's start, as a SyntaxError when evaluated.
+type EngineError struct {
+	Source  string // the condition
+	Message string // goja's reason
+}
+
+func (e *EngineError) Error() string { return "1:1: " + e.Message }
 
 // failed is the Result of an evaluation that raised err.
 func failed(err *ExecError) Result {
