@@ -76,6 +76,11 @@ type Scope struct {
 	// views caches this evaluation's wrappers of nested values so that
 	// _event.data === _event.data and _data.system.context === system.
 	views []cachedView
+
+	// layers are the views this evaluation wrote to, written the host
+	// paths (see values_writes.go).
+	layers  []*layer
+	written []string
 }
 
 type cachedView struct {
@@ -86,12 +91,14 @@ type cachedView struct {
 // NewScope builds the data-model objects on rt.
 func NewScope(rt *goja.Runtime) *Scope {
 	s := &Scope{rt: rt}
-	s.event = s.newObject(eventView{s})
-	s.system = s.newObject(systemView{s})
-	s.dataSystem = s.newObject(dataSystemView{s})
-	s.data = s.newObject(dataView{s})
-	s.globals = s.newObject(globalsView{s})
-	s.ioprocessors = s.newObject(ioProcessorsView{s})
+	root := func(name string) layer { return layer{at: &hostPath{key: name}} }
+	dataPath := root(scopeNames[argData])
+	s.event = s.newObject(&eventView{s, root(scopeNames[argEvent])})
+	s.system = s.newObject(&systemView{s, root(scopeNames[argSystem])})
+	s.dataSystem = s.newObject(&dataSystemView{s, layer{at: dataPath.at.child(dataSystemKey)}})
+	s.data = s.newObject(&dataView{s, dataPath})
+	s.globals = s.newObject(&globalsView{s, layer{}})
+	s.ioprocessors = s.newObject(&ioProcessorsView{s, root(scopeNames[argIOProcessors])})
 	s.in = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return s.rt.ToValue(slices.Contains(s.env.States, call.Argument(0).String()))
 	})
@@ -132,6 +139,7 @@ func (s *Scope) Release() {
 	s.env = Env{}
 	clear(s.views)
 	s.views = s.views[:0]
+	s.dropWrites()
 }
 
 // Args returns the values of ScopeNames for the bound Env. The slice is
@@ -158,21 +166,37 @@ func (s *Scope) Export(v goja.Value) any {
 		return v.Export()
 	}
 	switch x := o.Export().(type) {
-	case mapView:
-		return x.m
-	case reflectMapView:
-		return x.m.Interface()
-	case sliceView:
-		return x.a.Interface()
-	case systemView:
-		return s.env.System
-	case goja.DynamicObject:
-		m := make(map[string]any)
-		for _, k := range x.Keys() {
-			m[k] = s.Export(x.Get(k))
+	case *mapView:
+		if x.w.set == nil {
+			return x.m
 		}
-		return m
+	case *reflectMapView:
+		if x.w.set == nil {
+			return x.m.Interface()
+		}
+	case *sliceView:
+		if x.copied == nil {
+			return x.a.Interface()
+		}
+		out := make([]any, len(x.copied))
+		for i, e := range x.copied {
+			out[i] = s.Export(e)
+		}
+		return out
+	case *systemView:
+		if x.w.set == nil {
+			return s.env.System
+		}
+	case goja.DynamicObject:
 	default:
 		return x
 	}
+	// Host data the evaluation wrote to, and the scope's own objects: a
+	// copy with what the condition sees.
+	d := o.Export().(goja.DynamicObject)
+	m := make(map[string]any)
+	for _, k := range d.Keys() {
+		m[k] = s.Export(d.Get(k))
+	}
+	return m
 }

@@ -11,13 +11,19 @@ import (
 
 // eventView is _event: the seven W3C fields always present (W3C SCXML
 // §5.10.1), plus any other field the caller supplied.
-type eventView struct{ s *Scope }
+type eventView struct {
+	s *Scope
+	w layer
+}
 
-func (v eventView) Get(key string) goja.Value {
+func (v *eventView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
 	x, ok := v.s.env.Event[key]
 	switch {
 	case ok:
-		return v.s.toValue(x)
+		return v.s.toValue(x, v.w.at, key)
 	case key == "type":
 		return v.s.rt.ToValue(DefaultEventType)
 	case isEventField(key):
@@ -26,12 +32,14 @@ func (v eventView) Get(key string) goja.Value {
 	return nil
 }
 
-func (v eventView) Has(key string) bool {
-	_, ok := v.s.env.Event[key]
-	return ok || isEventField(key)
+func (v *eventView) Has(key string) bool {
+	return v.w.has(key, func() bool {
+		_, ok := v.s.env.Event[key]
+		return ok || isEventField(key)
+	})
 }
 
-func (v eventView) Keys() []string {
+func (v *eventView) Keys() []string {
 	keys := make([]string, 0, len(eventFields)+len(v.s.env.Event))
 	for _, f := range eventFields {
 		keys = append(keys, f.Name)
@@ -41,11 +49,11 @@ func (v eventView) Keys() []string {
 			keys = append(keys, k)
 		}
 	}
-	return keys
+	return v.w.keys(keys)
 }
 
-func (v eventView) Set(key string, _ goja.Value) bool { return v.s.readOnly("_event." + key) }
-func (v eventView) Delete(key string) bool            { return v.s.readOnly("_event." + key) }
+func (v *eventView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *eventView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 func isEventField(name string) bool {
 	for _, f := range eventFields {
@@ -57,13 +65,23 @@ func isEventField(name string) bool {
 }
 
 // systemView is system, the object Composer also stores as _data.system.context.
-type systemView struct{ s *Scope }
+type systemView struct {
+	s *Scope
+	w layer
+}
 
-func (v systemView) Get(key string) goja.Value         { return mapView{v.s, v.s.env.System}.Get(key) }
-func (v systemView) Has(key string) bool               { _, ok := v.s.env.System[key]; return ok }
-func (v systemView) Keys() []string                    { return sortedKeys(v.s.env.System) }
-func (v systemView) Set(key string, _ goja.Value) bool { return v.s.readOnly("system." + key) }
-func (v systemView) Delete(key string) bool            { return v.s.readOnly("system." + key) }
+func (v *systemView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
+	return v.s.mapGet(v.s.env.System, v.w.at, key)
+}
+func (v *systemView) Has(key string) bool {
+	return v.w.has(key, func() bool { _, ok := v.s.env.System[key]; return ok })
+}
+func (v *systemView) Keys() []string                    { return v.w.keys(sortedKeys(v.s.env.System)) }
+func (v *systemView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *systemView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 // The keys by which _data reaches system: _data.system.context is system
 // (ORS-REFERENCE §4.2). The views below and DataAlias read them.
@@ -95,90 +113,115 @@ func DataAlias(path []string) (canonical []string, ok bool) {
 
 // dataSystemView is _data.system, the Composer <data id="system"> item
 // whose context is the system object.
-type dataSystemView struct{ s *Scope }
+type dataSystemView struct {
+	s *Scope
+	w layer
+}
 
-func (v dataSystemView) Get(key string) goja.Value {
+func (v *dataSystemView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
 	if key == dataContextKey {
 		return v.s.system
 	}
 	return nil
 }
 
-func (v dataSystemView) Has(key string) bool { return key == dataContextKey }
-func (v dataSystemView) Keys() []string      { return []string{dataContextKey} }
-func (v dataSystemView) Set(key string, _ goja.Value) bool {
-	return v.s.readOnly("_data.system." + key)
+func (v *dataSystemView) Has(key string) bool {
+	return v.w.has(key, func() bool { return key == dataContextKey })
 }
-func (v dataSystemView) Delete(key string) bool { return v.s.readOnly("_data.system." + key) }
+func (v *dataSystemView) Keys() []string                    { return v.w.keys([]string{dataContextKey}) }
+func (v *dataSystemView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *dataSystemView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 // dataView is _data: the <data> items, which ORS also exposes as globals.
-type dataView struct{ s *Scope }
+type dataView struct {
+	s *Scope
+	w layer
+}
 
-func (v dataView) Get(key string) goja.Value {
+func (v *dataView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
 	if key == dataSystemKey {
 		return v.s.dataSystem
 	}
-	return mapView{v.s, v.s.env.Globals}.Get(key)
+	return v.s.mapGet(v.s.env.Globals, v.w.at, key)
 }
 
-func (v dataView) Has(key string) bool {
-	_, ok := v.s.env.Globals[key]
-	return ok || key == dataSystemKey
+func (v *dataView) Has(key string) bool {
+	return v.w.has(key, func() bool {
+		_, ok := v.s.env.Globals[key]
+		return ok || key == dataSystemKey
+	})
 }
 
-func (v dataView) Keys() []string {
+func (v *dataView) Keys() []string {
 	keys := sortedKeys(v.s.env.Globals)
 	if _, ok := v.s.env.Globals[dataSystemKey]; !ok {
 		keys = append([]string{dataSystemKey}, keys...)
 	}
-	return keys
+	return v.w.keys(keys)
 }
 
-func (v dataView) Set(key string, _ goja.Value) bool { return v.s.readOnly("_data." + key) }
-func (v dataView) Delete(key string) bool            { return v.s.readOnly("_data." + key) }
+func (v *dataView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *dataView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 // globalsView resolves the caller's extra globals; the scope names win.
-type globalsView struct{ s *Scope }
+type globalsView struct {
+	s *Scope
+	w layer
+}
 
-func (v globalsView) Get(key string) goja.Value {
+func (v *globalsView) Get(key string) goja.Value {
 	if IsScopeName(key) {
 		return nil
 	}
-	return mapView{v.s, v.s.env.Globals}.Get(key)
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
+	return v.s.mapGet(v.s.env.Globals, v.w.at, key)
 }
 
-func (v globalsView) Has(key string) bool {
-	_, ok := v.s.env.Globals[key]
-	return ok && !IsScopeName(key)
+func (v *globalsView) Has(key string) bool {
+	return !IsScopeName(key) && v.w.has(key, func() bool { _, ok := v.s.env.Globals[key]; return ok })
 }
 
-func (v globalsView) Keys() []string {
-	return slices.DeleteFunc(sortedKeys(v.s.env.Globals), IsScopeName)
+func (v *globalsView) Keys() []string {
+	return v.w.keys(slices.DeleteFunc(sortedKeys(v.s.env.Globals), IsScopeName))
 }
 
-func (v globalsView) Set(key string, _ goja.Value) bool { return v.s.readOnly(key) }
-func (v globalsView) Delete(key string) bool            { return v.s.readOnly(key) }
+func (v *globalsView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *globalsView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 // ioProcessorsView is _ioprocessors: the SCXML event I/O processor under its
 // short and its full name, each with the session's location (W3C SCXML
 // §5.10, as the W3C tests read it).
-type ioProcessorsView struct{ s *Scope }
+type ioProcessorsView struct {
+	s *Scope
+	w layer
+}
 
-func (v ioProcessorsView) Get(key string) goja.Value {
+func (v *ioProcessorsView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
 	if key != ioProcessorShort && key != ioProcessorURI {
 		return nil
 	}
-	return v.s.toValue(map[string]any{"location": "#_scxml_" + v.s.env.SessionID})
+	return v.s.toValue(map[string]any{"location": "#_scxml_" + v.s.env.SessionID}, v.w.at, key)
 }
 
-func (v ioProcessorsView) Has(key string) bool {
-	return key == ioProcessorShort || key == ioProcessorURI
+func (v *ioProcessorsView) Has(key string) bool {
+	return v.w.has(key, func() bool { return key == ioProcessorShort || key == ioProcessorURI })
 }
-func (v ioProcessorsView) Keys() []string { return []string{ioProcessorShort, ioProcessorURI} }
-func (v ioProcessorsView) Set(key string, _ goja.Value) bool {
-	return v.s.readOnly("_ioprocessors." + key)
+func (v *ioProcessorsView) Keys() []string {
+	return v.w.keys([]string{ioProcessorShort, ioProcessorURI})
 }
-func (v ioProcessorsView) Delete(key string) bool { return v.s.readOnly("_ioprocessors." + key) }
+func (v *ioProcessorsView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *ioProcessorsView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

@@ -9,13 +9,14 @@ import (
 	"github.com/dop251/goja"
 )
 
-// Read-only views of host data. goja's ToValue(map) is a live, writable view
-// of the caller's map, so every Go map and slice is wrapped in one of these
-// instead: reads convert on access, writes raise a TypeError (an assignment in
-// a condition is an error.execution, W3C SCXML §B.2.1).
+// Views of host data. goja's ToValue(map) is a live, writable view of the
+// caller's map, so every Go map and slice is wrapped in one of these instead:
+// reads convert on access, writes land in the view's layer for the current
+// evaluation (values_writes.go) and never reach the caller's value.
 
-// toValue converts a Go value for a condition, wrapping maps and slices.
-func (s *Scope) toValue(v any) goja.Value {
+// toValue converts a Go value for a condition, wrapping maps and slices; the
+// value sits at key under parent, for naming what a condition writes.
+func (s *Scope) toValue(v any, parent *hostPath, key string) goja.Value {
 	switch x := v.(type) {
 	case nil:
 		return goja.Null()
@@ -31,16 +32,18 @@ func (s *Scope) toValue(v any) goja.Value {
 		if x == nil {
 			return goja.Null()
 		}
-		return s.view(keyOf(reflect.ValueOf(x)), func() *goja.Object { return s.newObject(mapView{s, x}) })
+		return s.view(keyOf(reflect.ValueOf(x)), func() *goja.Object {
+			return s.newObject(&mapView{s: s, m: x, w: layer{at: parent.child(key)}})
+		})
 	case goja.Value:
 		return x
 	}
-	return s.reflectValue(reflect.ValueOf(v))
+	return s.reflectValue(reflect.ValueOf(v), parent, key)
 }
 
 // reflectValue handles the typed maps, slices and pointers toValue does not
 // know by name.
-func (s *Scope) reflectValue(rv reflect.Value) goja.Value {
+func (s *Scope) reflectValue(rv reflect.Value, parent *hostPath, key string) goja.Value {
 	switch rv.Kind() {
 	case reflect.Invalid:
 		return goja.Null()
@@ -48,7 +51,7 @@ func (s *Scope) reflectValue(rv reflect.Value) goja.Value {
 		if rv.IsNil() {
 			return goja.Null()
 		}
-		return s.toValue(rv.Elem().Interface())
+		return s.toValue(rv.Elem().Interface(), parent, key)
 	case reflect.Map:
 		if rv.Type().Key().Kind() != reflect.String {
 			break
@@ -56,14 +59,18 @@ func (s *Scope) reflectValue(rv reflect.Value) goja.Value {
 		if rv.IsNil() {
 			return goja.Null()
 		}
-		return s.view(keyOf(rv), func() *goja.Object { return s.newObject(reflectMapView{s, rv}) })
+		return s.view(keyOf(rv), func() *goja.Object {
+			return s.newObject(&reflectMapView{s: s, m: rv, w: layer{at: parent.child(key)}})
+		})
 	case reflect.Slice:
 		if rv.IsNil() {
 			return goja.Null()
 		}
-		return s.view(keyOf(rv), func() *goja.Object { return s.rt.NewDynamicArray(sliceView{s, rv}) })
+		return s.view(keyOf(rv), func() *goja.Object {
+			return s.rt.NewDynamicArray(&sliceView{s: s, a: rv, at: parent.child(key)})
+		})
 	case reflect.Array:
-		return s.rt.NewDynamicArray(sliceView{s, rv})
+		return s.rt.NewDynamicArray(&sliceView{s: s, a: rv, at: parent.child(key)})
 	}
 	// Scalars of named types, functions and structs: goja copies a struct
 	// passed by value, so the caller's is safe.
@@ -97,67 +104,141 @@ func (s *Scope) view(key viewKey, make func() *goja.Object) *goja.Object {
 	return obj
 }
 
-// readOnly raises the TypeError of every write to host data.
-func (s *Scope) readOnly(what string) bool {
-	panic(s.rt.NewTypeError("cannot assign %s: the data a condition reads is read-only", what))
+// mapGet reads key of a map[string]any at parent.
+func (s *Scope) mapGet(m map[string]any, parent *hostPath, key string) goja.Value {
+	x, ok := m[key]
+	if !ok {
+		return nil
+	}
+	return s.toValue(x, parent, key)
 }
 
 // mapView is a map[string]any.
 type mapView struct {
 	s *Scope
 	m map[string]any
+	w layer
 }
 
-func (v mapView) Get(key string) goja.Value {
-	x, ok := v.m[key]
-	if !ok {
-		return nil
+func (v *mapView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
 	}
-	return v.s.toValue(x)
+	return v.s.mapGet(v.m, v.w.at, key)
 }
-func (v mapView) Has(key string) bool               { _, ok := v.m[key]; return ok }
-func (v mapView) Set(key string, _ goja.Value) bool { return v.s.readOnly(key) }
-func (v mapView) Delete(key string) bool            { return v.s.readOnly(key) }
-func (v mapView) Keys() []string                    { return sortedKeys(v.m) }
+func (v *mapView) Has(key string) bool {
+	return v.w.has(key, func() bool { _, ok := v.m[key]; return ok })
+}
+func (v *mapView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *mapView) Delete(key string) bool            { return v.w.remove(v.s, key) }
+func (v *mapView) Keys() []string                    { return v.w.keys(sortedKeys(v.m)) }
 
 // reflectMapView is any other map with string keys.
 type reflectMapView struct {
 	s *Scope
 	m reflect.Value
+	w layer
 }
 
-func (v reflectMapView) Get(key string) goja.Value {
+func (v *reflectMapView) Get(key string) goja.Value {
+	if x, found := v.w.lookup(key); found {
+		return x
+	}
 	x := v.m.MapIndex(reflect.ValueOf(key).Convert(v.m.Type().Key()))
 	if !x.IsValid() {
 		return nil
 	}
-	return v.s.toValue(x.Interface())
+	return v.s.toValue(x.Interface(), v.w.at, key)
 }
-func (v reflectMapView) Has(key string) bool {
-	return v.m.MapIndex(reflect.ValueOf(key).Convert(v.m.Type().Key())).IsValid()
+func (v *reflectMapView) Has(key string) bool {
+	return v.w.has(key, func() bool {
+		return v.m.MapIndex(reflect.ValueOf(key).Convert(v.m.Type().Key())).IsValid()
+	})
 }
-func (v reflectMapView) Set(key string, _ goja.Value) bool { return v.s.readOnly(key) }
-func (v reflectMapView) Delete(key string) bool            { return v.s.readOnly(key) }
-func (v reflectMapView) Keys() []string {
+func (v *reflectMapView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
+func (v *reflectMapView) Delete(key string) bool            { return v.w.remove(v.s, key) }
+func (v *reflectMapView) Keys() []string {
 	keys := make([]string, 0, v.m.Len())
 	for _, k := range v.m.MapKeys() {
 		keys = append(keys, k.String())
 	}
-	return sortStrings(keys)
+	return v.w.keys(sortStrings(keys))
 }
 
-// sliceView is a slice or array.
+// sliceView is a slice or array. Its first write copies the elements into
+// copied, which later reads and writes of the evaluation use.
 type sliceView struct {
-	s *Scope
-	a reflect.Value
+	s      *Scope
+	a      reflect.Value
+	at     *hostPath
+	copied []goja.Value
 }
 
-func (v sliceView) Len() int { return v.a.Len() }
-func (v sliceView) Get(i int) goja.Value {
+func (v *sliceView) Len() int {
+	if v.copied != nil {
+		return len(v.copied)
+	}
+	return v.a.Len()
+}
+
+func (v *sliceView) Get(i int) goja.Value {
+	if v.copied != nil {
+		if i < 0 || i >= len(v.copied) {
+			return nil
+		}
+		return v.copied[i]
+	}
 	if i < 0 || i >= v.a.Len() {
 		return nil
 	}
-	return v.s.toValue(v.a.Index(i).Interface())
+	return v.s.toValue(v.a.Index(i).Interface(), v.at, "["+strconv.Itoa(i)+"]")
 }
-func (v sliceView) Set(i int, _ goja.Value) bool { return v.s.readOnly("element " + strconv.Itoa(i)) }
-func (v sliceView) SetLen(int) bool              { return v.s.readOnly("length") }
+
+func (v *sliceView) Set(i int, x goja.Value) bool {
+	if i < 0 || i > v.Len()+maxGrowth {
+		return false
+	}
+	v.copy()
+	if i >= len(v.copied) {
+		v.resize(i + 1)
+	}
+	v.copied[i] = x
+	v.s.wrote(v.at.child("[" + strconv.Itoa(i) + "]"))
+	return true
+}
+
+func (v *sliceView) SetLen(n int) bool {
+	if n < 0 || n > v.Len()+maxGrowth {
+		return false
+	}
+	v.copy()
+	v.resize(n)
+	v.s.wrote(v.at.child("length"))
+	return true
+}
+
+// copy makes the evaluation's copy of the elements, once.
+func (v *sliceView) copy() {
+	if v.copied != nil {
+		return
+	}
+	elems := make([]goja.Value, v.a.Len(), v.a.Len()+1)
+	for i := range elems {
+		elems[i] = v.Get(i)
+	}
+	v.copied = elems
+}
+
+// maxGrowth bounds how far one write may lengthen a slice's copy: the copy
+// is dense, so list[1e9] = 1 must not allocate a billion elements.
+const maxGrowth = 1 << 16
+
+// resize sets the copy's length; new elements are holes (undefined).
+func (v *sliceView) resize(n int) {
+	if n <= len(v.copied) {
+		clear(v.copied[n:])
+		v.copied = v.copied[:n]
+		return
+	}
+	v.copied = append(v.copied, make([]goja.Value, n-len(v.copied))...)
+}

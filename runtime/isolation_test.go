@@ -41,36 +41,60 @@ func TestNothingLeaksBetweenEvaluations(t *testing.T) {
 	}
 }
 
-func TestHostDataIsReadOnly(t *testing.T) {
+// A condition may assign to host data, as in ORS: the assignment succeeds,
+// later reads in the evaluation see it, the result names what was written,
+// and the caller's data and the next evaluation are untouched.
+func TestWritesLandInAnOverlay(t *testing.T) {
 	data := map[string]any{"x": "orig", "list": []any{"a"}, "nested": map[string]any{"y": 1.0}}
 	system := map[string]any{"InteractionID": "1"}
 	globals := map[string]any{"App_X": map[string]string{"k": "v"}}
 	env := Env{Event: map[string]any{"name": "e", "data": data}, System: system, Globals: globals}
-	for _, src := range []string{
-		"_event.data.x = 'changed'",
-		"_event.data.added = 1",
-		"delete _event.data.x",
-		"_event.data.list[0] = 'b'",
-		"_event.data.list.push('c')",
-		"_event.data.list.length = 0",
-		"_event.data.nested.y = 2",
-		"_event.name = 'other'",
-		"system.InteractionID = '2'",
-		"_data.system.context.InteractionID = '3'",
-		"App_X.k = 'w'",
-		"_data.App_X = 1",
-		"Object.defineProperty(_event.data, 'x', {value: 'defined'})",
+	for _, tc := range []struct {
+		src     string
+		written []string
+	}{
+		{`system.ANI = "5551234"`, []string{"system.ANI"}},
+		{`(system.ANI = "5551234", system.ANI == "5551234" && _data.system.context.ANI == "5551234")`, []string{"system.ANI"}},
+		{"(_event.data.x = 'changed', _event.data.x == 'changed')", []string{"_event.data.x"}},
+		{"(_event.data.added = 1, 'added' in _event.data && Object.keys(_event.data).length == 4)", []string{"_event.data.added"}},
+		{"(delete _event.data.x, !('x' in _event.data) && _event.data.x === undefined)", []string{"_event.data.x"}},
+		{"(_event.data.list[0] = 'b', _event.data.list[0] == 'b')", []string{"_event.data.list[0]"}},
+		{"(_event.data.list.push('c'), _event.data.list.join() == 'a,c')", []string{"_event.data.list[1]", "_event.data.list.length"}},
+		{"(_event.data.list.length = 0, _event.data.list.length === 0)", []string{"_event.data.list.length"}},
+		{"(_event.data.nested.y = 2, _event.data.nested.y == 2)", []string{"_event.data.nested.y"}},
+		{"(_event.name = 'other', _event.name == 'other')", []string{"_event.name"}},
+		{"(_data.system.context.InteractionID = '3', system.InteractionID == '3')", []string{"system.InteractionID"}},
+		{"(App_X.k = 'w', App_X.k == 'w')", []string{"App_X.k"}},
+		{"(_data.App_X = 1, _data.App_X === 1)", []string{"_data.App_X"}},
+		{"(_event.data.list[100000000] = 1, _event.data.list.length == 1)", nil},
 	} {
-		t.Run(src, func(t *testing.T) {
-			r := eval(t, src, env)
-			require.NotNil(t, r.Err, "a write must fail")
-			assert.Equal(t, "TypeError", r.Err.Type)
+		t.Run(tc.src, func(t *testing.T) {
+			r := eval(t, tc.src, env)
+			require.Nil(t, r.Err)
+			assert.True(t, r.Value)
+			assert.Equal(t, tc.written, r.Written)
+			again := eval(t, "_event.data.x == 'orig' && system.InteractionID == '1' && typeof system.ANI == 'undefined' && _event.data.list.length == 1", env)
+			require.Nil(t, again.Err)
+			assert.True(t, again.Value, "the next evaluation saw the write")
 		})
 	}
 	assert.Equal(t, map[string]any{"x": "orig", "list": []any{"a"}, "nested": map[string]any{"y": 1.0}}, data)
 	assert.Equal(t, map[string]any{"InteractionID": "1"}, system)
 	assert.Equal(t, map[string]any{"App_X": map[string]string{"k": "v"}}, globals)
 	assert.Equal(t, "e", env.Event["name"])
+}
+
+// The value of a condition that returns host data it wrote to shows the
+// writes; the caller's own value is returned when it wrote nothing.
+func TestWrittenDataIsExportedWithTheWrites(t *testing.T) {
+	data := map[string]any{"x": "orig"}
+	env := Env{Event: map[string]any{"data": data}}
+	r := eval(t, "(_event.data.x = 'new', _event.data)", env)
+	require.Nil(t, r.Err)
+	assert.Equal(t, map[string]any{"x": "new"}, r.Raw)
+	assert.Equal(t, map[string]any{"x": "orig"}, data)
+	r = eval(t, "_event.data", env)
+	assert.Equal(t, data, r.Raw)
 }
 
 func TestSourceMapCommentReadsNothing(t *testing.T) {

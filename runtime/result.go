@@ -20,6 +20,12 @@ type Result struct {
 	Type string
 	// Err is the error.execution event the evaluation raised, if any.
 	Err *ExecError
+	// Written names the host data the condition assigned to or deleted
+	// (system.ANI, _event.data.list[0]), in the order it first did, or is
+	// nil. As in ORS the assignment succeeds and later reads in the same
+	// evaluation see it, but it lands in a copy made for the evaluation:
+	// the caller's data and every other evaluation are untouched.
+	Written []string
 }
 
 // ExecEventName is the name of the event a failed condition raises.

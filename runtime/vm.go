@@ -130,7 +130,7 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	if f, ok := raw.(float64); ok {
 		raw = exportNumber(f)
 	}
-	return Result{Value: val.ToBoolean(), Raw: raw, Type: typeOf(val)}
+	return Result{Value: val.ToBoolean(), Raw: raw, Type: typeOf(val), Written: v.scope.Written()}
 }
 
 // start marks an evaluation as running until the earlier of ctx's deadline

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/condeval/condeval/batch"
 	"github.com/condeval/condeval/runtime"
@@ -49,6 +50,10 @@ func (c *EvalCmd) Run(env *Env) error {
 	fmt.Fprintln(env.Stdout, res.Value)
 	if res.Err != nil {
 		_ = writeReports(env.Stderr, execReport(exprFile, 1, c.Expr, res.Err))
+	}
+	if len(res.Written) > 0 {
+		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
+			strings.Join(res.Written, ", "))
 	}
 	if !res.Value {
 		env.Code = exitFalse

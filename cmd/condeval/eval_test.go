@@ -44,6 +44,7 @@ func TestEvalCommand(t *testing.T) {
 		{"state", []string{"eval", "--state", "s1", "--state", "s2", "In('s2')"}, 0, "true\n", ""},
 		{"global", []string{"eval", "--global", `App_X={"requestid":"7"}`, "App_X.requestid == '7'"}, 0, "true\n", ""},
 		{"type error", []string{"eval", "_event.data.a.b"}, 1, "false\n", "<expr>:1:13: error: TypeError: Cannot read property 'a' of undefined [error.execution]\n"},
+		{"assignment, as in ORS", []string{"eval", `system.ANI = "5551234"`}, 0, "true\n", "note: the condition assigned to system.ANI"},
 		{"syntax error, with its code", []string{"eval", "1 +"}, 1, "false\n", "<expr>:1:4: error: unexpected end of input: expected an expression [C100]\n1 +\n   ^\n"},
 		{"caret under a tab-indented condition", []string{"eval", "\t_event.data.a.b"}, 1, "false\n", "\t_event.data.a.b\n\t            ^\n"},
 		{"no expression", []string{"eval"}, 2, "", "give the condition"},
