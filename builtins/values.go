@@ -22,6 +22,10 @@ type Env struct {
 	// Globals are further top-level names: App_* variables, <data> ids. Each is
 	// also reachable as _data.<name>.
 	Globals map[string]any
+	// EventJSON and SystemJSON, when not nil, are the event and the system
+	// variables as JSON text (an object, or null), read in place of Event
+	// and System: a compiled condition decodes only the fields it reads.
+	EventJSON, SystemJSON []byte
 	// SessionID and Name are _sessionid and _name.
 	SessionID string
 	Name      string

@@ -33,8 +33,12 @@ type input struct {
 
 type node func(in input) value
 
-// compiled is a condition's compiled form.
-type compiled struct{ root node }
+// compiled is a condition's compiled form, with what it reads of the event
+// and the system variables when they come as JSON text.
+type compiled struct {
+	root          node
+	event, system *need
+}
 
 // compileFast compiles expr to closures, or returns nil when it is outside
 // the subset.
@@ -43,12 +47,22 @@ func compileFast(expr *cond.Expr) *compiled {
 	if !ok {
 		return nil
 	}
-	return &compiled{root: root}
+	c := &compiled{root: root}
+	c.event, c.system = needsOf(expr.Root)
+	return c
 }
 
 // eval runs the compiled condition; ok is false when goja must answer.
 func (c *compiled) eval(env *Env) (Result, bool) {
-	in := input{event: env.Event, system: env.System, states: env.States}
+	return c.run(input{event: env.Event, system: env.System, states: env.States})
+}
+
+func (c *compiled) run(in input) (res Result, ok bool) {
+	defer func() {
+		if recover() != nil { // a bug of the compiled path: goja answers instead
+			res, ok = Result{}, false
+		}
+	}()
 	v := c.root(in)
 	switch v.k {
 	case kBail, kEvent, kIn:

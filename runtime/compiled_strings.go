@@ -71,7 +71,10 @@ func unitIndex(s string, b int) int {
 func substring(s string, i, j int) (string, bool) {
 	bi, ok1 := byteOffset(s, i)
 	bj, ok2 := byteOffset(s, j)
-	return s[bi:bj], ok1 && ok2
+	if !ok1 || !ok2 {
+		return "", false
+	}
+	return s[bi:bj], true
 }
 
 // compareUTF16 orders strings by UTF-16 code units (11.8.5), which differs

@@ -22,6 +22,7 @@ func TestCompiledPathAgreesWithGoja(t *testing.T) {
 		compiledConds++
 		for i, env := range envs {
 			want := c.evalGoja(context.Background(), &env)
+			c.fast.root(input{event: env.Event, system: env.System, states: env.States}) // must not panic
 			got, ok := c.fast.eval(&env)
 			if ok {
 				answered++

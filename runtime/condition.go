@@ -142,6 +142,9 @@ func compileScript(src string) (*goja.Program, error) {
 // Timeout option); a condition that throws or is stopped evaluates to false
 // with Result.Err set.
 func (c *Condition) Eval(ctx context.Context, env Env) Result {
+	if env.EventJSON != nil || env.SystemJSON != nil {
+		return c.evalJSON(ctx, &env)
+	}
 	if c.fast != nil && ctx.Err() == nil {
 		if r, ok := c.fast.eval(&env); ok {
 			return r
@@ -162,4 +165,52 @@ func (c *Condition) evalGoja(ctx context.Context, env *Env) Result {
 	res := v.eval(ctx, c, env)
 	c.env.pool.put(v)
 	return res
+}
+
+// evalJSON evaluates against JSON text. The compiled path decodes only the
+// fields it reads; a condition on goja, one the compiled path leaves to
+// goja, and one whose value is host data (which the caller gets whole) are
+// evaluated on a full decode.
+func (c *Condition) evalJSON(ctx context.Context, env *Env) Result {
+	if c.fast != nil && ctx.Err() == nil {
+		event, system, err := decodeEnv(env, c.fast.event, c.fast.system)
+		if err != nil {
+			return failed(err)
+		}
+		r, ok := c.fast.run(input{event: event, system: system, states: env.States})
+		if ok && !isHostData(r.Type) {
+			return r
+		}
+	}
+	event, system, err := decodeEnv(env, everything, everything)
+	if err != nil {
+		return failed(err)
+	}
+	full := *env
+	full.Event, full.System, full.EventJSON, full.SystemJSON = event, system, nil, nil
+	return c.Eval(ctx, full)
+}
+
+func isHostData(typ string) bool { return typ == "object" || typ == "array" }
+
+// decodeEnv reads the event and the system variables, from their JSON text
+// where the Env has it. Invalid text is a SyntaxError, as JSON.parse's.
+func decodeEnv(env *Env, eventNeed, systemNeed *need) (event, system map[string]any, _ *ExecError) {
+	event, system = env.Event, env.System
+	var err error
+	if env.EventJSON != nil {
+		if event, err = decodeObject(env.EventJSON, eventNeed); err != nil {
+			return nil, nil, jsonExecError("the event", err)
+		}
+	}
+	if env.SystemJSON != nil {
+		if system, err = decodeObject(env.SystemJSON, systemNeed); err != nil {
+			return nil, nil, jsonExecError("the system variables", err)
+		}
+	}
+	return event, system, nil
+}
+
+func jsonExecError(what string, err error) *ExecError {
+	return &ExecError{Name: ExecEventName, Type: "SyntaxError", Message: what + " is not valid JSON: " + err.Error()}
 }
