@@ -81,15 +81,10 @@ var typeNames = [...]string{
 func exportValue(v value, in input) any {
 	switch v.k {
 	case kBool:
-		return v.b
+		return v.n != 0
 	case kNumber:
 		return exportNumber(v.n)
-	case kString:
-		if v.ref != nil {
-			return v.ref
-		}
-		return v.s
-	case kMap, kArray:
+	case kString, kMap, kArray:
 		return v.ref
 	case kSystem:
 		return in.system
@@ -203,6 +198,9 @@ func fastMember(m *cond.Member) (node, bool) {
 		return nil, false
 	}
 	protos := prototypes()
+	if root, keys, ok := staticChain(m); ok {
+		return chainNode(root, keys, protos), true
+	}
 	if key, ok := memberKey(m); ok {
 		return func(in input) value { return getMember(in, object(in), key, protos) }, true
 	}
@@ -227,6 +225,48 @@ func fastMember(m *cond.Member) (node, bool) {
 	}, true
 }
 
+// staticChain reads a member chain with keys written in the source from
+// _event or system: _event.data.interactionid.
+func staticChain(m *cond.Member) (root value, keys []string, ok bool) {
+	key, ok := memberKey(m)
+	if !ok {
+		return value{}, nil, false
+	}
+	switch object := cond.Unparen(m.Object).(type) {
+	case *cond.Ident:
+		root, ok = rootValues[object.Name]
+		if !ok || root.k != kEvent && root.k != kSystem {
+			return value{}, nil, false
+		}
+		return root, []string{key}, true
+	case *cond.Member:
+		root, keys, ok = staticChain(object)
+		return root, append(keys, key), ok
+	}
+	return value{}, nil, false
+}
+
+// chainNode reads a static chain in one closure, stepping through host maps
+// directly and through getMember for anything else.
+func chainNode(root value, keys []string, protos *protoNames) node {
+	return func(in input) value {
+		v := root
+		for _, key := range keys {
+			if v.k == kMap && key != "__proto__" {
+				if x, ok := v.ref.(map[string]any)[key]; ok {
+					v = host(x)
+					continue
+				}
+			}
+			v = getMember(in, v, key, protos)
+			if v.k == kBail {
+				return v
+			}
+		}
+		return v
+	}
+}
+
 // getMember reads base[key] as the scope's views and goja's primitives do.
 func getMember(in input, base value, key string, protos *protoNames) value {
 	if key == "__proto__" {
@@ -242,7 +282,7 @@ func getMember(in input, base value, key string, protos *protoNames) value {
 			return host(x)
 		}
 		if key == "type" {
-			return stringValue(builtins.DefaultEventType)
+			return defaultEventType
 		}
 		if eventFieldNames[key] {
 			return undefinedValue
@@ -268,13 +308,13 @@ func getMember(in input, base value, key string, protos *protoNames) value {
 		names = protos.array
 	case kString:
 		if key == "length" {
-			return value{k: kNumber, n: float64(utf16Len(base.s))}
+			return value{k: kNumber, n: float64(utf16Len(base.str()))}
 		}
 		if i, isIndex, ok := arrayIndex(key); !ok {
 			return bailValue
 		} else if isIndex {
-			if i < utf16Len(base.s) {
-				return substringValue(base.s, i, i+1)
+			if s := base.str(); i < utf16Len(s) {
+				return substringValue(s, i, i+1)
 			}
 			return undefinedValue
 		}
@@ -342,7 +382,7 @@ func fastUnary(u *cond.Unary) (node, bool) {
 			if v.k == kBail {
 				return v
 			}
-			return stringValue(typeofNames[v.k])
+			return typeofValues[v.k]
 		}, true
 	case cond.OpPlus, cond.OpMinus:
 		sign := 1.0
@@ -360,11 +400,21 @@ func fastUnary(u *cond.Unary) (node, bool) {
 	return nil, false
 }
 
-// typeofNames are what typeof answers, by kind.
-var typeofNames = [...]string{
-	kUndefined: "undefined", kNull: "object", kBool: "boolean", kNumber: "number", kString: "string",
-	kMap: "object", kArray: "object", kEvent: "object", kSystem: "object", kIn: "function",
-}
+// typeofValues are what typeof answers, by kind.
+var typeofValues = func() []value {
+	names := [...]string{
+		kUndefined: "undefined", kNull: "object", kBool: "boolean", kNumber: "number", kString: "string",
+		kMap: "object", kArray: "object", kEvent: "object", kSystem: "object", kIn: "function",
+	}
+	values := make([]value, len(names))
+	for k, name := range names {
+		values[k] = stringValue(name)
+	}
+	return values
+}()
+
+// defaultEventType is _event.type when the caller gives none.
+var defaultEventType = stringValue(builtins.DefaultEventType)
 
 func fastLogical(l *cond.Logical) (node, bool) {
 	x, okX := fastNode(l.X)
@@ -495,6 +545,9 @@ func fastBinary(b *cond.Binary) (node, bool) {
 	if !ok {
 		return nil, false
 	}
+	if fused, ok := stringComparison(b, x, y, op); ok {
+		return fused, true
+	}
 	return func(in input) value {
 		a, c := x(in), y(in)
 		if a.k == kBail || c.k == kBail {
@@ -502,6 +555,106 @@ func fastBinary(b *cond.Binary) (node, bool) {
 		}
 		return op(a, c)
 	}, true
+}
+
+// stringComparison fuses an equality with a string literal, the commonest
+// test of all (_event.data.resultof == 'deletion'): a string compares
+// directly, anything else goes through op.
+func stringComparison(b *cond.Binary, x, y node, op func(x, y value) value) (node, bool) {
+	if !b.Op.IsEquality() {
+		return nil, false
+	}
+	lit, ok := cond.Unparen(b.Y).(*cond.String)
+	if !ok {
+		if lit, ok = cond.Unparen(b.X).(*cond.String); !ok {
+			return nil, false
+		}
+		x = y
+	}
+	if !plainLiteral(lit) {
+		return nil, false
+	}
+	want := b.Op == cond.OpEq || b.Op == cond.OpStrictEq
+	s, litValue := lit.Value, stringValue(lit.Value)
+	if fold, receiver, ok := caseMappedReceiver(b, lit); ok {
+		// x.toLowerCase() == 'gns' without making the lower-case string.
+		return func(in input) value {
+			r := receiver(in)
+			if r.k != kString || !isASCII(r.str()) {
+				v := x(in) // the receiver again: it reads, it does not write
+				if v.k == kBail {
+					return v
+				}
+				return op(v, litValue)
+			}
+			return boolValue(foldEquals(r.str(), s, fold) == want)
+		}, true
+	}
+	return func(in input) value {
+		v := x(in)
+		if v.k == kString {
+			return boolValue((v.str() == s) == want)
+		}
+		if v.k == kBail {
+			return v
+		}
+		return op(v, litValue)
+	}, true
+}
+
+// caseMappedReceiver recognises the other side of b as x.toLowerCase() or
+// x.toUpperCase() and returns the mapping and x's node.
+func caseMappedReceiver(b *cond.Binary, lit *cond.String) (fold func(byte) byte, receiver node, ok bool) {
+	other := b.X
+	if other == cond.Node(lit) || cond.Unparen(b.X) == cond.Node(lit) {
+		other = b.Y
+	}
+	call, ok := cond.Unparen(other).(*cond.Call)
+	if !ok || len(call.Args) != 0 {
+		return nil, nil, false
+	}
+	m, ok := cond.Unparen(call.Callee).(*cond.Member)
+	if !ok || m.Computed {
+		return nil, nil, false
+	}
+	name, _ := memberKey(m)
+	switch name {
+	case "toLowerCase":
+		fold = asciiLower
+	case "toUpperCase":
+		fold = asciiUpper
+	default:
+		return nil, nil, false
+	}
+	receiver, ok = fastNode(m.Object)
+	return fold, receiver, ok
+}
+
+func asciiLower(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
+}
+
+func asciiUpper(c byte) byte {
+	if 'a' <= c && c <= 'z' {
+		return c - ('a' - 'A')
+	}
+	return c
+}
+
+// foldEquals reports whether r, an ASCII string, maps to s.
+func foldEquals(r, s string, fold func(byte) byte) bool {
+	if len(r) != len(s) {
+		return false
+	}
+	for i := 0; i < len(r); i++ {
+		if fold(r[i]) != s[i] {
+			return false
+		}
+	}
+	return true
 }
 
 // hasProperty is key in obj.
@@ -573,7 +726,7 @@ func fastCall(c *cond.Call) (node, bool) {
 			if !ok {
 				return bailValue
 			}
-			return method(s.s, a, b)
+			return method(s.str(), a, b)
 		}, true
 	}
 	return nil, false

@@ -32,22 +32,27 @@ const (
 	kBail   // the compiled path cannot answer: goja must
 )
 
+// value is 32 bytes: closures return it by value at every step.
 type value struct {
 	k kind
-	b bool
-	n float64
-	s string
-	// ref is the host value as the caller gave it: the map or slice of
-	// kMap and kArray, and for a string read from host data the interface
-	// holding it, so that returning it allocates nothing.
+	n float64 // a number; 1 or 0 for a boolean
+	// ref is a string, or the host map or slice of kMap and kArray as the
+	// caller gave it: a string read from host data stays in the interface
+	// that held it, so passing it on allocates nothing.
 	ref any
+}
+
+// str is a kString's string.
+func (v value) str() string {
+	s, _ := v.ref.(string)
+	return s
 }
 
 var (
 	undefinedValue = value{k: kUndefined}
 	nullValue      = value{k: kNull}
 	bailValue      = value{k: kBail}
-	trueValue      = value{k: kBool, b: true}
+	trueValue      = value{k: kBool, n: 1}
 	falseValue     = value{k: kBool}
 )
 
@@ -58,7 +63,9 @@ func boolValue(b bool) value {
 	return falseValue
 }
 
-func stringValue(s string) value { return value{k: kString, s: s} }
+// stringValue is a computed string (boxing it allocates, unlike a host
+// string's value).
+func stringValue(s string) value { return value{k: kString, ref: s} }
 
 // maxSafe is 2^53: goja keeps integers beyond it exact (as int64) where
 // ECMAScript rounds them to doubles, so the compiled path leaves them to goja.
@@ -85,7 +92,7 @@ func host(x any) value {
 		if !utf8.ValidString(t) {
 			return bailValue // goja reads invalid UTF-8 as U+FFFD
 		}
-		return value{k: kString, s: t, ref: x}
+		return value{k: kString, ref: x}
 	case bool:
 		return boolValue(t)
 	case float64:
@@ -123,11 +130,11 @@ func toBoolean(v value) bool {
 	case kUndefined, kNull:
 		return false
 	case kBool:
-		return v.b
+		return v.n != 0
 	case kNumber:
 		return v.n != 0 && !math.IsNaN(v.n)
 	case kString:
-		return v.s != ""
+		return v.str() != ""
 	}
 	return true
 }
@@ -141,15 +148,10 @@ func toNumber(v value) (float64, bool) {
 		return math.NaN(), true
 	case kNull:
 		return 0, true
-	case kBool:
-		if v.b {
-			return 1, true
-		}
-		return 0, true
-	case kNumber:
+	case kBool, kNumber:
 		return v.n, true
 	case kString:
-		return stringToNumber(v.s)
+		return stringToNumber(v.str())
 	}
 	return 0, false
 }
@@ -224,14 +226,14 @@ func toString(v value) (string, bool) {
 	case kNull:
 		return "null", true
 	case kBool:
-		if v.b {
+		if v.n != 0 {
 			return "true", true
 		}
 		return "false", true
 	case kNumber:
 		return numberToString(v.n), true
 	case kString:
-		return v.s, true
+		return v.str(), true
 	}
 	return "", false
 }
@@ -310,12 +312,10 @@ func strictEquals(x, y value) bool {
 		return false
 	}
 	switch x.k {
-	case kBool:
-		return x.b == y.b
-	case kNumber:
+	case kBool, kNumber:
 		return x.n == y.n
 	case kString:
-		return x.s == y.s
+		return x.str() == y.str()
 	}
 	return true // undefined, null
 }
@@ -331,7 +331,7 @@ func looseEquals(x, y value) (eq, ok bool) {
 		return nullish(x) && nullish(y), true
 	case x.isObject() || y.isObject():
 		return false, false
-	case x.k == kString && !plainInteger(x.s) || y.k == kString && !plainInteger(y.s):
+	case x.k == kString && !plainInteger(x.str()) || y.k == kString && !plainInteger(y.str()):
 		// goja compares a string with a number by reading the string as an
 		// integer (string_ascii.go, Equals), so "1e3" == 1000 is false
 		// there though ECMAScript says true: such strings go to goja.
@@ -375,7 +375,7 @@ func compare(x, y value) (less, nan, ok bool) {
 		return false, false, false
 	}
 	if x.k == kString && y.k == kString {
-		return compareUTF16(x.s, y.s) < 0, false, true
+		return compareUTF16(x.str(), y.str()) < 0, false, true
 	}
 	a, okA := toNumber(x)
 	b, okB := toNumber(y)
