@@ -35,6 +35,13 @@ func TestEnginesAgree(t *testing.T) {
 					assert.Equal(t, want, got, "%s on %s by %s (shared %v)", c.Name, k.Name, e.Name, shared)
 				}
 			}
+			raw, err := e.Raw(c)
+			require.NoError(t, err, "%s/%s raw", c.Name, e.Name)
+			for _, k := range Cases() {
+				got, err := raw(k.Raw())
+				require.NoError(t, err, "%s on %s by %s from JSON", c.Name, k.Name, e.Name)
+				assert.Equal(t, k.Want[c.Name], got, "%s on %s by %s from JSON", c.Name, k.Name, e.Name)
+			}
 		}
 	}
 }
@@ -58,7 +65,9 @@ var sink atomic.Bool
 // BenchmarkEval measures one evaluation per op, cycling through the cases.
 // In mode json each op first decodes the event and system JSON into fresh
 // maps (what a service pays per event, the same for every engine); in mode
-// decoded the maps are decoded once and reused.
+// raw each op goes from the JSON text to the result the engine's own way
+// (condeval decodes only what the condition reads, the others use
+// encoding/json); in mode decoded the maps are decoded once and reused.
 func BenchmarkEval(b *testing.B) {
 	engines, inputs := setup(b)
 	cases := Cases()
@@ -76,6 +85,26 @@ func BenchmarkEval(b *testing.B) {
 								b.Fatal(err)
 							}
 							r, _ = eval(in)
+						}
+						sink.Store(r)
+					})
+				}
+			})
+			b.Run("raw", func(b *testing.B) {
+				raws := make([]RawInput, len(cases))
+				for i, k := range cases {
+					raws[i] = k.Raw()
+				}
+				for _, e := range engines {
+					b.Run(e.Name, func(b *testing.B) {
+						eval, err := e.Raw(c)
+						if err != nil {
+							b.Fatal(err)
+						}
+						b.ReportAllocs()
+						var r bool
+						for i := 0; b.Loop(); i++ {
+							r, _ = eval(raws[i%len(raws)])
 						}
 						sink.Store(r)
 					})

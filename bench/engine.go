@@ -1,9 +1,21 @@
 package bench
 
-import "fmt"
+import (
+	"encoding/json"
+	"fmt"
+)
 
 // Evaluator answers one condition for one input.
 type Evaluator func(Input) (bool, error)
+
+// RawInput is an input as it arrives: the event and the system as JSON text.
+type RawInput struct {
+	Event, System []byte
+	States        []string
+}
+
+// RawEvaluator answers one condition from JSON text.
+type RawEvaluator func(RawInput) (bool, error)
 
 // Engine turns a condition into an evaluator, the way a user of that engine
 // would: compile once, evaluate many times.
@@ -13,6 +25,30 @@ type Engine struct {
 	Compile func(Condition) (Evaluator, error)
 	// CompileShared returns an evaluator that many goroutines may call at once.
 	CompileShared func(Condition) (Evaluator, error)
+	// CompileRaw returns an evaluator from JSON text; nil means decoding
+	// with encoding/json, as a user of the engine would, then Compile's.
+	CompileRaw func(Condition) (RawEvaluator, error)
+}
+
+// Raw returns e's evaluator from JSON text.
+func (e Engine) Raw(c Condition) (RawEvaluator, error) {
+	if e.CompileRaw != nil {
+		return e.CompileRaw(c)
+	}
+	eval, err := e.Compile(c)
+	if err != nil {
+		return nil, err
+	}
+	return func(in RawInput) (bool, error) {
+		decoded := Input{States: in.States}
+		if err := json.Unmarshal(in.Event, &decoded.Event); err != nil {
+			return false, err
+		}
+		if err := json.Unmarshal(in.System, &decoded.System); err != nil {
+			return false, err
+		}
+		return eval(decoded)
+	}, nil
 }
 
 // Engines returns the engines in the order the tables list them, the floor first.

@@ -33,6 +33,11 @@ type Case struct {
 	Want   map[string]bool // condition name → outcome
 }
 
+// Raw is the case's JSON text.
+func (c Case) Raw() RawInput {
+	return RawInput{Event: []byte(c.Event), System: []byte(c.System), States: c.States}
+}
+
 // Decode turns the case's JSON into fresh maps, the way a service does for
 // every event it receives.
 func (c Case) Decode() (Input, error) {
