@@ -360,3 +360,76 @@ func (d *jsonDecoder) literal(word string) error {
 	d.i += len(word)
 	return nil
 }
+
+// ObjectMembers calls fn with each member of the JSON object text, in
+// order: its key decoded, its value as raw text. The whole text is checked
+// as it goes; fn's error, or the text's, ends the walk. It lets a reader of
+// JSON input hand an event's text to Env.EventJSON without decoding it
+// first.
+func ObjectMembers(text []byte, fn func(key string, value []byte) error) error {
+	d := jsonDecoder{text: text}
+	d.space()
+	if d.i == len(text) || text[d.i] != '{' {
+		return d.fail("not a JSON object")
+	}
+	d.i++
+	d.space()
+	if d.i < len(text) && text[d.i] == '}' {
+		d.i++
+	} else {
+		for done := false; !done; {
+			d.space()
+			if d.i == len(text) || text[d.i] != '"' {
+				return d.fail("expected a string key")
+			}
+			start := d.i
+			if _, err := d.skipString(); err != nil {
+				return err
+			}
+			key, err := d.stringValue(text[start:d.i], hasEscapeOrHigh(text[start:d.i]))
+			if err != nil {
+				return err
+			}
+			d.space()
+			if d.i == len(text) || text[d.i] != ':' {
+				return d.fail("expected ':'")
+			}
+			d.i++
+			d.space()
+			start = d.i
+			if _, err := d.value(nil, 0); err != nil {
+				return err
+			}
+			if err := fn(key.(string), text[start:d.i]); err != nil {
+				return err
+			}
+			d.space()
+			switch {
+			case d.i == len(text):
+				return d.fail("unexpected end of JSON")
+			case text[d.i] == ',':
+				d.i++
+			case text[d.i] == '}':
+				d.i++
+				done = true
+			default:
+				return d.fail("expected ',' or '}'")
+			}
+		}
+	}
+	if d.space(); d.i != len(text) {
+		return d.fail("text after the JSON value")
+	}
+	return nil
+}
+
+// hasEscapeOrHigh reports whether a string token needs encoding/json to
+// decode it.
+func hasEscapeOrHigh(tok []byte) bool {
+	for _, c := range tok {
+		if c == '\\' || c >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}

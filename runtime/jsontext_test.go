@@ -130,3 +130,19 @@ func FuzzDecodeObject(f *testing.F) {
 }
 
 func errorsAs(err error, target any) bool { return err != nil && errors.As(err, target) }
+
+func TestObjectMembersSplitsWithoutDecoding(t *testing.T) {
+	var keys, values []string
+	err := ObjectMembers([]byte(` {"id":7, "e\u0076ent" : {"a":[1,{"b":"}"}]} ,"s":"x"} `), func(k string, v []byte) error {
+		keys, values = append(keys, k), append(values, string(v))
+		return nil
+	})
+	require.NoError(t, err)
+	assert.Equal(t, []string{"id", "event", "s"}, keys)
+	assert.Equal(t, []string{"7", `{"a":[1,{"b":"}"}]}`, `"x"`}, values)
+	for _, bad := range []string{`[1]`, `{"a":1`, `{"a":1} {}`, `{"a":{"b":}}`, `{"a" 1}`, ``} {
+		assert.Error(t, ObjectMembers([]byte(bad), func(string, []byte) error { return nil }), bad)
+	}
+	stop := errors.New("stop")
+	assert.ErrorIs(t, ObjectMembers([]byte(`{"a":1,"b":2}`), func(string, []byte) error { return stop }), stop)
+}
