@@ -3,6 +3,7 @@ package runtime_test
 import (
 	"context"
 	"fmt"
+	"time"
 
 	"github.com/condeval/condeval/runtime"
 )
@@ -59,4 +60,30 @@ func ExampleCompileError() {
 	e := runtime.CompileError(err)
 	fmt.Println(e.Type, e.Line)
 	// Output: SyntaxError 1
+}
+
+// A service holding many conditions compiles them in one environment, so
+// they share its prepared runtimes, and hands them events as the JSON text
+// they arrived as: each condition decodes only the fields it reads.
+func ExampleNewEnvironment() {
+	env := runtime.NewEnvironment(runtime.Timeout(50 * time.Millisecond))
+	deleted := env.MustCompile(`_event.data.resultof == 'deletion'`)
+	routed := env.MustCompile(`_event.data.resultof == 'routing' && In('Routing')`)
+	event := []byte(`{"name":"interaction.notcontrolled","data":{"interactionid":"00N5RaB8","resultof":"routing"}}`)
+	for _, c := range []*runtime.Condition{deleted, routed} {
+		r := c.Eval(context.Background(), runtime.Env{EventJSON: event, States: []string{"Routing"}})
+		fmt.Println(c.Source(), r.Value, c.Compiled())
+	}
+	// Output:
+	// _event.data.resultof == 'deletion' false true
+	// _event.data.resultof == 'routing' && In('Routing') true true
+}
+
+// A condition that assigns gets ORS's answer, and the result says what it
+// wrote; the caller's data is untouched.
+func ExampleResult_Written() {
+	system := map[string]any{"ANI": "5550000"}
+	r := runtime.MustCompile(`system.ANI = "5551234"`).Eval(context.Background(), runtime.Env{System: system})
+	fmt.Println(r.Value, r.Written, system["ANI"])
+	// Output: true [system.ANI] 5550000
 }
