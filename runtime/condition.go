@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/dop251/goja"
 	"github.com/dop251/goja/parser"
@@ -20,9 +21,12 @@ type Env = builtins.Env
 // from many goroutines at once; each evaluation borrows a prepared goja
 // runtime from the pool of the Environment it was compiled in.
 type Condition struct {
-	src   string
-	expr  *cond.Expr
-	prog  *goja.Program
+	src  string
+	expr *cond.Expr
+	// prog is the goja program. A condition on the compiled path compiles
+	// it the first time goja has to answer for it, which many never need:
+	// that saves the time and the memory of a program per condition.
+	prog  func() (*goja.Program, error)
 	lines int // lines of wrapper text before the condition
 	// params are the scope names the condition reads, as indexes into
 	// builtins.ScopeNames: only those become parameters of its function,
@@ -62,16 +66,34 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	}
 	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
 	c.params, c.withAll = scopeUse(expr)
+	if !cfg.interpreted {
+		c.fast = compileFast(expr)
+	}
 	wrapper, lines := c.wrap()
+	c.lines = lines
+	if c.fast != nil {
+		c.prog = sync.OnceValues(c.compileProgram)
+		return c, nil
+	}
 	prog, err := compileScript(wrapper)
 	if err != nil {
 		return nil, &EngineError{Source: src, Message: err.Error()}
 	}
-	c.prog, c.lines = prog, lines
-	if !cfg.interpreted {
-		c.fast = compileFast(expr)
-	}
+	c.prog = func() (*goja.Program, error) { return prog, nil }
 	return c, nil
+}
+
+// compileProgram compiles the goja program of a condition on the compiled
+// path. The compiled subset is plain expressions, which goja compiles; were
+// it to refuse one, evaluating it on goja is the EngineError Compile would
+// have returned.
+func (c *Condition) compileProgram() (*goja.Program, error) {
+	wrapper, _ := c.wrap()
+	prog, err := compileScript(wrapper)
+	if err != nil {
+		return nil, &EngineError{Source: c.src, Message: err.Error()}
+	}
+	return prog, nil
 }
 
 // Source returns the condition's text.

@@ -78,18 +78,22 @@ func (e *Environment) newVM() *vm {
 
 // function returns c's function on this runtime, instantiating it on first
 // use. It is frozen, like everything else a condition can reach.
-func (v *vm) function(c *Condition) goja.Callable {
+func (v *vm) function(c *Condition) (goja.Callable, error) {
 	if fn := v.fns.get(c.id); fn != nil {
-		return fn
+		return fn, nil
 	}
-	val, err := v.rt.RunProgram(c.prog)
+	prog, err := c.prog()
+	if err != nil {
+		return nil, err
+	}
+	val, err := v.rt.RunProgram(prog)
 	if err != nil {
 		panic("condeval: instantiating a compiled condition: " + err.Error())
 	}
 	v.freeze.freeze(val)
 	fn, _ := goja.AssertFunction(val)
 	v.fns.put(c.id, fn)
-	return fn
+	return fn, nil
 }
 
 // eval runs the condition once. Everything that may execute JavaScript —
@@ -97,7 +101,10 @@ func (v *vm) function(c *Condition) goja.Callable {
 // the watchdog is armed. The clock starts here, on a prepared runtime, so
 // preparing one never counts against the time limit.
 func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
-	fn := v.function(c)
+	fn, err := v.function(c)
+	if err != nil {
+		return failed(CompileError(err))
+	}
 	v.cfg = c.limits
 	v.rt.SetMaxCallStackSize(c.limits.maxCallDepth)
 	v.scope.Bind(env)

@@ -27,7 +27,9 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 
 	v.start(context.Background())
 	v.watch() // a late firing meant for the evaluation above
-	_, err := v.function(c)(goja.Undefined())
+	fn, err := v.function(c)
+	require.NoError(t, err)
+	_, err = fn(goja.Undefined())
 	require.NoError(t, err, "a firing for an earlier evaluation stopped this one")
 	v.rt.Interrupt(errTimeout) // the deadline passes just as the condition returns
 	v.finish()
