@@ -18,11 +18,52 @@ type Case struct {
 	System  map[string]any  `json:"system"`
 	States  []string        `json:"states"`
 	Globals map[string]any  `json:"globals"`
+
+	// eventJSON and systemJSON are the event and the system as text, for a
+	// case read by readText: the runtime decodes only what the condition
+	// reads.
+	eventJSON, systemJSON json.RawMessage
 }
 
 // Env is what the case's condition sees.
 func (c *Case) Env() runtime.Env {
-	return runtime.Env{Event: c.Event, System: c.System, States: c.States, Globals: c.Globals}
+	return runtime.Env{Event: c.Event, System: c.System, EventJSON: c.eventJSON, SystemJSON: c.systemJSON,
+		States: c.States, Globals: c.Globals}
+}
+
+// readText reads the common line of eval --batch, an object of a case's
+// fields, without decoding its event and system: they stay text for the
+// runtime. ok is false for any other line, which Decode then reads and, if
+// it is no case, says why.
+func readText(b []byte) (c Case, ok bool) {
+	err := runtime.ObjectMembers(b, func(key string, raw []byte) error {
+		switch key {
+		case "id":
+			c.ID = raw
+		case "event":
+			c.eventJSON = raw
+		case "system":
+			c.systemJSON = raw
+		case "cond":
+			return json.Unmarshal(raw, &c.Cond)
+		case "states":
+			return json.Unmarshal(raw, &c.States)
+		case "globals":
+			return json.Unmarshal(raw, &c.Globals)
+		default:
+			return errNotPlain
+		}
+		return nil
+	})
+	return c, err == nil && objectOrNull(c.eventJSON) && objectOrNull(c.systemJSON)
+}
+
+// errNotPlain ends readText on a field Decode must judge.
+var errNotPlain = errors.New("not a plain case")
+
+// objectOrNull reports whether valid JSON text is an object or null, or absent.
+func objectOrNull(raw json.RawMessage) bool {
+	return len(raw) == 0 || raw[0] == '{' || string(raw) == "null"
 }
 
 // Decode reads one case: a JSON object with no field a case does not have.

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -58,4 +59,41 @@ func FuzzDecode(f *testing.F) {
 			}
 		}
 	})
+}
+
+// A line read as text gives the answer of the same line decoded, whatever
+// the condition and the line; a line that is no plain case goes to Decode.
+func TestLineAsTextAgreesWithDecode(t *testing.T) {
+	lines := []string{
+		`{"id":1,"event":{"name":"interaction.notcontrolled","data":{"interactionid":"A","resultof":"deletion"}},"system":{"InteractionID":"A"}}`,
+		`{"id":"two","event":{"data":{"interactionid":"A","resultof":"x","resultof":"revoking"}},"system":{"InteractionID":"A"},"states":["s1"]}`,
+		`{"id":3,"cond":"_event.data.x.y","event":{"data":{}}}`,
+		`{"id":4,"cond":"_event.data","event":{"data":{"a":[1,{"b":"\u00e9"}]}}}`,
+		`{"id":5,"cond":"App_X + system.n","globals":{"App_X":1},"system":{"n":1.5}}`,
+		`{"id":6,"event":null,"system":null,"cond":"typeof _event.data"}`,
+		`{"ID":7,"cond":"true"}`,
+		`{"id":8,"event":[1]}`,
+		`{"id":9,"cond":1}`,
+	}
+	seed := "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
+	for _, line := range lines {
+		got, gotOK := NewConditions(seed).Line(context.Background(), []byte(line), 1)
+		c, err := Decode([]byte(line))
+		var want Result
+		wantOK := err == nil
+		if wantOK {
+			want, _, err = NewConditions(seed).Eval(context.Background(), &c)
+			wantOK = err == nil
+		}
+		if !wantOK {
+			want = NewInputError(IDOf([]byte(line)), 1, err.Error())
+		}
+		assert.Equal(t, wantOK, gotOK, line)
+		assert.Equal(t, want, got, line)
+	}
+	// Numbers read as JSON.parse reads them: out of range is Infinity,
+	// where encoding/json refuses the line.
+	got, ok := NewConditions("").Line(context.Background(), []byte(`{"id":1,"cond":"system.n === Infinity","system":{"n":1e400}}`), 1)
+	assert.True(t, ok)
+	assert.True(t, got.Result)
 }

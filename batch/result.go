@@ -91,7 +91,11 @@ var errNoCondition = errors.New(`no condition: give "cond" or --cond`)
 // Line evaluates one line of eval --batch input, numbered n; ok is false
 // when the line is not a valid case.
 func (cs *Conditions) Line(ctx context.Context, line []byte, n int) (r Result, ok bool) {
-	c, err := Decode(line)
+	c, plain := readText(line)
+	var err error
+	if !plain {
+		c, err = Decode(line)
+	}
 	if err == nil {
 		r, _, err = cs.Eval(ctx, &c)
 	}
