@@ -3,8 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"strings"
-	"unicode/utf8"
 
 	"github.com/dop251/goja"
 
@@ -61,12 +59,13 @@ func describe(e *ExecError, thrown goja.Value) {
 
 // position points e at the innermost frame that lies in the condition.
 func (c *Condition) position(e *ExecError, stack []goja.StackFrame) {
+	lines := cond.NewMapper(c.src, cond.ECMAScriptBreaks) // goja counts lines as ECMAScript does
 	for _, f := range stack {
 		p := f.Position()
-		if p.Line <= c.lines {
+		if p.Line <= c.lines || p.Line-c.lines > lines.Lines() {
 			continue
 		}
-		off := lineStart(c.src, p.Line-c.lines) + p.Column - 1
+		off := lines.LineStart(p.Line-c.lines) + p.Column - 1
 		if off < 0 || off > len(c.src) {
 			continue
 		}
@@ -74,34 +73,4 @@ func (c *Condition) position(e *ExecError, stack []goja.StackFrame) {
 		e.Line, e.Column = cond.LineCol(c.src, off)
 		return
 	}
-}
-
-// lineStart is the byte offset of the n-th (1-based) line of src, counting
-// lines as goja does: LF, CR, CRLF, U+2028 and U+2029 end a line.
-func lineStart(src string, n int) int {
-	off := 0
-	for ; n > 1; n-- {
-		next := nextLineStart(src[off:])
-		if next < 0 {
-			return len(src) + 1
-		}
-		off += next
-	}
-	return off
-}
-
-// nextLineStart is the offset just past the first line terminator of s, or -1.
-func nextLineStart(s string) int {
-	for i, r := range s {
-		switch r {
-		case '\r':
-			if strings.HasPrefix(s[i+1:], "\n") {
-				return i + 2
-			}
-			return i + 1
-		case '\n', '\u2028', '\u2029':
-			return i + utf8.RuneLen(r)
-		}
-	}
-	return -1
 }
