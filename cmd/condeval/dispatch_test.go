@@ -159,6 +159,7 @@ func TestDispatchReportsConditionErrors(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "skipped  reads-data")
 	assert.Contains(t, out, "error: TypeError: Cannot read property 'x' of undefined\n"+
+		"           reads _event.data.x.y, but the event has no \"data\"\n"+
 		"           "+handlers+":2:52: error: TypeError: Cannot read property 'x' of undefined [error.execution]\n"+
 		"             - {name: reads-data, event: e, cond: _event.data.x.y}\n"+
 		"                                                              ^\n")

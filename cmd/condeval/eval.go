@@ -47,6 +47,7 @@ func (c *EvalCmd) Run(env *Env) error {
 	}
 	res := compiled.Eval(context.Background(), in)
 	fmt.Fprintln(env.Stdout, res.Value)
+	newInputWarnings(env.Stderr).warn("the condition", missingInputs(c.Expr, in))
 	if res.Err != nil {
 		_ = writeReports(env.Stderr, execReport(exprFile, 1, c.Expr, res.Err))
 	}

@@ -93,6 +93,7 @@ func TestReplErrorDisplay(t *testing.T) {
 			"<stdin>:3:1: error: ReferenceError: App_Missing is not defined [error.execution]",
 			"App_Missing",
 			"^",
+			"note: App_Missing is not defined: nothing set App_Missing (:set App_Missing = JSON, or --global App_Missing=JSON)",
 		)},
 		{"the seed's missing parenthesis", replSeed[:len(replSeed)-1] + "\n\n", lines(
 			"false (error.execution SyntaxError)",

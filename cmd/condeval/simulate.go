@@ -7,7 +7,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -38,6 +41,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	warnMissingSystem(env.Stderr, c.Doc, opts.System)
 	s, st, err := m.Start(opts)
 	if err != nil {
 		return err
@@ -77,6 +81,28 @@ func (c *SimulateCmd) Run(env *Env) error {
 		return nil
 	})
 	return err
+}
+
+// warnMissingSystem warns when the document's conditions and expressions
+// read system variables and no --system was given. What else they read
+// is the document's own (its <data>, its scripts) or the events'.
+func warnMissingSystem(w io.Writer, doc string, system map[string]any) {
+	f, err := scxml.ReadFile(doc)
+	if err != nil || system != nil {
+		return
+	}
+	warnings := newInputWarnings(w)
+	given := runtime.Env{Event: map[string]any{"data": nil}, Globals: map[string]any{}}
+	for _, it := range f.Items {
+		if it.Kind != scxml.Condition && it.Kind != scxml.Expression {
+			continue
+		}
+		for _, m := range missingInputs(it.Text.Value, given) {
+			if m.Input == builtins.InputSystem {
+				warnings.warn("the document", []missingInput{m})
+			}
+		}
+	}
 }
 
 // sessionOptions reads the files and flags a session starts with.
@@ -197,7 +223,7 @@ func (*SimulateCmd) manual() manual {
 	return manual{
 		examples: []example{
 			{"A switchover against the example IPD: the old handler ends the session.", `condeval simulate examples/src-gen/IPD_default_defaultWorkflow.scxml \
-    --genesys examples/scenarios/genesys.json \
+    --genesys examples/scenarios/genesys.json --system examples/system.json \
     --events examples/events/session.ndjson`},
 		},
 		exits: []exitCode{
