@@ -30,8 +30,11 @@ type DispatchCmd struct {
 
 // Run loads the set, reads the events and reports each dispatch.
 func (c *DispatchCmd) Run(env *Env) error {
-	if (c.Event == "") == (c.Events == "") {
-		return fmt.Errorf("give exactly one of --event and --events")
+	if c.Event != "" && c.Events != "" {
+		return usagef("give --event or --events, not both")
+	}
+	if c.Event == "" && c.Events == "" {
+		return usagef("give the event: --event FILE, or --events FILE.ndjson for several")
 	}
 	set, err := statechart.LoadHandlers(c.Handlers)
 	if err != nil {

@@ -174,8 +174,8 @@ func TestDispatchInputErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no event", []string{"dispatch", "--handlers", exampleIPD}, "exactly one of --event and --events"},
-		{"both", []string{"dispatch", "--handlers", exampleIPD, "--event", revoking, "--events", switchover}, "exactly one of --event and --events"},
+		{"no event", []string{"dispatch", "--handlers", exampleIPD}, "give the event: --event FILE, or --events FILE.ndjson for several"},
+		{"both", []string{"dispatch", "--handlers", exampleIPD, "--event", revoking, "--events", switchover}, "give --event or --events, not both"},
 		{"missing handlers", []string{"dispatch", "--handlers", "nope.yaml", "--event", revoking}, "nope.yaml"},
 		{"unknown type", []string{"dispatch", "--handlers", "../../examples/conditions.cond", "--event", revoking}, "unknown handler file type"},
 		{"not a handler file", []string{"dispatch", "--handlers", exampleSystem, "--event", revoking}, `system.json:2:3: unknown key "SessionID"`},

@@ -28,6 +28,8 @@ func helpPages() []helpPage {
 		{"test", []int{0, 1, 2}},
 		{"conformance", []int{0, 1, 2}},
 		{"lsp", []int{0, 1, 2}},
+		{"help", []int{0, 2}},
+		{"version", []int{0}},
 	}
 }
 
