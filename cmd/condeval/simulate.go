@@ -67,9 +67,9 @@ func (c *SimulateCmd) Run(env *Env) error {
 		if isBlank(line) {
 			return nil
 		}
-		var ev simEvent
-		if err := json.Unmarshal(line, &ev); err != nil {
-			fmt.Fprintf(env.Stderr, "%s:%d: not an event: %v\n", name, n, err)
+		ev, err := readSimEvent(line, n)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s:%v\n", name, err)
 			env.Code = exitUsage
 			return nil
 		}
@@ -81,6 +81,37 @@ func (c *SimulateCmd) Run(env *Env) error {
 		return nil
 	})
 	return err
+}
+
+// readSimEvent reads line n of --events: the _event fields, each text but
+// "data", and "after", a number of milliseconds.
+func readSimEvent(line []byte, n int) (simEvent, error) {
+	obj, err := repl.DecodeObjectLine(line, n)
+	if err != nil {
+		return simEvent{}, err
+	}
+	var ev simEvent
+	text := map[string]*string{"name": &ev.Name, "type": &ev.Type, "sendid": &ev.SendID, "origin": &ev.Origin,
+		"origintype": &ev.OriginType, "invokeid": &ev.InvokeID}
+	for k, v := range obj {
+		switch dst, isText := text[k]; {
+		case isText:
+			s, ok := v.(string)
+			if !ok && v != nil {
+				return ev, fmt.Errorf("%d: not an event: %q must be a string", n, k)
+			}
+			*dst = s
+		case k == "data":
+			ev.Data = v
+		case k == "after":
+			ms, ok := v.(float64)
+			if !ok || ms < 0 || ms != float64(int64(ms)) {
+				return ev, fmt.Errorf("%d: not an event: \"after\" must be a whole number of milliseconds", n)
+			}
+			ev.After = int64(ms)
+		}
+	}
+	return ev, nil
 }
 
 // warnMissingSystem warns when the document's conditions and expressions
