@@ -66,7 +66,7 @@ func (v systemView) Set(key string, _ goja.Value) bool { return v.s.readOnly("sy
 func (v systemView) Delete(key string) bool            { return v.s.readOnly("system." + key) }
 
 // The keys by which _data reaches system: _data.system.context is system
-// (ORS-REFERENCE §4.2). The views below and DataAlias read them.
+// (docs/ors.md §4). The views below and DataAlias read them.
 const (
 	dataSystemKey  = "system"
 	dataContextKey = "context"
