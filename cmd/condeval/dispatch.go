@@ -36,6 +36,10 @@ func (c *DispatchCmd) Run(env *Env) error {
 	if c.Event == "" && c.Events == "" {
 		return usagef("give the event: --event FILE, or --events FILE.ndjson for several")
 	}
+	globals, err := parseGlobals(c.Global)
+	if err != nil {
+		return err
+	}
 	set, err := statechart.LoadHandlers(c.Handlers)
 	if err != nil {
 		return err
@@ -48,10 +52,6 @@ func (c *DispatchCmd) Run(env *Env) error {
 		if system, err = repl.ReadObjectFile(c.System); err != nil {
 			return err
 		}
-	}
-	globals, err := parseGlobals(c.Global)
-	if err != nil {
-		return err
 	}
 	report := c.reportText
 	if c.Format == "json" {
