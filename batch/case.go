@@ -23,7 +23,13 @@ type Case struct {
 	// case read by readText: the runtime decodes only what the condition
 	// reads.
 	eventJSON, systemJSON json.RawMessage
+	// Unknown are the fields of the line that a case does not have: the
+	// case is evaluated without them, and its result warns of them.
+	Unknown []string `json:"-"`
 }
+
+// caseFields are the fields of a case, for the warning about others.
+const caseFields = "id, cond, event, system, states, globals"
 
 // Env is what the case's condition sees.
 func (c *Case) Env() runtime.Env {
@@ -75,7 +81,14 @@ func Decode(b []byte) (Case, error) {
 	}
 	dec := json.NewDecoder(bytes.NewReader(b))
 	dec.DisallowUnknownFields()
-	if err := dec.Decode(&c); err != nil {
+	err := dec.Decode(&c)
+	if err != nil && strings.HasPrefix(err.Error(), "json: unknown field ") {
+		// Rare, so the common case decodes once: again, keeping the others.
+		c = Case{Unknown: unknownFields(b)}
+		dec = json.NewDecoder(bytes.NewReader(b))
+		err = dec.Decode(&c)
+	}
+	if err != nil {
 		return c, errors.New("not a valid case: " + jsonMessage(err))
 	}
 	if dec.More() {
@@ -85,6 +98,53 @@ func Decode(b []byte) (Case, error) {
 		return c, errors.New("not a valid id")
 	}
 	return c, nil
+}
+
+// unknownFields lists the fields of the JSON object b that a case does not
+// have, in the order written.
+func unknownFields(b []byte) []string {
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if t, err := dec.Token(); err != nil || t != json.Delim('{') {
+		return nil
+	}
+	var out []string
+	for dec.More() {
+		t, err := dec.Token()
+		key, ok := t.(string)
+		if err != nil || !ok {
+			return out
+		}
+		if !strings.Contains(", "+caseFields+", ", ", "+key+", ") {
+			out = append(out, key)
+		}
+		var skip json.RawMessage
+		if dec.Decode(&skip) != nil {
+			return out
+		}
+	}
+	return out
+}
+
+// Warning is what the result of a case says about the fields it ignored;
+// "" when there are none.
+func (c *Case) Warning() string {
+	if len(c.Unknown) == 0 {
+		return ""
+	}
+	noun := "field"
+	if len(c.Unknown) > 1 {
+		noun = "fields"
+	}
+	return fmt.Sprintf("unknown %s %s ignored (a case has %s)", noun, quoteList(c.Unknown), caseFields)
+}
+
+// quoteList writes names as "a", "b".
+func quoteList(names []string) string {
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return strings.Join(q, ", ")
 }
 
 // DecodeEvent reads a bare _event object as a case of its own.

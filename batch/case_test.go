@@ -15,7 +15,6 @@ func TestDecodeSaysWhatIsWrong(t *testing.T) {
 		{`"s"`, "not a valid case: want a JSON object, got a string"},
 		{`{"cond": 1}`, `not a valid case: "cond" cannot be a number`},
 		{`{"states": "s1"}`, `not a valid case: "states" cannot be a string`},
-		{`{"event": {"data": 1}, "x": 2}`, `not a valid case: json: unknown field "x"`},
 		{`{} {}`, "not a valid case: more than one JSON value on the line"},
 		{`{"id": 1`, "not a valid case: unexpected EOF"},
 	} {
@@ -28,6 +27,22 @@ func TestDecodeSaysWhatIsWrong(t *testing.T) {
 	assert.Equal(t, `"a"`, string(c.ID))
 	assert.Equal(t, "In('s')", *c.Cond)
 	assert.Equal(t, []string{"s"}, c.Env().States)
+}
+
+// A field a case does not have is no reason to lose the case: it is
+// evaluated without it, and its result says what was ignored.
+func TestDecodeKeepsCasesWithUnknownFields(t *testing.T) {
+	c, err := Decode([]byte(`{"id": 1, "cond": "true", "sytem": {"ANI": "1"}, "x": [1, {"y": 2}]}`))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"sytem", "x"}, c.Unknown)
+	r, _, err := NewConditions("").Eval(t.Context(), &c)
+	require.NoError(t, err)
+	assert.True(t, r.Result)
+	assert.Equal(t, `unknown fields "sytem", "x" ignored (a case has id, cond, event, system, states, globals)`, r.Warning)
+
+	c, err = Decode([]byte(`{"cond": "true"}`))
+	require.NoError(t, err)
+	assert.Empty(t, c.Warning())
 }
 
 func TestDecodeEvent(t *testing.T) {

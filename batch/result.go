@@ -16,6 +16,8 @@ type Result struct {
 	Line   int             `json:"line,omitempty"`
 	Result bool            `json:"result"`
 	Error  any             `json:"error"` // nil, *ExecError or *InputError
+	// Warning says what of the case was ignored (an unknown field).
+	Warning string `json:"warning,omitempty"`
 }
 
 // ExecError is the record of an error.execution event: the JS error class,
@@ -76,7 +78,7 @@ func (cs *Conditions) Eval(ctx context.Context, c *Case) (Result, runtime.Result
 		return Result{}, runtime.Result{}, errNoCondition
 	}
 	res := cs.evaluate(ctx, src, c.Env())
-	out := Result{ID: c.ID, Result: res.Value}
+	out := Result{ID: c.ID, Result: res.Value, Warning: c.Warning()}
 	if len(out.ID) == 0 {
 		out.ID = json.RawMessage("null")
 	}
@@ -86,7 +88,7 @@ func (cs *Conditions) Eval(ctx context.Context, c *Case) (Result, runtime.Result
 	return out, res, nil
 }
 
-var errNoCondition = errors.New(`no condition: give "cond" or --cond`)
+var errNoCondition = errors.New(`no condition: give "cond" or -e`)
 
 // Line evaluates one line of eval --batch input, numbered n; ok is false
 // when the line is not a valid case.

@@ -93,7 +93,7 @@ func Conditions() []Condition {
 	}
 }
 
-// System objects as an initialised Composer session holds them (ORS-REFERENCE §4).
+// System objects as an initialised Composer session holds them (docs/ors.md §4).
 const (
 	systemInbound = `{"SessionID":"00KF2F9OLCADR2FNC2O4H5LAES00001A","InteractionID":"000PaG8U4SYB001N",` +
 		`"InitialInteractionID":"000PaG8U4SYB001N","ParentInteractionID":"","InteractionUID":"0197a3f2-5512",` +

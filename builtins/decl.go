@@ -26,7 +26,7 @@ func (k Kind) String() string {
 // Evidence says how sure the sources are about a declaration or an event.
 type Evidence uint8
 
-// The evidence tags of ORS-REFERENCE.
+// The evidence tags of docs/ors.md: vendor (DOC), generated (OBS), assumed (INF).
 const (
 	Documented Evidence = iota // DOC: stated by Genesys or the W3C
 	Observed                   // OBS: seen in Composer-generated projects
@@ -80,7 +80,7 @@ type Decl struct {
 	Kind      Kind
 	Doc       string // user-facing text for hover and completion
 	Signature string // for functions, how to call it: "In(stateID)"
-	Source    string // where the facts come from (short names of ORS-REFERENCE's source table)
+	Source    string // where the facts come from (short names of the sources docs/ors.md lists)
 	Evidence  Evidence
 	Origin    Origin
 

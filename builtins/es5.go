@@ -6,7 +6,7 @@ package builtins
 // String.prototype.includes are deliberately absent: the declarations are
 // closed, and a linter can tell a user that ORS will not have them.
 
-const es5Source = "ECMA-262 5.1 §15; ORS-REFERENCE §8"
+const es5Source = "ECMA-262 5.1 §15; docs/ors.md §8"
 
 func es5(d Decl) Decl { return d.cite(Documented, es5Source).rooted(FromECMAScript) }
 
@@ -117,13 +117,13 @@ func es5Globals() []Decl {
 }
 
 // spiderMonkeyGlobals are the non-standard globals ORS's engine provides.
-// [INF] ORS-REFERENCE §8: no vendor document names SpiderMonkey, but vendor
+// [INF] docs/ors.md §8: no vendor document names SpiderMonkey, but vendor
 // samples and generated code call uneval() and .toSource()
 // (AccessIxnProperties; CRD IPD).
 func spiderMonkeyGlobals() []Decl {
 	return []Decl{
 		function("uneval(value)", "SpiderMonkey only: the source text of value, e.g. for <log>. Not ECMAScript 5; other engines lack it.").
-			cite(Inferred, "ORS-REFERENCE §8; AccessIxnProperties; CRD IPD").rooted(FromSpiderMonkey),
+			cite(Inferred, "docs/ors.md §8; AccessIxnProperties; CRD IPD").rooted(FromSpiderMonkey),
 	}
 }
 
@@ -139,7 +139,7 @@ var objectPrototype = protos(
 	function("propertyIsEnumerable(name)", "True when the own property name is enumerable."),
 	decl(KindFunction, "constructor", "The function that created the object."),
 	function("toSource()", "SpiderMonkey only: the object's source text, as generated code logs _event.toSource(). Not ECMAScript 5.").
-		cite(Inferred, "ORS-REFERENCE §8; CRD IPD").rooted(FromSpiderMonkey),
+		cite(Inferred, "docs/ors.md §8; CRD IPD").rooted(FromSpiderMonkey),
 )
 
 var stringPrototype = protos(

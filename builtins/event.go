@@ -7,7 +7,7 @@ type EventField struct {
 }
 
 // eventFields are the seven fields of _event (W3C SCXML §5.10.1, §B.2.8;
-// ORS-REFERENCE §3.1). Every one is present on _event; a field not supplied
+// docs/ors.md §3). Every one is present on _event; a field not supplied
 // is undefined, and type defaults to "external".
 var eventFields = [...]EventField{
 	{"name", "The event's name: what the descriptors of a handler's event attribute are matched against."},
@@ -44,7 +44,7 @@ func eventDecl(data Decl) Decl {
 	d := object("_event",
 		"The event being processed. It has the seven W3C fields; a field without a value is undefined. For ORS events the payload is in _event.data. Unbound at start-up, and eventless transitions see the last event.",
 		fields...,
-	).cite(Documented, "W3C §5.10.1, §B.2.8 (ORS-REFERENCE §3.1)").closed().rooted(FromSCXML)
+	).cite(Documented, "W3C §5.10.1, §B.2.8 (docs/ors.md §3)").closed().rooted(FromSCXML)
 	d.fields[len(d.fields)-1] = data // the payload and its attributes are ORS's
 	d.fields = append(d.fields, rawField.rooted(FromSCXML))
 	return d
@@ -54,7 +54,7 @@ func eventDecl(data Decl) Decl {
 // send more attributes than the sources list.
 func eventDataDecl(fields []Decl, of string) Decl {
 	d := object("data", "The payload of "+of+". Fields ORS does not send read as undefined.", fields...)
-	d.Source, d.Evidence, d.Origin = "ORS-REFERENCE §2.1, §2.2, §3.3", Observed, FromORS
+	d.Source, d.Evidence, d.Origin = "docs/ors.md §2, §3", Observed, FromORS
 	return d
 }
 

@@ -9,7 +9,7 @@ import (
 )
 
 // The events generated code handles, with the _event.data fields it reads
-// (ORS-REFERENCE §2.1).
+// (docs/ors.md §2).
 var section21 = []struct {
 	name   string
 	fields []string

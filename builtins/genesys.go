@@ -1,15 +1,15 @@
 package builtins
 
 // _genesys: the ORS extension objects, one per functional module
-// (ORS-REFERENCE §8). Open throughout: the vendor documentation lists only
+// (docs/ors.md §8). Open throughout: the vendor documentation lists only
 // part of each module, so an unknown member is not necessarily a typo.
 
 const (
-	srcOrchExt      = "OrchExt (ORS-REFERENCE §8)"
-	srcObjectModel  = "AccessIxnProperties, IxnIntfObjectModel (ORS-REFERENCE §8)"
-	srcTechRef      = "TechRef81 (ORS-REFERENCE §8)"
-	srcCRDInclude   = "CRD include/*.js (ORS-REFERENCE §8)"
-	srcCRDVariables = "CRD src-gen, include/RouteFeature.js (ORS-REFERENCE §4.2)"
+	srcOrchExt      = "OrchExt (docs/ors.md §8)"
+	srcObjectModel  = "AccessIxnProperties, IxnIntfObjectModel (docs/ors.md §8)"
+	srcTechRef      = "TechRef81 (docs/ors.md §8)"
+	srcCRDInclude   = "CRD include/*.js (docs/ors.md §8)"
+	srcCRDVariables = "CRD src-gen, include/RouteFeature.js (docs/ors.md §4)"
 )
 
 func observedIn(d Decl, source string) Decl { return d.cite(Observed, source) }
@@ -74,14 +74,14 @@ func genesysDecl() Decl {
 				"The interactions of this session, keyed by interaction ID, read-only: _genesys.ixn.interactions[system.InteractionID]. Empty when the session starts, even one started by an interaction; wait for interaction.added.",
 			).each(interactionDecl()).cite(Documented, srcObjectModel),
 			function("getMediaIntValue(media)", "The number of a media type name; -1 when it is not found (0 before ORS 8.1.200.50).").
-				cite(Documented, "IxnIntfFunctions (ORS-REFERENCE §8)"),
+				cite(Documented, "IxnIntfFunctions (docs/ors.md §8)"),
 			observedIn(function("getuData(key, ixnId)", "A user data value of an interaction (observed in Composer include files)."), srcCRDInclude),
 			observedIn(function("setuData(kvObject, ixnId)", "Attaches user data to an interaction (observed in Composer include files)."), srcCRDInclude),
 			observedIn(object("mediaType", "Media type names (observed in Composer include files)."), srcCRDInclude),
 			observedIn(decl(KindAny, "firstixnid", "The first interaction of the session (observed in Composer include files)."), srcCRDInclude),
 		),
 		module("queue", "The Queue module.",
-			decl(KindAny, "excludeAgents", "Agents to exclude from routing.").cite(Documented, "ECMAScriptBlock (ORS-REFERENCE §8)"),
+			decl(KindAny, "excludeAgents", "Agents to exclude from routing.").cite(Documented, "ECMAScriptBlock (docs/ors.md §8)"),
 			observedIn(decl(KindAny, "rType", "Routing type constants (observed in Composer include files)."), srcCRDInclude),
 			observedIn(decl(KindAny, "overwriteType", "Overwrite type constants (observed in Composer include files)."), srcCRDInclude),
 			observedIn(decl(KindAny, "usecapcond", "Capacity condition setting (observed in Composer include files)."), srcCRDInclude),

@@ -3,7 +3,7 @@ package builtins
 // The top-level scope of a condition: what a bare identifier can name.
 
 // scxmlGlobals are the W3C system variables and In() [DOC W3C §5.9.1,
-// §5.10, §B.2.3], and the Composer _data object [OBS CRD, ORS-REFERENCE §3.2].
+// §5.10, §B.2.3], and the Composer _data object [OBS CRD, docs/ors.md §3].
 func scxmlGlobals() []Decl {
 	w3c := func(d Decl, section string) Decl { return d.cite(Documented, "W3C "+section).rooted(FromSCXML) }
 	location := func(name string) Decl {
@@ -25,16 +25,16 @@ func scxmlGlobals() []Decl {
 		systemDecl().rooted(FromComposer),
 		genesysDecl(),
 		function("__Log(expr, label, level)", "Writes expr to the ORS log with a label and level. Called by generated code but defined in no project include file, so probably an ORS built-in.").
-			cite(Inferred, "ORS-REFERENCE §8 (OBS CRD)").rooted(FromORS),
+			cite(Inferred, "docs/ors.md §8 (OBS CRD)").rooted(FromORS),
 		function("__Raise(event)", "Raises an internal event from a script. Called by generated code but defined in no project include file, so probably an ORS built-in like __Log.").
-			cite(Inferred, "generated code of the public Composer projects of ORS-REFERENCE §11").rooted(FromORS),
+			cite(Inferred, "generated code of the public Composer projects of docs/ors.md §11").rooted(FromORS),
 		decl(KindString, "_my_prefix", "The state-id prefix of this Composer workflow: what $$_MY_PREFIX_$$ became when the IPD included it. Generated code compares _event.data.resolveid with it to take only its own delayed events.").
-			cite(Observed, "CRD src-gen (ORS-REFERENCE §2.1, §7)").rooted(FromComposer),
+			cite(Observed, "CRD src-gen (docs/ors.md §2, §7)").rooted(FromComposer),
 	}
 }
 
 // dataDecl declares _data, through which Composer code reaches the
-// document's <data> items (ORS-REFERENCE §3.2, §4.2). Open: documents add
+// document's <data> items (docs/ors.md §3, §4). Open: documents add
 // their own ids.
 func dataDecl() Decl {
 	return object("_data",
@@ -43,19 +43,19 @@ func dataDecl() Decl {
 			systemDecl().renamed("context"),
 		).closed(),
 		decl(KindBoolean, "start_workflow_onrouterequest", "IPD setting: start the workflow on interaction.onrouterequest instead of interaction.added.").
-			cite(Observed, "CRD src-gen IPD (ORS-REFERENCE §5)"),
+			cite(Observed, "CRD src-gen IPD (docs/ors.md §5)"),
 		decl(KindBoolean, "keepGVPSessionAlive", "IPD setting: keep the GVP session alive; the IPD handles error.notallowed when it is true.").
-			cite(Observed, "CRD src-gen IPD (ORS-REFERENCE §3.2, §5)"),
-	).cite(Observed, "CRD src-gen/IPD_default_MainWorkflow.scxml (ORS-REFERENCE §3.2, §4.2)").rooted(FromComposer)
+			cite(Observed, "CRD src-gen IPD (docs/ors.md §3, §5)"),
+	).cite(Observed, "CRD src-gen/IPD_default_MainWorkflow.scxml (docs/ors.md §3, §4)").rooted(FromComposer)
 }
 
 // includeFunctions are defined by Composer's project include files, not by
-// ORS [OBS CRD include/*.js, ORS-REFERENCE §4.2, §8]: a document that does
+// ORS [OBS CRD include/*.js, docs/ors.md §4, §8]: a document that does
 // not load the file does not have them.
 func includeFunctions() []Decl {
 	fn := func(signature, file, doc string) Decl {
 		return function(signature, doc+" Defined in Composer's include/"+file+", not by ORS.").
-			cite(Observed, "CRD include/"+file+" (ORS-REFERENCE §8)").rooted(FromIncludeFile)
+			cite(Observed, "CRD include/"+file+" (docs/ors.md §8)").rooted(FromIncludeFile)
 	}
 	return []Decl{
 		fn("isEventHandledByApplication()", "common.js", "True when the application region handled _event, that is, when it is not in system.uncaughtApplicationEvents."),
@@ -76,7 +76,7 @@ func includeFunctions() []Decl {
 }
 
 // deprecatedGlobals are the pre-system-object Composer globals that
-// generated code still declares [OBS CRD, ORS-REFERENCE §4.2 item 7]; the
+// generated code still declares [OBS CRD, docs/ors.md §4]; the
 // replacements are the system variables of the same meaning [INF].
 var deprecatedGlobals = []struct{ name, replacedBy, doc string }{
 	{"App_Name", "", "The application name."},
@@ -103,7 +103,7 @@ func deprecatedDecls() []Decl {
 			doc += "; use " + g.replacedBy + " instead"
 		}
 		out[i] = decl(KindAny, g.name, doc+".").deprecated(g.replacedBy).
-			cite(Observed, "CRD src-gen (ORS-REFERENCE §4.2 item 7)").rooted(FromComposer)
+			cite(Observed, "CRD src-gen (docs/ors.md §4)").rooted(FromComposer)
 	}
 	return out
 }

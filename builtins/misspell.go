@@ -3,9 +3,9 @@ package builtins
 import "strings"
 
 // misspellings are event names people write that ORS never sends, with
-// the name they mean (ORS-REFERENCE §2.3).
+// the name they mean (docs/ors.md §2).
 var misspellings = map[string]string{
-	// [OBS] all 8 IPDs of ORS-REFERENCE §11 use the undotted form; the dotted one occurs nowhere.
+	// [OBS] all 8 IPDs of docs/ors.md §11 use the undotted form; the dotted one occurs nowhere.
 	"interaction.partystate.changed": "interaction.partystatechanged",
 	// [OBS] the result of <ixn:attach> ("interaction attached" in the Events dialog).
 	"interaction.attached": "interaction.attach.done",

@@ -11,7 +11,7 @@ import (
 func path(s string) []string { return strings.Split(s, ".") }
 
 // The member paths of Composer's nine default voice IPD conditions
-// (ORS-REFERENCE §5), the seed's condition, and the shapes of §10, each with
+// (docs/ors.md §5), the seed's condition, and the shapes of §10, each with
 // the handler's event.
 var conditionPaths = []struct {
 	event string

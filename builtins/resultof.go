@@ -2,7 +2,7 @@ package builtins
 
 // resultofValues are the documented values of _event.data.resultof, quoted
 // from the seed page (Composer Help, Handling eServices Switchovers, last
-// edited 2018-11-30; ORS-REFERENCE §1).
+// edited 2018-11-30; docs/ors.md §1).
 var resultofValues = [...]EnumValue{
 	// [DOC Switchovers]
 	{"detaching", "The interaction became not controlled because it was detached from a running session."},
@@ -25,5 +25,5 @@ func resultofDecl() Decl {
 		"Why the interaction stopped being controlled by this session (ORS "+ResultofMinORS+" and later). "+
 			"Absent (undefined) with older ORS releases, so the usual filter is "+
 			"!_event.data.resultof || _event.data.resultof == 'deletion'.",
-	).values(resultofValues[:]...).closed().cite(Documented, "Switchovers (ORS-REFERENCE §1)").rooted(FromORS)
+	).values(resultofValues[:]...).closed().cite(Documented, "Switchovers (docs/ors.md §1)").rooted(FromORS)
 }

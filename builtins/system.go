@@ -1,19 +1,19 @@
 package builtins
 
 // The Composer system variables: the object every Composer diagram reads as
-// `system`, which is also `_data.system.context` (ORS-REFERENCE §4.2 item 1).
+// `system`, which is also `_data.system.context` (docs/ors.md §4).
 //
 // Sources: [OBS] the Entry blocks of CRD Workflows/Main.workflow (and
 // Survey.workflow @ e9ca7fad) give each variable's default and Composer's
-// description (ORS-REFERENCE §4.1); CRD src-gen/Main.scxml and
+// description (docs/ors.md §4); CRD src-gen/Main.scxml and
 // include/RouteFeature.js show how they are set at run time (§4.2).
 // [DOC VariablesProjectandWorkflow] system variables "hold Project and
 // application-related values. You cannot delete system variables, but
 // applications can modify their values".
 
 const (
-	srcSystemEntry   = "CRD Workflows/Main.workflow Entry block (ORS-REFERENCE §4.1)"
-	srcSystemRuntime = "CRD src-gen IPD, include/RouteFeature.js (ORS-REFERENCE §4.2)"
+	srcSystemEntry   = "CRD Workflows/Main.workflow Entry block (docs/ors.md §4)"
+	srcSystemRuntime = "CRD src-gen IPD, include/RouteFeature.js (docs/ors.md §4)"
 	ixnNote          = " ixn stands for _genesys.ixn.interactions[system.InteractionID]."
 )
 

@@ -84,7 +84,7 @@ func (v *systemView) Set(key string, x goja.Value) bool { return v.w.write(v.s, 
 func (v *systemView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 // The keys by which _data reaches system: _data.system.context is system
-// (ORS-REFERENCE §4.2). The views below and DataAlias read them.
+// (docs/ors.md §4). The views below and DataAlias read them.
 const (
 	dataSystemKey  = "system"
 	dataContextKey = "context"

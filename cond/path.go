@@ -65,3 +65,32 @@ func (p Path) String() string {
 	}
 	return b.String()
 }
+
+// Reads lists the property paths the condition starts from names it does
+// not declare, each as long as it is written (system.InteractionID, not
+// system), in source order; a path written inside a computed key
+// (system[_event.data.key]) is listed after the path holding it. A host
+// reads from it what the condition needs: the inputs a caller must give.
+func (e *Expr) Reads() []Path {
+	global := make(map[*Ident]bool, len(e.refs))
+	for _, id := range e.refs {
+		global[id] = true
+	}
+	var out []Path
+	var visit func(Node) bool
+	visit = func(n Node) bool {
+		p, ok := PathOf(n)
+		if !ok || !global[p.Root] {
+			return true
+		}
+		out = append(out, p)
+		for _, k := range p.Properties {
+			if _, named := k.(*Name); !named {
+				Inspect(k, visit)
+			}
+		}
+		return false
+	}
+	Inspect(e.Root, visit)
+	return out
+}

@@ -46,3 +46,31 @@ func TestBinaryOpIsEquality(t *testing.T) {
 		assert.False(t, op.IsEquality(), op.String())
 	}
 }
+
+// Reads lists each path from a global once per place, as long as written,
+// and nothing the condition declares.
+func TestReads(t *testing.T) {
+	tests := []struct {
+		src   string
+		reads []string
+	}{
+		{"_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')",
+			[]string{"_event.data.interactionid", "system.InteractionID", "_event.data.resultof", "_event.data.resultof"}},
+		{"system[_event.data.key] == App_x", []string{"system[…]", "_event.data.key", "App_x"}},
+		{"system.ANI.toLowerCase() == 'x'", []string{"system.ANI.toLowerCase"}},
+		{"(function (a) { return a.b + c })(1)", []string{"c"}},
+		{"In('s1') && f().x", []string{"In", "f"}},
+		{"'s'.length", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.src, func(t *testing.T) {
+			e, err := ParseExpression(tt.src)
+			require.NoError(t, err)
+			var got []string
+			for _, p := range e.Reads() {
+				got = append(got, p.String())
+			}
+			assert.Equal(t, tt.reads, got)
+		})
+	}
+}

@@ -17,7 +17,7 @@ import (
 //   - handlers or scxml: a handler set that Steps dispatch events to.
 type Case struct {
 	ID     string `yaml:"id"`
-	Source string `yaml:"source"` // where the expectation comes from: the seed, a W3C test, an ORS-REFERENCE section
+	Source string `yaml:"source"` // where the expectation comes from: the seed, a W3C test, a docs/ors.md section
 	Note   string `yaml:"note"`   // why the expectation holds, for readers of the report
 
 	// Descriptor matching.

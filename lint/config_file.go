@@ -8,9 +8,13 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/condeval/condeval/builtins"
 )
 
 // ConfigName is the file the linter looks for, from a linted file's
@@ -23,28 +27,94 @@ import (
 //	  C201: info
 const ConfigName = ".condeval.yaml"
 
-// configFile is the YAML form of a Config.
-type configFile struct {
-	Disable  []string          `yaml:"disable"`
-	Enable   []string          `yaml:"enable"`
-	Severity map[string]string `yaml:"severity"`
-}
+// configSettings are the settings a configuration file may have.
+var configSettings = []string{"disable", "enable", "severity"}
 
-// ParseConfig reads a configuration file's contents. Unknown keys and
+// ParseConfig reads a configuration file's contents. Unknown settings and
 // unknown rules are errors, so a typo does not silently lint with the
-// defaults.
+// defaults; each error names the file, line and column.
 func ParseConfig(name string, data []byte) (Config, error) {
-	var cf configFile
-	dec := yaml.NewDecoder(bytes.NewReader(data))
-	dec.KnownFields(true)
-	if err := dec.Decode(&cf); err != nil && !errors.Is(err, io.EOF) {
+	var doc yaml.Node
+	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
 		return Config{}, fmt.Errorf("%s: %w", name, err)
 	}
 	var c Config
-	if errs := c.Apply(cf.Disable, cf.Enable, maps.All(cf.Severity)); len(errs) > 0 {
+	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {
+		return c, nil
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return c, fmt.Errorf("%s:%d:%d: want settings (%s)", name, root.Line, root.Column, strings.Join(configSettings, ", "))
+	}
+	var disable, enable []string
+	severity := map[string]string{}
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		k, v := root.Content[i], root.Content[i+1]
+		var err error
+		if v.Tag == "!!null" && slices.Contains(configSettings, k.Value) {
+			continue // "severity:" with nothing under it
+		}
+		switch k.Value {
+		case "disable":
+			disable, err = ruleList(v)
+		case "enable":
+			enable, err = ruleList(v)
+		case "severity":
+			err = ruleLevels(v, severity)
+		default:
+			err = fmt.Errorf("unknown setting '%s'%s", k.Value, didYouMean(k.Value, configSettings))
+			v = k
+		}
+		if err != nil {
+			return c, fmt.Errorf("%s:%d:%d: %w", name, v.Line, v.Column, err)
+		}
+	}
+	if errs := c.Apply(disable, enable, maps.All(severity)); len(errs) > 0 {
 		return Config{}, fmt.Errorf("%s: %w", name, errs[0])
 	}
 	return c, nil
+}
+
+// ruleList reads a list of rules, [C206, constant-condition]; one rule on
+// its own is a list of one.
+func ruleList(v *yaml.Node) ([]string, error) {
+	switch {
+	case v.Kind == yaml.ScalarNode:
+		return []string{v.Value}, nil
+	case v.Kind != yaml.SequenceNode:
+		return nil, errors.New("want a list of rules, codes or names: [C206, constant-condition]")
+	}
+	out := make([]string, 0, len(v.Content))
+	for _, r := range v.Content {
+		if r.Kind != yaml.ScalarNode {
+			return nil, errors.New("want a rule, by code or name, in the list")
+		}
+		out = append(out, r.Value)
+	}
+	return out, nil
+}
+
+// ruleLevels reads the severity mapping, rule: level, into levels.
+func ruleLevels(v *yaml.Node, levels map[string]string) error {
+	if v.Kind != yaml.MappingNode {
+		return errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
+	}
+	for i := 0; i+1 < len(v.Content); i += 2 {
+		if v.Content[i].Kind != yaml.ScalarNode || v.Content[i+1].Kind != yaml.ScalarNode {
+			return errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
+		}
+		levels[v.Content[i].Value] = v.Content[i+1].Value
+	}
+	return nil
+}
+
+// didYouMean is " (did you mean 'x'?)" when name is close to one of
+// names, else "".
+func didYouMean(name string, names []string) string {
+	if s, ok := builtins.Suggest(name, names); ok {
+		return fmt.Sprintf(" (did you mean '%s'?)", s)
+	}
+	return ""
 }
 
 // FindConfig returns the path of the ConfigName file nearest to dir,

@@ -60,3 +60,24 @@ func TestConfigApply(t *testing.T) {
 		})
 	}
 }
+
+// A configuration file's mistakes are named in its own terms, at their
+// place, with the setting that was meant.
+func TestParseConfigErrors(t *testing.T) {
+	tests := []struct{ yaml, want string }{
+		{"disabel: [C206]\n", "c.yaml:1:1: unknown setting 'disabel' (did you mean 'disable'?)"},
+		{"disable: {a: 1}\n", "c.yaml:1:10: want a list of rules, codes or names: [C206, constant-condition]"},
+		{"severity: [C201]\n", "c.yaml:1:11: want one 'rule: level' a line (levels: error, warning, info, off)"},
+		{"- disable\n", "c.yaml:1:1: want settings (disable, enable, severity)"},
+	}
+	for _, tt := range tests {
+		_, err := lint.ParseConfig("c.yaml", []byte(tt.yaml))
+		if assert.Error(t, err, tt.yaml) {
+			assert.Equal(t, tt.want, err.Error())
+		}
+	}
+	for _, ok := range []string{"", "severity:\n", "disable: C206\n", "disable: [C206]\nseverity: {enum-value: error}\n"} {
+		_, err := lint.ParseConfig("c.yaml", []byte(ok))
+		assert.NoError(t, err, ok)
+	}
+}

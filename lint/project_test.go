@@ -24,7 +24,7 @@ func writeTree(t *testing.T, files map[string]string) string {
 }
 
 // composerProject is a synthetic project in the shape Composer gives one
-// (ORS-REFERENCE §5, §11): the generated IPD loads include/lib.js and pulls
+// (docs/ors.md §5, §11): the generated IPD loads include/lib.js and pulls
 // in the workflow's generated SCXML, which declares a variable of its own;
 // the workflow diagram is the source of that SCXML.
 var composerProject = map[string]string{

@@ -6,7 +6,7 @@ import (
 	"github.com/stretchr/testify/assert"
 )
 
-// Shapes seen in public Composer projects (ORS-REFERENCE §11) that must
+// Shapes seen in public Composer projects (docs/ors.md §11) that must
 // lint clean. Each fixture is written for the test from the shape of the
 // generated code, not copied; the comment names where the shape was seen.
 

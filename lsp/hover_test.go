@@ -47,7 +47,7 @@ func TestHover(t *testing.T) {
 			"- `'deletion'`: The interaction became not controlled because it was deleted.",
 			"- `'routing'`: The interaction became not controlled because of ORS actions",
 			"- `'revoking'`: The interaction being processed by ORS (pulled) was taken away",
-			"Switchovers (ORS-REFERENCE §1)",
+			"Switchovers (docs/ors.md §1)",
 		}},
 		{"a resultof value: the seed's explanation", notcontrolled, "a.scxml", "'revoking'", 2, "'revoking'", []string{
 			"_event.data.resultof == 'revoking'",

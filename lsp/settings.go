@@ -47,6 +47,11 @@ func parseSettings(raw any) (settings, error) {
 	}
 	var u userSettings
 	if err := json.Unmarshal(data, &u); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) && te.Field != "" {
+			// In the user's words: the setting and the JSON it got.
+			return settings{}, fmt.Errorf("settings: %q cannot be a JSON %s", te.Field, te.Value)
+		}
 		return settings{}, fmt.Errorf("settings: %w", err)
 	}
 	s := settings{config: u.Config}

@@ -86,3 +86,11 @@ func TestUnknownRuleInSettingsIsShown(t *testing.T) {
 	got := c.open(fileURI(t, "list.cond"), twoFindings)
 	assert.Equal(t, []string{"C204"}, got.codes(), "the rules it knows still apply")
 }
+
+// A setting of the wrong JSON kind is named with the kind it got, never
+// with a Go type.
+func TestSettingOfTheWrongKind(t *testing.T) {
+	_, err := parseSettings(map[string]any{"condeval": map[string]any{"disable": 1.0}})
+	require.Error(t, err)
+	assert.Equal(t, `settings: "disable" cannot be a JSON number`, err.Error())
+}

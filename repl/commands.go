@@ -128,11 +128,20 @@ func (s *Session) cmdSet(arg string, _ entry) error {
 		return err
 	}
 	v, err := DecodeValue([]byte(valueText))
+	notes := s.setNotes(p)
+	if err != nil && bareWord(valueText) {
+		word := strings.TrimSpace(valueText)
+		v, err = word, nil
+		notes = append(notes, fmt.Sprintf("note: %s is not JSON; read as the string %q (JSON strings take quotes)", word, word))
+	}
 	if err != nil {
 		return fmt.Errorf("value of %s: %w", p, err)
 	}
 	if err := setPath(s.vars, p, v); err != nil {
 		return err
+	}
+	for _, n := range notes {
+		fmt.Fprintln(s.out, n)
 	}
 	fmt.Fprintf(s.out, "%s = %s\n", p, compactJSON(v))
 	return nil

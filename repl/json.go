@@ -73,8 +73,10 @@ func DecodeObjectLine(line []byte, n int) (map[string]any, error) {
 }
 
 // DecodeValue decodes text holding exactly one JSON value, numbers as
-// float64 as encoding/json gives them.
+// float64 as encoding/json gives them. A byte order mark before it, which
+// some Windows editors write, is skipped.
 func DecodeValue(data []byte) (any, error) {
+	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v any
 	if err := dec.Decode(&v); err != nil {

@@ -16,6 +16,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
@@ -69,6 +70,8 @@ type Session struct {
 	// loading lists the files :load is running, innermost last, so that a
 	// file cannot load itself.
 	loading []string
+	// noted holds the missing inputs noteMissing has named.
+	noted map[builtins.Missing]bool
 }
 
 // New starts an empty session that writes its answers to out.
@@ -180,13 +183,17 @@ func (s *Session) evaluate(e entry) {
 		s.syntaxError(e, src, err)
 		return
 	}
-	r := c.Eval(context.Background(), s.env())
+	env := s.env()
+	r := c.Eval(context.Background(), env)
 	if r.Err != nil {
 		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), r.Err.Type)
 		s.opts.Render.ExecError(s.out, e.file, e.line, src, r.Err)
-		return
+	} else {
+		fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
 	}
-	fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
+	if parsed, err := cond.ParseExpression(src); err == nil {
+		s.noteMissing(parsed, env)
+	}
 }
 
 // syntaxError shows the front end's diagnostics for a condition Compile

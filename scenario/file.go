@@ -107,7 +107,7 @@ func Read(path string) (*Scenario, error) {
 	}
 	var sc Scenario
 	if err := doc.Decode(&sc); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, userError(path, err)
 	}
 	if sc.Document == "" {
 		return nil, fmt.Errorf("%s: no document: name the SCXML document to run", path)

@@ -81,3 +81,12 @@ func TestWriteJUnit(t *testing.T) {
 	assert.Contains(t, out, `<failure message="step 1: done">`)
 	assert.Contains(t, out, `<error message="file does not exist">`)
 }
+
+// A value of the wrong kind is named as YAML has it, never as a Go type.
+func TestReadSaysWhatWasWanted(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "x.scenario.yaml")
+	require.NoError(t, os.WriteFile(p, []byte("document: a.scxml\nsteps: {a: 1}\nglobals: [1]\n"), 0o644))
+	_, err := Read(p)
+	require.Error(t, err)
+	assert.Equal(t, p+":2: want a list, got a mapping\n"+p+":3: want a mapping, got a list", err.Error())
+}

@@ -37,7 +37,7 @@ func TestExamplesRead(t *testing.T) {
 	assert.Equal(t, 6, read)
 }
 
-// The nine default voice IPD conditions, exactly (ORS-REFERENCE §5).
+// The nine default voice IPD conditions, exactly (docs/ors.md §5).
 var defaultConditions = []string{
 	"typeof system.SessionID == 'undefined'",
 	"_event.data.requestid == system.RequestID",

@@ -8,7 +8,7 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// A synthetic IPD in the shape Composer writes (ORS-REFERENCE §5, §7).
+// A synthetic IPD in the shape Composer writes (docs/ors.md §5, §7).
 const testIPD = `<?xml version="1.0" encoding="UTF-8"?>
 <xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:datatypes="http://studio.genesyslab.com/common/datatypes/" xmlns:ipd="http://studio.genesyslab.com/ipd/">
   <ipd:IpdDiagram xmi:id="_d1" name="default">

@@ -64,7 +64,7 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 // each is read. Like Branching expressions, and unlike exception
 // conditions, they are escaped once, by the XML alone: public workflows
 // write an Assign value's > as is and an ECMAScript block's line breaks as
-// &#xD;&#xA; [OBS, ORS-REFERENCE §11]. An ECMAScript block's condition
+// &#xD;&#xA; [OBS, docs/ors.md §11]. An ECMAScript block's condition
 // holds statements (a try/catch) in public workflows [OBS], so it is read
 // as a script.
 var blockAttrItems = []struct {

@@ -112,6 +112,20 @@ func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*Handler
 	return b.finish(), nil
 }
 
+// fieldKind says what a handler field's value must be when v is not that
+// ("true or false", "text"); "" when v will do.
+func fieldKind(field string, v *yaml.Node) string {
+	switch {
+	case field == "enabled" || field == "ends":
+		if v.Kind != yaml.ScalarNode || (v.Tag != "!!bool" && v.Tag != "!!null") {
+			return "true or false"
+		}
+	case v.Kind != yaml.ScalarNode:
+		return "text"
+	}
+	return ""
+}
+
 // readFileHandler decodes one entry, checking its keys, and returns the
 // handler with a map from condition offsets to file positions.
 func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (int, int), error) {
@@ -126,6 +140,10 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 		}
 		if k.Value == "cond" || k.Value == "condition" {
 			condNode = item.Content[i+1]
+		}
+		if want := fieldKind(k.Value, item.Content[i+1]); want != "" {
+			v := item.Content[i+1]
+			return nil, nil, fmt.Errorf("%s:%d:%d: handler %d: %s must be %s", file, v.Line, v.Column, n+1, k.Value, want)
 		}
 	}
 	var fh fileHandler

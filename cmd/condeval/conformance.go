@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"strings"
 
 	"github.com/condeval/condeval/conformance"
@@ -28,7 +27,7 @@ func (c *ConformanceCmd) Run(env *Env) error {
 		}
 	}
 	if len(picked) == 0 {
-		return fmt.Errorf("no case id starts with %q", c.Only)
+		return usagef("--only: no case id starts with %q", c.Only)
 	}
 	results := conformance.NewRunner(conformance.Files()).RunAll(context.Background(), picked)
 	if c.Format == "markdown" {

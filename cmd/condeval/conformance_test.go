@@ -15,7 +15,7 @@ func TestConformanceText(t *testing.T) {
 	m := regexp.MustCompile(`(?m)^(\d+) passed, 0 failed$`).FindStringSubmatch(out)
 	require.NotNil(t, m, out)
 	assert.GreaterOrEqual(t, len(strings.Split(strings.TrimSpace(out), "\n"))-1, 150)
-	assert.Contains(t, out, "PASS  resultof/notcontrolled/revoking/own  [seed (Handling eServices Switchovers), corrected; ORS-REFERENCE §1]")
+	assert.Contains(t, out, "PASS  resultof/notcontrolled/revoking/own  [seed (Handling eServices Switchovers), corrected; docs/ors.md §1]")
 	assert.Contains(t, out, "PASS  profile/8.1.400.19/switchover")
 }
 

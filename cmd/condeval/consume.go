@@ -4,7 +4,6 @@ import (
 	"context"
 	"crypto/tls"
 	"crypto/x509"
-	"errors"
 	"fmt"
 	"net"
 	"net/http"
@@ -36,7 +35,7 @@ type ConsumeCmd struct {
 	OutTopic string   `placeholder:"TOPIC" help:"Where results go (required)."`
 	DLQTopic string   `name:"dlq-topic" placeholder:"TOPIC" help:"Where records that are not valid input go, with the reason (required)."`
 
-	Cond      string `placeholder:"EXPR" help:"The condition to evaluate (a case's own \"cond\" wins, as in eval --batch)."`
+	Expr      string `short:"e" name:"expr" aliases:"cond" placeholder:"EXPR" help:"The condition to evaluate (a case's own \"cond\" wins, as in eval --batch); --cond is another name for it."`
 	CondFile  string `placeholder:"FILE" help:"A file holding the condition to evaluate."`
 	Handlers  string `placeholder:"FILE" help:"A handler set to dispatch to: .yaml, .yml, .json, .scxml or .ixnprocess."`
 	Compare   string `placeholder:"FILE" help:"A second condition file, or handler set, to compare with: only records whose outcome differs are written."`
@@ -98,7 +97,7 @@ func (c *ConsumeCmd) Run(env *Env) error {
 // config reads the files the flags name.
 func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
 	if c.OutTopic == "" || c.DLQTopic == "" {
-		return stream.Config{}, errors.New("give --out-topic and --dlq-topic: every record gets a result or a dead letter")
+		return stream.Config{}, usagef("give --out-topic and --dlq-topic: every record gets a result or a dead letter")
 	}
 	cfg := stream.Config{
 		Brokers: c.Brokers, Group: c.Group, Topic: c.Topic, OutTopic: c.OutTopic, DLQTopic: c.DLQTopic,
@@ -128,13 +127,13 @@ func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
 // evaluators are what --cond, --cond-file or --handlers, and --compare name.
 func (c *ConsumeCmd) evaluators(env *Env, in stream.Input) (eval, compare stream.Evaluator, err error) {
 	given := 0
-	for _, f := range []string{c.Cond, c.CondFile, c.Handlers} {
+	for _, f := range []string{c.Expr, c.CondFile, c.Handlers} {
 		if f != "" {
 			given++
 		}
 	}
 	if given != 1 {
-		return nil, nil, errors.New("give exactly one of --cond, --cond-file and --handlers")
+		return nil, nil, usagef("give exactly one of -e, --cond-file and --handlers")
 	}
 	if c.Handlers != "" {
 		if eval, err = c.handlers(env, c.Handlers, in); err == nil && c.Compare != "" {
@@ -142,7 +141,7 @@ func (c *ConsumeCmd) evaluators(env *Env, in stream.Input) (eval, compare stream
 		}
 		return eval, compare, err
 	}
-	src, label := c.Cond, c.Cond
+	src, label := c.Expr, c.Expr
 	if c.CondFile != "" {
 		if src, err = readCondition(c.CondFile); err != nil {
 			return nil, nil, err
@@ -179,7 +178,7 @@ func readCondition(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	src := strings.TrimSpace(string(b))
+	src := strings.TrimSpace(string(trimBOM(b)))
 	if src == "" {
 		return "", fmt.Errorf("%s: no condition in the file", path)
 	}
@@ -202,7 +201,7 @@ func (c *ConsumeCmd) tlsConfig() (*tls.Config, error) {
 		}
 	}
 	if (c.TLSCert == "") != (c.TLSKey == "") {
-		return nil, errors.New("--tls-cert and --tls-key go together")
+		return nil, usagef("--tls-cert and --tls-key go together")
 	}
 	if c.TLSCert != "" {
 		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
@@ -217,12 +216,12 @@ func (c *ConsumeCmd) tlsConfig() (*tls.Config, error) {
 func (c *ConsumeCmd) sasl() (sasl.Mechanism, error) {
 	if c.SASL == "" {
 		if c.SASLUser != "" {
-			return nil, errors.New("--sasl-user needs --sasl")
+			return nil, usagef("--sasl-user needs --sasl")
 		}
 		return nil, nil
 	}
 	if c.SASLUser == "" {
-		return nil, fmt.Errorf("--sasl %s needs --sasl-user and a password", c.SASL)
+		return nil, usagef("--sasl %s needs --sasl-user and a password", c.SASL)
 	}
 	switch c.SASL {
 	case "plain":
@@ -257,7 +256,7 @@ func serveMetrics(addr string, cfg *stream.Config) (shutdown func(), err error) 
 
 // Help is the description of condeval consume --help.
 func (*ConsumeCmd) Help() string {
-	return `Joins a Kafka consumer group and evaluates a condition (--cond,
+	return `Joins a Kafka consumer group and evaluates a condition (-e,
 --cond-file) or dispatches to a handler set (--handlers) for every record of
 the topic. Run more workers with the same --group to share the partitions.
 

@@ -174,7 +174,7 @@ func TestConsumeErrors(t *testing.T) {
 		{"unreachable brokers", []string{"--brokers", "127.0.0.1:1", "--topic", "in"}, "cannot reach the brokers 127.0.0.1:1: "},
 		{"missing input topic", []string{"--brokers", brokers, "--topic", "nope"}, `the input topic "nope" does not exist on ` + brokers},
 		{"missing output topic", []string{"--brokers", brokers, "--topic", "in", "--out-topic", "gone"}, `the output topic "gone" does not exist`},
-		{"two conditions", []string{"--brokers", brokers, "--topic", "in", "--handlers", "x.yaml"}, "give exactly one of --cond, --cond-file and --handlers"},
+		{"two conditions", []string{"--brokers", brokers, "--topic", "in", "--handlers", "x.yaml"}, "give exactly one of -e, --cond-file and --handlers"},
 		{"no dead-letter topic", []string{"--brokers", brokers, "--topic", "in", "--dlq-topic", ""}, "give --out-topic and --dlq-topic"},
 		{"SASL without a user", []string{"--brokers", brokers, "--topic", "in", "--sasl", "plain"}, "--sasl plain needs --sasl-user"},
 	} {

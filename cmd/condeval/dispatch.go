@@ -23,14 +23,22 @@ type DispatchCmd struct {
 	Event    string   `placeholder:"FILE" help:"A JSON file with the _event fields (name, type, data, ...)."`
 	Events   string   `placeholder:"FILE" help:"An NDJSON file (- for stdin): one _event a line, dispatched in order."`
 	System   string   `placeholder:"FILE" help:"A JSON file with the system variables."`
+	Global   []string `placeholder:"NAME=JSON" sep:"none" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
 	Explain  bool     `help:"Also say why every other handler does not fire."`
 	Format   string   `enum:"text,json" default:"text" help:"Output format: text or json (one object per event)."`
 }
 
 // Run loads the set, reads the events and reports each dispatch.
 func (c *DispatchCmd) Run(env *Env) error {
-	if (c.Event == "") == (c.Events == "") {
-		return fmt.Errorf("give exactly one of --event and --events")
+	if c.Event != "" && c.Events != "" {
+		return usagef("give --event or --events, not both")
+	}
+	if c.Event == "" && c.Events == "" {
+		return usagef("give the event: --event FILE, or --events FILE.ndjson for several")
+	}
+	globals, err := parseGlobals(c.Global)
+	if err != nil {
+		return err
 	}
 	set, err := statechart.LoadHandlers(c.Handlers)
 	if err != nil {
@@ -50,12 +58,22 @@ func (c *DispatchCmd) Run(env *Env) error {
 		report = c.reportJSON
 	}
 	ctx := context.Background()
+	warnings := newInputWarnings(env.Stderr)
 	dispatch := func(event map[string]any) error {
-		out, err := set.Dispatch(ctx, event, runtime.Env{System: system, States: c.State})
+		in := runtime.Env{System: system, States: c.State, Globals: globals}
+		out, err := set.Dispatch(ctx, event, in)
 		if err != nil {
 			return err
 		}
-		report(env.Stdout, out)
+		in.Event = event
+		missing := handlersMissing(out, in)
+		for _, m := range out.Fired {
+			warnings.warn(fmt.Sprintf("handler %q", m.Handler.Name), missing[m.Handler])
+		}
+		for _, s := range out.Skipped {
+			warnings.warn(fmt.Sprintf("handler %q", s.Handler.Name), missing[s.Handler])
+		}
+		report(env.Stdout, out, missing)
 		return nil
 	}
 	if c.Event != "" {
@@ -108,7 +126,27 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 	fmt.Fprintf(env.Stderr, "%s:%v\n", name, err)
 }
 
-func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
+// handlersMissing is, for each handler whose condition ran for out, the
+// inputs it read that in does not give.
+func handlersMissing(out *statechart.Outcome, in runtime.Env) map[*statechart.Handler][]missingInput {
+	missing := map[*statechart.Handler][]missingInput{}
+	add := func(h *statechart.Handler) {
+		if ms := missingInputs(h.Cond, in); len(ms) > 0 {
+			missing[h] = ms
+		}
+	}
+	for _, m := range out.Fired {
+		add(m.Handler)
+	}
+	for _, s := range out.Skipped {
+		if s.Reason == statechart.ReasonCondition || s.Reason == statechart.ReasonError {
+			add(s.Handler)
+		}
+	}
+	return missing
+}
+
+func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing map[*statechart.Handler][]missingInput) {
 	fmt.Fprintf(w, "event %s (states: %s)\n", dispatchEventName(out), strings.Join(out.States, ", "))
 	if len(out.Fired) == 0 {
 		fmt.Fprintln(w, "  no handler fires")
@@ -135,6 +173,9 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome) {
 	}
 	for _, s := range out.Skipped {
 		fmt.Fprintf(w, "  skipped  %s  %s:%d  %s: %s\n", s.Handler.Name, s.Handler.File, s.Handler.Line, s.Reason, s.Why(out.Event))
+		for _, m := range missing[s.Handler] {
+			fmt.Fprintf(w, "           %s\n", m)
+		}
 		if s.Err != nil {
 			var b strings.Builder
 			condReport(s.Handler, s.Err).write(&b)
@@ -163,7 +204,7 @@ func indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
-func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome) {
+func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome, _ map[*statechart.Handler][]missingInput) {
 	b, _ := json.Marshal(batch.NewDispatch(out))
 	fmt.Fprintf(w, "%s\n", b)
 }
@@ -202,7 +243,7 @@ func (*DispatchCmd) manual() manual {
     --event examples/events/notcontrolled-revoking.json \
     --system examples/system.json`},
 			{"A whole switchover, one JSON record per event.", `condeval dispatch --format json --handlers examples/ipd/default.ixnprocess \
-    --events examples/events/switchover.ndjson`},
+    --events examples/events/switchover.ndjson --system examples/system.json`},
 		},
 		exits: []exitCode{
 			{exitOK, "every event was dispatched"},

@@ -159,6 +159,7 @@ func TestDispatchReportsConditionErrors(t *testing.T) {
 	require.Equal(t, 0, code)
 	assert.Contains(t, out, "skipped  reads-data")
 	assert.Contains(t, out, "error: TypeError: Cannot read property 'x' of undefined\n"+
+		"           reads _event.data.x.y, but the event has no \"data\"\n"+
 		"           "+handlers+":2:52: error: TypeError: Cannot read property 'x' of undefined [error.execution]\n"+
 		"             - {name: reads-data, event: e, cond: _event.data.x.y}\n"+
 		"                                                              ^\n")
@@ -173,8 +174,8 @@ func TestDispatchInputErrors(t *testing.T) {
 		args []string
 		want string
 	}{
-		{"no event", []string{"dispatch", "--handlers", exampleIPD}, "exactly one of --event and --events"},
-		{"both", []string{"dispatch", "--handlers", exampleIPD, "--event", revoking, "--events", switchover}, "exactly one of --event and --events"},
+		{"no event", []string{"dispatch", "--handlers", exampleIPD}, "give the event: --event FILE, or --events FILE.ndjson for several"},
+		{"both", []string{"dispatch", "--handlers", exampleIPD, "--event", revoking, "--events", switchover}, "give --event or --events, not both"},
 		{"missing handlers", []string{"dispatch", "--handlers", "nope.yaml", "--event", revoking}, "nope.yaml"},
 		{"unknown type", []string{"dispatch", "--handlers", "../../examples/conditions.cond", "--event", revoking}, "unknown handler file type"},
 		{"not a handler file", []string{"dispatch", "--handlers", exampleSystem, "--event", revoking}, `system.json:2:3: unknown key "SessionID"`},

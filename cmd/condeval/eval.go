@@ -4,9 +4,9 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/condeval/condeval/batch"
@@ -16,49 +16,63 @@ import (
 // EvalCmd evaluates one condition, or a stream of cases with --batch.
 type EvalCmd struct {
 	EnvFlags
-	Batch bool   `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
-	Cond  string `placeholder:"EXPR" help:"With --batch: the condition for cases that carry none."`
-	Expr  string `arg:"" optional:"" help:"The condition to evaluate."`
+	Batch bool     `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
+	Expr  []string `short:"e" name:"expr" aliases:"cond" sep:"none" placeholder:"EXPR" help:"A condition to evaluate (repeatable; - reads it from stdin). With --batch: the one condition of cases that carry none. --cond is another name for it."`
+	Args  []string `arg:"" optional:"" name:"condition" sep:"none" help:"Conditions to evaluate, as with -e."`
 }
 
 // Run evaluates and sets the exit code: 0 true, 1 false, 2 bad input.
 func (c *EvalCmd) Run(env *Env) error {
 	if c.Batch {
-		if c.Expr != "" || c.Event != "" || c.System != "" || len(c.State) > 0 || len(c.Global) > 0 {
-			return errors.New("--batch takes its cases from stdin: give only --cond")
+		if len(c.Args) > 0 || len(c.Expr) > 1 || c.Event != "" || c.System != "" || len(c.State) > 0 || len(c.Global) > 0 {
+			return usagef("--batch takes its cases from stdin: give at most one -e, for cases that carry no condition")
 		}
-		env.Code = runBatch(env.Stdin, env.Stdout, c.Cond)
+		if slices.Contains(c.Expr, stdinArg) {
+			return usagef("--batch reads its cases from stdin: give the condition with -e EXPR")
+		}
+		env.Code = runBatch(env.Stdin, env.Stdout, strings.Join(c.Expr, ""))
 		return nil
 	}
-	if c.Expr == "" {
-		return errors.New("give the condition to evaluate")
+	conds, err := readConditions(env.Stdin, append(c.Expr, c.Args...))
+	if err != nil {
+		return err
 	}
-	if c.Cond != "" {
-		return errors.New("--cond goes with --batch")
+	if len(conds) == 0 {
+		return usagef("give the condition to evaluate: condeval eval [flags] EXPR, or -e EXPR")
 	}
 	in, err := c.env()
 	if err != nil {
 		return err
 	}
-	compiled, err := runtime.Compile(c.Expr)
+	warnings := newInputWarnings(env.Stderr)
+	for i, src := range conds {
+		if !evalOne(env, exprName(i), src, in, warnings) {
+			env.Code = exitFalse
+		}
+	}
+	return nil
+}
+
+// evalOne evaluates one condition, prints its outcome and reports on
+// stderr what went wrong or was missing.
+func evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings) bool {
+	compiled, err := runtime.Compile(src)
 	if err != nil {
 		fmt.Fprintln(env.Stdout, false)
-		env.Code = exitFalse
-		return writeReports(env.Stderr, compileReports(exprFile, 1, c.Expr, err)...)
+		_ = writeReports(env.Stderr, compileReports(name, 1, src, err)...)
+		return false
 	}
 	res := compiled.Eval(context.Background(), in)
 	fmt.Fprintln(env.Stdout, res.Value)
+	warnings.warn("the condition", missingInputs(src, in))
 	if res.Err != nil {
-		_ = writeReports(env.Stderr, execReport(exprFile, 1, c.Expr, res.Err))
+		_ = writeReports(env.Stderr, execReport(name, 1, src, res.Err))
 	}
 	if len(res.Written) > 0 {
 		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
 			strings.Join(res.Written, ", "))
 	}
-	if !res.Value {
-		env.Code = exitFalse
-	}
-	return nil
+	return res.Value
 }
 
 // runBatch evaluates every case of in and writes one result line per input
@@ -88,9 +102,12 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 
 // Help is the description of condeval eval --help.
 func (*EvalCmd) Help() string {
-	return `Prints true or false: the truth (ECMAScript ToBoolean) of the condition's
+	return `Prints true or false for each condition (given as arguments or with -e,
+repeatable; - reads one from stdin): the truth (ECMAScript ToBoolean) of the condition's
 value, against the _event, system variables, active states and globals the
-flags give. A field that is not given reads as undefined. A condition that
+flags give. A field that is not given reads as undefined; when a condition
+reads system, _event.data or a global that no flag gave, a warning on stderr
+names the flag that gives it. A condition that
 throws, or does not compile, is false, as SCXML says; its error.execution
 (error class, message and position) is written to stderr.
 
@@ -98,7 +115,7 @@ With --batch it reads NDJSON cases on stdin, one a line:
 
     {"id":1, "cond":"...", "event":{...}, "system":{...}, "states":["s1"]}
 
-("globals" too, and "cond" may be left to --cond), and writes exactly one NDJSON result a line, in order:
+("globals" too, and "cond" may be left to -e), and writes exactly one NDJSON result a line, in order:
 
     {"id":1, "result":true, "error":null}
 
@@ -111,12 +128,12 @@ func (*EvalCmd) manual() manual {
 		examples: []example{
 			{"The deletion handler's condition against the revoking step of a switchover.", `condeval eval --event examples/events/notcontrolled-revoking.json \
     "!_event.data.resultof || _event.data.resultof == 'deletion'"`},
-			{"Many cases at once, one JSON object a line.", `condeval eval --batch --cond "_event.data.resultof == 'deletion'" \
+			{"Many cases at once, one JSON object a line.", `condeval eval --batch -e "_event.data.resultof == 'deletion'" \
     < cases.ndjson`},
 		},
 		exits: []exitCode{
-			{exitOK, "the condition is true (--batch: every line was a valid case)"},
-			{exitFalse, "the condition is false, or it threw"},
+			{exitOK, "every condition is true (--batch: every line was a valid case)"},
+			{exitFalse, "a condition is false, or it threw"},
 			{exitUsage, "usage error, or an --event, --system or --global that cannot be read (--batch: a line that is not a valid case)"},
 		},
 	}

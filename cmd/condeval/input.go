@@ -62,7 +62,7 @@ func parseGlobals(flags []string) (map[string]any, error) {
 func parseGlobal(flag string) (name string, value any, err error) {
 	name, text, ok := strings.Cut(flag, "=")
 	if !ok || name == "" {
-		return "", nil, fmt.Errorf("--global %s: want NAME=JSON", flag)
+		return "", nil, usagef("--global %s: want NAME=JSON", flag)
 	}
 	if value, err = repl.DecodeValue([]byte(text)); err != nil {
 		return "", nil, fmt.Errorf("--global %s: %w", name, err)
@@ -73,10 +73,14 @@ func parseGlobal(flag string) (name string, value any, err error) {
 // eachLine calls fn with every line of r, blank ones included, and its
 // 1-based number, until fn fails or the input ends. A final line break ends
 // the last line rather than starting an empty one. A line may be of any length.
+// A byte order mark before the first line is no part of it.
 func eachLine(r io.Reader, fn func(n int, line []byte) error) error {
 	br := bufio.NewReader(r)
 	for n := 1; ; n++ {
 		line, err := br.ReadBytes('\n')
+		if n == 1 {
+			line = trimBOM(line)
+		}
 		if len(line) > 0 {
 			if err := fn(n, line); err != nil {
 				return err

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"strings"
 
@@ -9,11 +8,12 @@ import (
 	"github.com/condeval/condeval/lint"
 )
 
-// LintCmd lints a condition given with -e, or the files and directories
-// given as arguments: .scxml, .ixnprocess, .workflow and .cond files, and
-// directories walked recursively (other files skipped).
+// LintCmd lints conditions given with -e, or the files and directories
+// given as arguments: .scxml, .ixnprocess, .workflow and .cond files,
+// handler files (.yaml, .yml, .json) and directories walked recursively
+// (other files skipped).
 type LintCmd struct {
-	Expr     *string  `short:"e" name:"expr" placeholder:"EXPR" help:"Condition to lint, as written in a cond attribute (instead of paths)."`
+	Expr     []string `short:"e" name:"expr" aliases:"cond" sep:"none" placeholder:"EXPR" help:"A condition to lint, as written in a cond attribute, instead of paths (repeatable; - reads it from stdin)."`
 	Paths    []string `arg:"" optional:"" name:"path" help:"Files or directories to lint."`
 	Format   string   `enum:"text,json,sarif,github" default:"text" help:"Output format: text (file:line:col: severity: message [CODE], the line and a caret), json, sarif (SARIF 2.1.0) or github (GitHub Actions workflow commands)."`
 	Disable  []string `placeholder:"RULE" help:"Switch a rule off, by code (C206) or name (constant-condition). Repeatable."`
@@ -25,9 +25,9 @@ type LintCmd struct {
 
 // Run lints; the exit code is 1 when there is an error-level finding.
 func (c *LintCmd) Run(env *Env) error {
-	exprGiven := c.Expr != nil
+	exprGiven := len(c.Expr) > 0
 	if exprGiven == (len(c.Paths) > 0) {
-		return errors.New("lint: give either -e EXPR or one or more paths")
+		return usagef("give either -e EXPR or one or more paths")
 	}
 	flags, err := c.flagConfig()
 	if err != nil {
@@ -36,7 +36,7 @@ func (c *LintCmd) Run(env *Env) error {
 	configs := &lint.Configs{Override: flags, File: c.Config}
 	if c.fixing() {
 		if exprGiven {
-			return errors.New("lint: --fix, --unsafe-fixes and --diff fix files: give paths, not -e")
+			return usagef("--fix, --unsafe-fixes and --diff fix files: give paths, not -e")
 		}
 		return c.runFix(env, configs)
 	}
@@ -46,11 +46,21 @@ func (c *LintCmd) Run(env *Env) error {
 		if err != nil {
 			return err
 		}
-		findings = lint.Condition(exprFile, *c.Expr, cfg)
+		conds, err := readConditions(env.Stdin, c.Expr)
+		if err != nil {
+			return err
+		}
+		for i, src := range conds {
+			findings = append(findings, lint.Condition(exprName(i), src, cfg)...)
+		}
 	} else {
 		var sum lint.Summary
 		for _, p := range c.Paths {
-			fs, s, err := lint.Path(p, configs.For)
+			lintPath := lint.Path
+			if isHandlerFile(p) {
+				lintPath = lintHandlers
+			}
+			fs, s, err := lintPath(p, configs.For)
 			if err != nil {
 				return err
 			}
@@ -79,7 +89,7 @@ func (c *LintCmd) flagConfig() (lint.Config, error) {
 	levels, malformed := c.Severity, error(nil)
 	for i, s := range c.Severity {
 		if !strings.Contains(s, "=") {
-			levels, malformed = c.Severity[:i], fmt.Errorf("--severity %q: want RULE=LEVEL, e.g. C201=error", s)
+			levels, malformed = c.Severity[:i], usagef("--severity %q: want RULE=LEVEL, e.g. C201=error", s)
 			break
 		}
 	}
@@ -93,17 +103,18 @@ func (c *LintCmd) flagConfig() (lint.Config, error) {
 		}
 	})
 	if len(errs) > 0 {
-		return cfg, fmt.Errorf("--%s: %w", errs[0].List, errs[0].Err)
+		return cfg, usagef("--%s: %v", errs[0].List, errs[0].Err)
 	}
 	return cfg, malformed
 }
 
 // Help is the description of condeval lint --help.
 func (*LintCmd) Help() string {
-	return `Lints the condition given with -e, or every condition in the files given:
-SCXML documents (.scxml), Composer workflows and IPDs (.workflow,
-.ixnprocess) and condition lists (.cond, one condition a line).
-Directories are walked; other files are skipped.
+	return `Lints the conditions given with -e (repeatable; - reads one from stdin),
+or every condition in the files given: SCXML documents (.scxml), Composer
+workflows and IPDs (.workflow, .ixnprocess), condition lists (.cond, one
+condition a line) and the handler files dispatch reads (.yaml, .yml, .json).
+Directories are walked for the first four; other files are skipped.
 
 Each finding is a line "file:line:col: severity: message [CODE]", then the
 source line with a caret under the span. Lines and columns are those of the

@@ -179,3 +179,25 @@ func TestLintSARIF(t *testing.T) {
 	assert.Equal(t, "==", rep.InsertedContent.Text)
 	assert.Equal(t, 69, rep.DeletedRegion.StartColumn)
 }
+
+// lint reads the handler files dispatch reads, each condition at its place
+// in the file and linted for its handler's event; a byte order mark
+// changes no column.
+func TestLintHandlerFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "handlers.yaml")
+	require.NoError(t, os.WriteFile(file, []byte("\uFEFFhandlers:\n"+
+		"  - name: deleted\n    event: interaction.deleted\n    cond: \"_event.data.resultof == 'deleted'\"\n"+
+		"  - {name: assigns, event: interaction.deleted, cond: system.ANI = '1'}\n"), 0o644))
+	code, out, errOut := runCLI("lint", file)
+	assert.Equal(t, 1, code)
+	assert.Equal(t, "linted 1 file, 2 conditions\n", errOut)
+	assert.Equal(t, file+":4:36: warning: 'deleted' is not a value of _event.data.resultof (detaching, deletion, routing, revoking) [C203]\n"+
+		"    cond: \"_event.data.resultof == 'deleted'\"\n"+
+		"                                   ^~~~~~~~~\n"+
+		"  = help: did you mean 'deletion'?\n"+
+		file+":5:66: error: '=' assigns to system.ANI; a condition should compare [C204]\n"+
+		"  - {name: assigns, event: interaction.deleted, cond: system.ANI = '1'}\n"+
+		"                                                                 ^\n"+
+		"  = help: use '==' to compare\n", out)
+}

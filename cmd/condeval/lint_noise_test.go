@@ -9,7 +9,7 @@ import (
 )
 
 // scxmlDoc wraps transitions and executable content in the shape of a
-// Composer-generated workflow state (ORS-REFERENCE §5, §7): written here,
+// Composer-generated workflow state (docs/ors.md §5, §7): written here,
 // not copied from a project.
 func scxmlDoc(body string) string {
 	return `<?xml version="1.0" encoding="utf-8"?>

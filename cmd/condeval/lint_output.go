@@ -44,7 +44,7 @@ type jsonDiagnostic struct {
 }
 
 // writeFindingsJSON writes the findings as one JSON array of the objects
-// DESIGN.md's contract names ([] when there are none).
+// README's contract names ([] when there are none).
 func writeFindingsJSON(w io.Writer, fs []lint.FileFinding) error {
 	out := make([]jsonDiagnostic, 0, len(fs))
 	for _, f := range fs {

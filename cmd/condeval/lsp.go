@@ -28,7 +28,7 @@ func (stdio) Close() error { return nil }
 // it did so without asking the server to shut down first, as the protocol
 // says.
 func (c *LspCmd) Run(env *Env) error {
-	err := lsp.Serve(context.Background(), stdio{env.Stdin, env.Stdout}, lsp.Options{Delay: c.Delay, Version: version}, env.Stderr)
+	err := lsp.Serve(context.Background(), stdio{env.Stdin, env.Stdout}, lsp.Options{Delay: c.Delay, Version: version()}, env.Stderr)
 	if errors.Is(err, lsp.ErrNoShutdown) {
 		env.Code = exitFalse
 		return nil

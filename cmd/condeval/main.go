@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/alecthomas/kong"
@@ -18,8 +19,6 @@ const (
 	exitFalse = 1 // false / an error-level finding
 	exitUsage = 2 // usage, input or I/O error
 )
-
-var version = "dev"
 
 // CLI is the whole command line; each subcommand lives in its own file.
 type CLI struct {
@@ -34,6 +33,26 @@ type CLI struct {
 	Test        TestCmd        `cmd:"" help:"Run scenario files (*.scenario.yaml) against strategies."`
 	Conformance ConformanceCmd `cmd:"" help:"Run the built-in conformance suite."`
 	Lsp         LspCmd         `cmd:"" help:"Run the language server for editors."`
+	Help        HelpCmd        `cmd:"" help:"Show the help of condeval or of a command."`
+	VersionCmd  VersionCmd     `cmd:"" name:"version" help:"Print the version."`
+}
+
+// HelpCmd is condeval help [COMMAND], the command form of --help.
+type HelpCmd struct {
+	Command []string `arg:"" optional:"" placeholder:"COMMAND" help:"The command to describe."`
+}
+
+func (*HelpCmd) manual() manual {
+	return manual{
+		examples: []example{{"The flags and examples of eval.", "condeval help eval"}},
+		exits:    []exitCode{{exitOK, "the page was printed"}, {exitUsage, "no such command"}},
+	}
+}
+
+// Run prints the help page kong prints for COMMAND --help.
+func (h *HelpCmd) Run(k *kong.Kong) error {
+	_, err := k.Parse(append(slices.Clone(h.Command), "--help"))
+	return err // a *kong.ParseError, reported as kong's own
 }
 
 // Env is what every subcommand's Run receives: the process's streams and the
@@ -61,7 +80,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		kong.Description(description),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(c int) { panic(exitRequest(c)) }),
-		kong.Vars{"version": version},
+		kong.Vars{"version": versionLine()},
 		kong.Help(printHelp),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 	)
@@ -87,12 +106,32 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return exitUsage
 	}
 	env := &Env{Stdin: stdin, Stdout: stdout, Stderr: stderr}
-	if err := ctx.Run(env); err != nil {
+	if err := ctx.Run(env, parser); err != nil {
+		var ue usageErr
+		var perr *kong.ParseError
+		if errors.As(err, &perr) {
+			usageError(stderr, parser, args, err)
+			return exitUsage
+		}
+		if errors.As(err, &ue) {
+			fmt.Fprintf(stderr, "condeval: %s\nTry '%s --help' for more information.\n", ue.msg, ctx.Selected().FullPath())
+			return exitUsage
+		}
 		writeError(stderr, err)
 		return exitUsage
 	}
 	return env.Code
 }
+
+// usageErr is a command line kong accepted and the command refuses, such
+// as two flags that exclude each other: reported like kong's refusals, with
+// the Try line.
+type usageErr struct{ msg string }
+
+func (e usageErr) Error() string { return e.msg }
+
+// usagef is a usageErr with a formatted message.
+func usagef(format string, args ...any) error { return usageErr{fmt.Sprintf(format, args...)} }
 
 // usageError reports a command line kong refused: one line saying what is
 // wrong, and one saying where the help is.

@@ -26,7 +26,7 @@ func TestUsageErrors(t *testing.T) {
 		error string
 		help  string
 	}{
-		{"no arguments", nil, "missing command: lint, eval, dispatch, consume, repl, simulate, test, conformance, lsp", "condeval"},
+		{"no arguments", nil, "missing command: lint, eval, dispatch, consume, repl, simulate, test, conformance, lsp, help, version", "condeval"},
 		{"unknown command", []string{"frob"}, "unknown command frob", "condeval"},
 		{"misspelt command", []string{"evl"}, `unknown command evl, did you mean one of "eval", "repl"?`, "condeval"},
 		{"unknown flag", []string{"--frob"}, "unknown flag --frob", "condeval"},
@@ -34,7 +34,13 @@ func TestUsageErrors(t *testing.T) {
 		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be one of "text","json","sarif","github" but got "xml"`, "condeval lint"},
 		{"flag without its value", []string{"eval", "--event"}, `--event: expected string value but got "EOL" (<EOL>)`, "condeval eval"},
 		{"missing required flag", []string{"dispatch", "--event", "e.json"}, "missing flags: --handlers=FILE", "condeval dispatch"},
-		{"extra argument", []string{"eval", "true", "false"}, "unexpected argument false", "condeval eval"},
+		{"extra argument", []string{"dispatch", "--handlers", "h.yaml", "--event", "e.json", "x"}, "unexpected argument x", "condeval dispatch"},
+		{"help of an unknown command", []string{"help", "frob"}, "unknown command frob", "condeval"},
+		{"lint with nothing to lint", []string{"lint"}, "give either -e EXPR or one or more paths", "condeval lint"},
+		{"eval without a condition", []string{"eval"}, "give the condition to evaluate: condeval eval [flags] EXPR, or -e EXPR", "condeval eval"},
+		{"dispatch without an event", []string{"dispatch", "--handlers", "h.yaml"}, "give the event: --event FILE, or --events FILE.ndjson for several", "condeval dispatch"},
+		{"stdin twice", []string{"eval", "-e", "-", "-"}, "- (standard input) can be given once", "condeval eval"},
+		{"a --global without =", []string{"eval", "--global", "x", "x"}, "--global x: want NAME=JSON", "condeval eval"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

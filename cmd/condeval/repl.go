@@ -120,7 +120,9 @@ func interactive(s *repl.Session, out io.Writer, historyFile string) error {
 		f.Close()
 	}
 	fmt.Fprintln(out, "condeval repl: type a condition, :help for the commands, Ctrl-D to leave.")
-	err := s.Run(typedInput(editorLines{ed: ed, out: out}))
+	lines := &editorLines{ed: ed, out: out}
+	err := s.Run(typedInput(lines))
+	lines.remember()
 	saveHistory(ed, historyFile)
 	return err
 }
@@ -132,13 +134,32 @@ func typedInput(lines repl.LineSource) repl.Input {
 	return repl.Input{Lines: lines, File: exprFile}
 }
 
-// editorLines reads lines through the line editor.
+// editorLines reads lines through the line editor. The history holds
+// whole entries: the lines of an entry that spans several are kept until
+// it ends and go into the history as one line, so that Up brings back the
+// whole condition.
 type editorLines struct {
-	ed  *liner.State
-	out io.Writer
+	ed    *liner.State
+	out   io.Writer
+	entry []string // the lines of the entry being typed
 }
 
-func (l editorLines) Next(prompt string) (string, error) {
+// continues reports whether a prompt asks for the next line of an entry
+// (the REPL's "  ... ") rather than a new one.
+func continues(prompt string) bool { return strings.TrimSpace(prompt) == "..." }
+
+// remember puts the entry typed so far into the history.
+func (l *editorLines) remember() {
+	if text := strings.TrimSpace(strings.Join(l.entry, " ")); text != "" {
+		l.ed.AppendHistory(text)
+	}
+	l.entry = l.entry[:0]
+}
+
+func (l *editorLines) Next(prompt string) (string, error) {
+	if !continues(prompt) {
+		l.remember()
+	}
 	line, err := l.ed.Prompt(prompt)
 	switch {
 	case errors.Is(err, liner.ErrPromptAborted):
@@ -149,8 +170,9 @@ func (l editorLines) Next(prompt string) (string, error) {
 	case err != nil:
 		return "", err
 	}
-	if strings.TrimSpace(line) != "" {
-		l.ed.AppendHistory(line)
+	// A comment line would swallow the lines after it on one line.
+	if text := strings.TrimSpace(line); text != "" && !strings.HasPrefix(text, "//") {
+		l.entry = append(l.entry, text)
 	}
 	return line, nil
 }

@@ -164,6 +164,13 @@ func TestReplTerminal(t *testing.T) {
 	term.typeText("1)\r")
 	at = term.waitFor(at, "(number 2)")
 
+	// Up brings the whole entry back, on one line.
+	at = term.waitFor(at, promptMain)
+	term.typeText("\x1b[A")
+	at = term.waitFor(at, "(1 + 1)")
+	term.typeText("\r")
+	at = term.waitFor(at, "(number 2)")
+
 	// Ctrl-D leaves.
 	term.waitFor(at, promptMain)
 	term.typeText("\x04")
@@ -171,7 +178,7 @@ func TestReplTerminal(t *testing.T) {
 
 	saved, err := os.ReadFile(history)
 	require.NoError(t, err)
-	assert.Equal(t, "_event.data.resultof\n_event.data.resultof == 'deletion'\n1\n(1 +\n1)\n", string(saved))
+	assert.Equal(t, "_event.data.resultof\n_event.data.resultof == 'deletion'\n1\n(1 + 1)\n", string(saved))
 }
 
 // NO_COLOR turns colour off on a terminal; an interrupt signal (a Ctrl-C

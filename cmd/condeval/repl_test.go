@@ -93,6 +93,7 @@ func TestReplErrorDisplay(t *testing.T) {
 			"<stdin>:3:1: error: ReferenceError: App_Missing is not defined [error.execution]",
 			"App_Missing",
 			"^",
+			"note: App_Missing is not defined: nothing set App_Missing (:set App_Missing = JSON, or --global App_Missing=JSON)",
 		)},
 		{"the seed's missing parenthesis", replSeed[:len(replSeed)-1] + "\n\n", lines(
 			"false (error.execution SyntaxError)",
@@ -213,7 +214,8 @@ func TestReplCommands(t *testing.T) {
 			`true  (object {"role":"agent"})`,
 		), 0},
 		{":set without =", lines(":set _event.data.resultof"), "error: usage: :set PATH = JSON, e.g. :set _event.data.resultof = \"revoking\"\n", 2},
-		{":set bad JSON", lines(":set _event.data.resultof = revoking"), "error: value of _event.data.resultof: 1:2: invalid JSON: invalid character 'r' looking for beginning of value\n", 2},
+		{":set bad JSON", lines(":set _event.data.resultof = {revoking}"), "error: value of _event.data.resultof: 1:3: invalid JSON: invalid character 'r' looking for beginning of object key string\n", 2},
+		{":set a bare word", lines(":set _event.data.resultof = revoking"), "note: revoking is not JSON; read as the string \"revoking\" (JSON strings take quotes)\n_event.data.resultof = \"revoking\"\n", 0},
 		{":set a built-in", lines(":set Math = 1"), "error: cannot set Math: Math is an ECMAScript built-in\n", 2},
 		{":set the data model", lines(":set In = 1"), "error: cannot set In: In is provided by the data model\n", 2},
 		{":set _event to a string", lines(`:set _event = "x"`), "error: _event must be a JSON object, not a string\n", 2},
@@ -354,7 +356,7 @@ func TestReplStartUpErrors(t *testing.T) {
 	}{
 		{"missing event file", []string{"--event", "nowhere.json"}, "condeval: open nowhere.json: no such file or directory\n"},
 		{"event file that is not an object", []string{"--event", "testdata/repl/loops.repl"}, "condeval: testdata/repl/loops.repl:1:1: invalid JSON: invalid character ':' looking for beginning of value\n"},
-		{"global without =", []string{"--global", "App_X"}, "condeval: --global App_X: want NAME=JSON\n"},
+		{"global without =", []string{"--global", "App_X"}, "condeval: --global App_X: want NAME=JSON\nTry 'condeval repl --help' for more information.\n"},
 		{"global with bad JSON", []string{"--global", "App_X={"}, "condeval: --global App_X: 1:2: invalid JSON: unexpected end of JSON input\n"},
 		{"global that is a built-in", []string{"--global", "JSON=1"}, "condeval: --global: cannot set JSON: JSON is an ECMAScript built-in\n"},
 	}

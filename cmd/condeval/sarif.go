@@ -30,7 +30,7 @@ func writeSARIF(w io.Writer, fs []lint.FileFinding) error {
 	}
 	run := sarif.NewRunWithInformationURI("condeval", "https://github.com/condeval/condeval/blob/main/docs/rules.md")
 	run.WithColumnKind(sarifColumnKind)
-	run.Tool.Driver.WithVersion(version)
+	run.Tool.Driver.WithVersion(version())
 	for _, r := range lint.Rules() {
 		run.AddRule(r.Code).WithName(r.Name).WithShortDescription(sarif.NewMultiformatMessageString(r.Summary())).
 			WithHelp(sarif.NewMultiformatMessageString(r.Doc).WithMarkdown(r.Markdown())).

@@ -7,7 +7,10 @@ import (
 	"os"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/scxml"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -39,6 +42,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	warnMissingSystem(env.Stderr, c.Doc, opts.System)
 	s, st, err := m.Start(opts)
 	if err != nil {
 		return err
@@ -72,9 +76,9 @@ func (c *SimulateCmd) Run(env *Env) error {
 		if isBlank(line) {
 			return nil
 		}
-		var ev simEvent
-		if err := json.Unmarshal(line, &ev); err != nil {
-			fmt.Fprintf(env.Stderr, "%s:%d: not an event: %v\n", name, n, err)
+		ev, err := readSimEvent(line, n)
+		if err != nil {
+			fmt.Fprintf(env.Stderr, "%s:%v\n", name, err)
 			env.Code = exitUsage
 			return nil
 		}
@@ -86,6 +90,59 @@ func (c *SimulateCmd) Run(env *Env) error {
 		return nil
 	})
 	return err
+}
+
+// readSimEvent reads line n of --events: the _event fields, each text but
+// "data", and "after", a number of milliseconds.
+func readSimEvent(line []byte, n int) (simEvent, error) {
+	obj, err := repl.DecodeObjectLine(line, n)
+	if err != nil {
+		return simEvent{}, err
+	}
+	var ev simEvent
+	text := map[string]*string{"name": &ev.Name, "type": &ev.Type, "sendid": &ev.SendID, "origin": &ev.Origin,
+		"origintype": &ev.OriginType, "invokeid": &ev.InvokeID}
+	for k, v := range obj {
+		switch dst, isText := text[k]; {
+		case isText:
+			s, ok := v.(string)
+			if !ok && v != nil {
+				return ev, fmt.Errorf("%d: not an event: %q must be a string", n, k)
+			}
+			*dst = s
+		case k == "data":
+			ev.Data = v
+		case k == "after":
+			ms, ok := v.(float64)
+			if !ok || ms < 0 || ms != float64(int64(ms)) {
+				return ev, fmt.Errorf("%d: not an event: \"after\" must be a whole number of milliseconds", n)
+			}
+			ev.After = int64(ms)
+		}
+	}
+	return ev, nil
+}
+
+// warnMissingSystem warns when the document's conditions and expressions
+// read system variables and no --system was given. What else they read
+// is the document's own (its <data>, its scripts) or the events'.
+func warnMissingSystem(w io.Writer, doc string, system map[string]any) {
+	f, err := scxml.ReadFile(doc)
+	if err != nil || system != nil {
+		return
+	}
+	warnings := newInputWarnings(w)
+	given := runtime.Env{Event: map[string]any{"data": nil}, Globals: map[string]any{}}
+	for _, it := range f.Items {
+		if it.Kind != scxml.Condition && it.Kind != scxml.Expression {
+			continue
+		}
+		for _, m := range missingInputs(it.Text.Value, given) {
+			if m.Input == builtins.InputSystem {
+				warnings.warn("the document", []missingInput{m})
+			}
+		}
+	}
 }
 
 // sessionOptions reads the files and flags a session starts with.
@@ -166,7 +223,7 @@ func (*SimulateCmd) manual() manual {
 	return manual{
 		examples: []example{
 			{"A switchover against the example IPD: the old handler ends the session.", `condeval simulate examples/src-gen/IPD_default_defaultWorkflow.scxml \
-    --genesys examples/scenarios/genesys.json \
+    --genesys examples/scenarios/genesys.json --system examples/system.json \
     --events examples/events/session.ndjson`},
 		},
 		exits: []exitCode{

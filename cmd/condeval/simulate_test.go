@@ -52,7 +52,7 @@ func TestSimulateBadInput(t *testing.T) {
 	require.NoError(t, os.WriteFile(events, []byte("{\"name\":\"x\"}\nnot json\n"), 0o600))
 	code, out, errOut := runCLI("simulate", "--events", events, doc)
 	assert.Equal(t, exitUsage, code)
-	assert.Contains(t, errOut, "e.ndjson:2: not an event")
+	assert.Contains(t, errOut, "e.ndjson:2:2: invalid JSON")
 	assert.Contains(t, out, "[0ms] event x")
 }
 

@@ -1,0 +1,54 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Every command that takes a condition takes it the same way: -e EXPR
+// (--expr, or --cond as it was once spelt), repeatable, and eval also as
+// arguments; "-" reads the condition from standard input.
+
+// stdinArg is the condition or file name that stands for standard input.
+const stdinArg = "-"
+
+// readConditions returns the conditions given, in order, with "-" replaced
+// by standard input (which can be read once).
+func readConditions(stdin io.Reader, given []string) ([]string, error) {
+	out := make([]string, len(given))
+	read := false
+	for i, g := range given {
+		if g != stdinArg {
+			out[i] = g
+			continue
+		}
+		if read {
+			return nil, usagef("- (standard input) can be given once")
+		}
+		read = true
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return nil, fmt.Errorf("reading the condition from standard input: %w", err)
+		}
+		out[i] = strings.TrimRight(string(trimBOM(b)), "\r\n")
+	}
+	return out, nil
+}
+
+// exprName names the i-th of n conditions given on the command line where
+// a file name would be: <expr>, then <expr2>, <expr3>...
+func exprName(i int) string {
+	if i == 0 {
+		return exprFile
+	}
+	return fmt.Sprintf("<expr%d>", i+1)
+}
+
+// bom is the byte order mark some Windows editors put before UTF-8 text;
+// no input means it.
+const bom = "\uFEFF"
+
+// trimBOM drops a byte order mark from the start of b.
+func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte(bom)) }
