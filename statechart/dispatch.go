@@ -57,7 +57,7 @@ type Outcome struct {
 	Event   string   // the event's name; empty for an eventless step
 	States  []string // the active configuration the conditions saw, ancestors included
 	Fired   []Match  // in selection order: the active atomic states in document order
-	Skipped []Skip   // every other handler, in document order
+	Skipped []Skip   // every other handler, in document order; nil from Fire
 	// Errors are the error.execution events the conditions raised, in the
 	// order they were evaluated. ORS would put them on the internal queue.
 	Errors []*runtime.ExecError
@@ -88,6 +88,18 @@ func (o *Outcome) EndsSession() bool {
 // the others. The only error is a state id the set does not
 // know; a failing condition is reported in the Outcome.
 func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
+	return s.dispatch(ctx, event, env, true)
+}
+
+// Fire selects as Dispatch does and returns the same Outcome but for
+// Skipped, which it leaves nil: a caller that acts on the handlers that fire
+// and does not explain the others spends nothing on them.
+func (s *HandlerSet) Fire(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
+	return s.dispatch(ctx, event, env, false)
+}
+
+// dispatch is Dispatch, and Fire when explain is false.
+func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env runtime.Env, explain bool) (*Outcome, error) {
 	cfg := s.chart.defaults
 	if len(env.States) > 0 {
 		var err error
@@ -128,7 +140,9 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env run
 			out.Fired = append(out.Fired, Match{Handler: p.h, State: p.h.State, Region: p.h.region, From: p.from.ID, Target: p.h.Target})
 		}
 	}
-	out.Skipped = s.skipped(&sel, cfg)
+	if explain {
+		out.Skipped = s.skipped(&sel, cfg)
+	}
 	return out, nil
 }
 

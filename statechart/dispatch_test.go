@@ -445,6 +445,36 @@ func BenchmarkDispatch50NoMatch(b *testing.B) {
 	}
 }
 
+// BenchmarkFire50 is BenchmarkDispatch50 without the reasons of the
+// handlers that do not fire.
+func BenchmarkFire50(b *testing.B) {
+	set := benchHandlers(b)
+	ctx := context.Background()
+	env := runtime.Env{System: benchSystem}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := set.Fire(ctx, benchEvent, env)
+		if err != nil || len(out.Fired) != 1 {
+			b.Fatal(err, out.Errors)
+		}
+	}
+}
+
+// BenchmarkFire50NoMatch is BenchmarkDispatch50NoMatch without the reasons.
+func BenchmarkFire50NoMatch(b *testing.B) {
+	set := benchHandlers(b)
+	ctx := context.Background()
+	env := runtime.Env{System: benchSystem}
+	event := map[string]any{"name": "interaction.present"}
+	b.ReportAllocs()
+	for b.Loop() {
+		out, err := set.Fire(ctx, event, env)
+		if err != nil || len(out.Fired) != 0 {
+			b.Fatal(err)
+		}
+	}
+}
+
 func BenchmarkDispatchBaselineEval(b *testing.B) {
 	c := runtime.MustCompile(benchCond, benchTimeout)
 	ctx := context.Background()

@@ -63,6 +63,35 @@ handlers:
 	assert.Equal(t, []string{"all", "mid"}, handlerNames(set.index.byStem["a.b"]))
 }
 
+// Fire answers as Dispatch does about what fires and what failed, and
+// explains nothing else.
+func TestFireIsDispatchWithoutReasons(t *testing.T) {
+	flat, err := ReadHandlerFile("flat.yaml", []byte(flatHandlers), testTimeout)
+	require.NoError(t, err)
+	doc, err := ReadSCXMLHandlers("p.scxml", []byte(parallelDoc), testTimeout)
+	require.NoError(t, err)
+	system := map[string]any{"InteractionID": "IX1"}
+	for _, set := range []*HandlerSet{flat, doc} {
+		for _, event := range []map[string]any{
+			nil,
+			{"name": "interaction.deleted", "data": map[string]any{"interactionid": "IX1"}},
+			{"name": "interaction.notcontrolled", "data": map[string]any{}},
+			{"name": "go"}, {"name": "halt"}, {"name": "go.far"}, {"name": "stop"},
+		} {
+			env := runtime.Env{System: system}
+			want, err := set.Dispatch(context.Background(), event, env)
+			require.NoError(t, err)
+			got, err := set.Fire(context.Background(), event, env)
+			require.NoError(t, err)
+			assert.Nil(t, got.Skipped)
+			want.Skipped = nil
+			assert.Equal(t, want, got, "%s: %v", set.Name, event)
+		}
+	}
+	_, err = doc.Fire(context.Background(), map[string]any{"name": "go"}, runtime.Env{States: []string{"nowhere"}})
+	assert.ErrorContains(t, err, `no state "nowhere"`)
+}
+
 // Skipped lists every handler that did not fire once, in document order.
 func TestSkippedInDocumentOrder(t *testing.T) {
 	set, err := ReadHandlerFile("flat.yaml", []byte(flatHandlers), testTimeout)
