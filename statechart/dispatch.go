@@ -110,11 +110,12 @@ func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env run
 	name, _ := event["name"].(string)
 	env.Event, env.States = event, cfg.ids
 
-	// The outcome and room for the one handler that usually fires come in
-	// one allocation.
+	// The outcome and room for the handlers that usually fire come in one
+	// allocation: one, or two in a Composer IPD, whose handlers and
+	// application are parallel regions.
 	res := &struct {
 		out   Outcome
-		fired [1]Match
+		fired [2]Match
 	}{}
 	out := &res.out
 	out.Event, out.States, out.Fired = name, cfg.ids, res.fired[:0]
