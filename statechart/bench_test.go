@@ -3,6 +3,7 @@ package statechart
 import (
 	"context"
 	"testing"
+	"time"
 
 	"github.com/condeval/condeval/runtime"
 )
@@ -59,5 +60,24 @@ func BenchmarkConditionBaseline(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		c.Eval(ctx, env)
+	}
+}
+
+// BenchmarkDispatchIPD dispatches interaction.deleted to the example IPD's
+// transitions from its initial configuration: two parallel regions select,
+// and one condition needs goja.
+func BenchmarkDispatchIPD(b *testing.B) {
+	set, err := LoadHandlers(ipd, runtime.Timeout(time.Second))
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx := context.Background()
+	env := runtime.Env{System: map[string]any{"InteractionID": "IX1"}}
+	event := map[string]any{"name": "interaction.deleted", "data": map[string]any{"interactionid": "IX1"}}
+	b.ReportAllocs()
+	for b.Loop() {
+		if out, err := set.Dispatch(ctx, event, env); err != nil || len(out.Fired) != 2 {
+			b.Fatal(err, out.Errors)
+		}
 	}
 }

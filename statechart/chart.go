@@ -12,7 +12,6 @@ import (
 // active at once, as Composer's application and handler regions are.
 type chart struct {
 	states   []*scxml.State // document order; states[0] is the root and states[i].Order is i
-	handlers [][]*Handler   // by state order: the state's handlers in document order
 	byID     map[string]*scxml.State
 	initial  []string      // the default configuration
 	defaults configuration // initial, configured once the set is built
@@ -21,7 +20,7 @@ type chart struct {
 
 // documentChart is the chart of an SCXML document.
 func documentChart(doc *scxml.Document) *chart {
-	c := &chart{states: doc.States, handlers: make([][]*Handler, len(doc.States)), byID: map[string]*scxml.State{}}
+	c := &chart{states: doc.States, byID: map[string]*scxml.State{}}
 	for _, s := range doc.States[1:] {
 		if c.byID[s.ID] == nil {
 			c.byID[s.ID] = s // a duplicate id names the first, as in the document
@@ -33,7 +32,7 @@ func documentChart(doc *scxml.Document) *chart {
 // flatChart starts the chart of a flat set: a <parallel> root.
 func flatChart() *chart {
 	root := &scxml.State{Type: scxml.TypeParallel}
-	return &chart{states: []*scxml.State{root}, handlers: [][]*Handler{nil}, byID: map[string]*scxml.State{}, flat: true}
+	return &chart{states: []*scxml.State{root}, byID: map[string]*scxml.State{}, flat: true}
 }
 
 // region adds a region of a flat set, active from the start.
@@ -42,7 +41,6 @@ func (c *chart) region(id string) *scxml.State {
 	s := &scxml.State{ID: id, Type: scxml.TypeState, Parent: root, Order: len(c.states)}
 	root.Children = append(root.Children, s)
 	c.states = append(c.states, s)
-	c.handlers = append(c.handlers, nil)
 	c.byID[id] = s
 	c.initial = append(c.initial, id)
 	return s

@@ -57,7 +57,7 @@ type Outcome struct {
 	Event   string   // the event's name; empty for an eventless step
 	States  []string // the active configuration the conditions saw, ancestors included
 	Fired   []Match  // in selection order: the active atomic states in document order
-	Skipped []Skip   // every other handler, in document order
+	Skipped []Skip   // every other handler, in document order; nil from Fire
 	// Errors are the error.execution events the conditions raised, in the
 	// order they were evaluated. ORS would put them on the internal queue.
 	Errors []*runtime.ExecError
@@ -84,9 +84,22 @@ func (o *Outcome) EndsSession() bool {
 // env supplies system, globals and the active states (env.States; the set's
 // DefaultStates when empty). Descriptors and the enabled flag are checked
 // before any condition runs, so an event evaluates only the conditions of
-// the handlers it can fire. The only error is a state id the set does not
+// the handlers it can fire; the set's index finds those without looking at
+// the others. The only error is a state id the set does not
 // know; a failing condition is reported in the Outcome.
 func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
+	return s.dispatch(ctx, event, env, true)
+}
+
+// Fire selects as Dispatch does and returns the same Outcome but for
+// Skipped, which it leaves nil: a caller that acts on the handlers that fire
+// and does not explain the others spends nothing on them.
+func (s *HandlerSet) Fire(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
+	return s.dispatch(ctx, event, env, false)
+}
+
+// dispatch is Dispatch, and Fire when explain is false.
+func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env runtime.Env, explain bool) (*Outcome, error) {
 	cfg := s.chart.defaults
 	if len(env.States) > 0 {
 		var err error
@@ -96,92 +109,108 @@ func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env run
 	}
 	name, _ := event["name"].(string)
 	env.Event, env.States = event, cfg.ids
-	out := &Outcome{Event: name, States: cfg.ids}
 
-	// What selection found out, handler by handler (a Skip with no Handler
-	// was not judged); compacted, it then becomes out.Skipped, so a dispatch
-	// allocates one slice for every handler, not two.
-	verdicts := make([]Skip, len(s.Handlers))
-	var picks []pick
-	var enabled []*Handler
+	// The outcome and room for the handlers that usually fire come in one
+	// allocation: one, or two in a Composer IPD, whose handlers and
+	// application are parallel regions.
+	res := &struct {
+		out   Outcome
+		fired [2]Match
+	}{}
+	out := &res.out
+	out.Event, out.States, out.Fired = name, cfg.ids, res.fired[:0]
+
+	var candidates [8]*Handler
+	var verdicts [8]verdict
+	var picks [4]pick
+	sel := selection{candidates: s.index.candidates(event == nil, name, candidates[:0]), picks: picks[:0]}
+	sel.verdicts = verdicts[:0]
+	if n := len(sel.candidates); n > len(verdicts) {
+		sel.verdicts = make([]verdict, n)
+	} else {
+		sel.verdicts = verdicts[:n]
+	}
 	for _, leaf := range cfg.leaves {
-		h := s.selectFrom(ctx, leaf, event == nil, name, env, verdicts, out)
-		if h != nil && picked(picks, h) == nil {
-			enabled = append(enabled, h)
-			picks = append(picks, pick{h: h, from: leaf})
+		if h := s.selectFrom(ctx, leaf, env, &sel, out); h != nil && sel.picked(h) == nil {
+			sel.picks = append(sel.picks, pick{h: h, from: leaf})
 		}
 	}
-	if len(enabled) > 1 {
-		enabled = removeConflicting(enabled,
-			func(h *Handler) []int { return exitOrders(s.chart.states, cfg.active, transitionDomain(h)) },
-			func(h *Handler) *scxml.State { return h.state },
-			func(h, by *Handler) { picked(picks, h).by = by })
-	}
-	for _, h := range enabled {
-		m := Match{Handler: h, State: h.State, From: picked(picks, h).from.ID, Target: h.Target}
-		if r := regionOf(h.state); r != nil {
-			m.Region = r.ID
-		}
-		out.Fired = append(out.Fired, m)
-	}
-	n := 0
-	for i, h := range s.Handlers {
-		if !slices.Contains(enabled, h) {
-			verdicts[n] = s.skip(h, verdicts[i], picks, event == nil, name, cfg, enabled)
-			n++
+	s.removeConflicting(&sel, cfg)
+	for _, p := range sel.picks {
+		if !p.dropped {
+			out.Fired = append(out.Fired, Match{Handler: p.h, State: p.h.State, Region: p.h.region, From: p.from.ID, Target: p.h.Target})
 		}
 	}
-	out.Skipped = verdicts[:n]
+	if explain {
+		out.Skipped = s.skipped(&sel, cfg)
+	}
 	return out, nil
+}
+
+// selection is what one dispatch found out: the handlers whose descriptors
+// match, the verdict on each one judged, and the handlers picked.
+type selection struct {
+	candidates []*Handler // in selection order
+	verdicts   []verdict  // by candidate
+	picks      []pick     // in the order of the leaves they were picked for
+}
+
+// verdict is what judging a candidate decided; a zero reason selects it.
+type verdict struct {
+	judged bool
+	reason Reason
+	err    *runtime.ExecError
 }
 
 // pick is a handler selection chose: the leaf it was selected for, and the
 // transition that removed it again as conflicting, if one did.
 type pick struct {
-	h    *Handler
-	from *scxml.State
-	by   *Handler
+	h       *Handler
+	from    *scxml.State
+	dropped bool
+	by      *Handler
 }
 
-// picked finds h among picks.
-func picked(picks []pick, h *Handler) *pick {
-	for i := range picks {
-		if picks[i].h == h {
-			return &picks[i]
+// picked finds h among the picks.
+func (sel *selection) picked(h *Handler) *pick {
+	for i := range sel.picks {
+		if sel.picks[i].h == h {
+			return &sel.picks[i]
 		}
 	}
 	return nil
+}
+
+// fires reports whether h was picked and kept.
+func (sel *selection) fires(h *Handler) bool {
+	p := sel.picked(h)
+	return p != nil && !p.dropped
 }
 
 // selectFrom walks from an active leaf up through its ancestors and returns
-// the first handler that is enabled, matches and whose condition holds.
-// Verdicts (a Skip whose Reason is zero for a selected handler) are kept,
-// so a handler of a common ancestor of two regions is
-// evaluated once.
-func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, eventless bool, name string, env runtime.Env, verdicts []Skip, out *Outcome) *Handler {
-	for st := leaf; st != nil; st = st.Parent {
-		for _, h := range s.chart.handlers[st.Order] {
-			v := &verdicts[h.index]
-			if v.Handler == nil {
-				v.Reason, v.Err = s.judge(ctx, h, eventless, name, env, out)
-				v.Handler = h
-			}
-			if v.Reason == 0 {
-				return h
-			}
+// the first candidate that is selected. Verdicts are kept, so a handler of
+// a common ancestor of two regions is evaluated once.
+func (s *HandlerSet) selectFrom(ctx context.Context, leaf *scxml.State, env runtime.Env, sel *selection, out *Outcome) *Handler {
+	for i, h := range sel.candidates {
+		if h.state != leaf && !leaf.IsDescendantOf(h.state) {
+			continue
+		}
+		v := &sel.verdicts[i]
+		if !v.judged {
+			v.judged = true
+			v.reason, v.err = judge(ctx, h, env, out)
+		}
+		if v.reason == 0 {
+			return h
 		}
 	}
 	return nil
 }
 
-// judge decides one handler: cheap checks first, the condition last. It
-// returns zero for a handler that is selected.
-func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name string, env runtime.Env, out *Outcome) (Reason, *runtime.ExecError) {
+// judge decides a candidate, whose descriptors match and which is enabled:
+// it returns zero for a handler that is selected.
+func judge(ctx context.Context, h *Handler, env runtime.Env, out *Outcome) (Reason, *runtime.ExecError) {
 	switch {
-	case !h.Enabled:
-		return ReasonDisabled, nil
-	case !h.matches(eventless, name):
-		return ReasonDescriptor, nil
 	case h.compile != nil:
 		err := runtime.CompileError(h.compile)
 		out.Errors = append(out.Errors, err)
@@ -200,35 +229,67 @@ func (s *HandlerSet) judge(ctx context.Context, h *Handler, eventless bool, name
 	return 0, nil
 }
 
-// matches reports whether the handler's descriptors select it: for an
-// event, one descriptor matches its name; for an eventless step, it has none.
-func (h *Handler) matches(eventless bool, name string) bool {
-	if eventless {
-		return h.Event.Eventless()
+// removeConflicting drops the picks whose transitions conflict with
+// another's. Only a transition with a target exits states, so picks with
+// none, as in every flat set, never conflict.
+func (s *HandlerSet) removeConflicting(sel *selection, cfg configuration) {
+	if len(sel.picks) < 2 || !slices.ContainsFunc(sel.picks, func(p pick) bool { return p.h.domain != nil }) {
+		return
 	}
-	return h.Event.Match(name)
+	enabled := make([]*Handler, len(sel.picks))
+	for i, p := range sel.picks {
+		enabled[i] = p.h
+	}
+	removeConflicting(enabled,
+		func(h *Handler) []int { return exitOrders(s.chart.states, cfg.active, h.domain) },
+		func(h *Handler) *scxml.State { return h.state },
+		func(h, by *Handler) { p := sel.picked(h); p.dropped, p.by = true, by })
 }
 
-// skip explains a handler that did not fire.
-func (s *HandlerSet) skip(h *Handler, v Skip, picks []pick, eventless bool, name string, cfg configuration, enabled []*Handler) Skip {
+// skipped explains every handler that does not fire, in document order.
+// Most did not match the event: they start as the set's unmatched list
+// says, and the candidates are then given their own reasons.
+func (s *HandlerSet) skipped(sel *selection, cfg configuration) []Skip {
+	var firedBuf [4]int
+	fired := firedBuf[:0] // indices of the handlers that fire, ascending
+	for _, p := range sel.picks {
+		if !p.dropped {
+			fired = append(fired, p.h.index)
+		}
+	}
+	slices.Sort(fired)
+	out := make([]Skip, len(s.Handlers)-len(fired))
+	from, to := 0, 0
+	for _, i := range fired {
+		to += copy(out[to:], s.unmatched[from:i])
+		from = i + 1
+	}
+	copy(out[to:], s.unmatched[from:])
+	for i, h := range sel.candidates {
+		if !sel.fires(h) {
+			before, _ := slices.BinarySearch(fired, h.index)
+			out[h.index-before] = s.skip(h, sel.verdicts[i], sel, cfg)
+		}
+	}
+	return out
+}
+
+// skip explains a candidate that did not fire.
+func (s *HandlerSet) skip(h *Handler, v verdict, sel *selection, cfg configuration) Skip {
 	switch {
-	case v.Handler != nil && v.Reason != 0:
-		return v
-	case v.Handler != nil:
+	case v.judged && v.reason != 0:
+		return Skip{Handler: h, Reason: v.reason, Err: v.err}
+	case v.judged:
 		// Selected, then removed as a conflicting transition.
-		return Skip{Handler: h, Reason: ReasonPreempted, By: picked(picks, h).by}
-	case !h.Enabled:
-		return Skip{Handler: h, Reason: ReasonDisabled}
-	case !h.matches(eventless, name):
-		return Skip{Handler: h, Reason: ReasonDescriptor}
-	case h.state == nil || !cfg.active[h.state.Order]:
+		return Skip{Handler: h, Reason: ReasonPreempted, By: sel.picked(h).by}
+	case !cfg.active[h.state.Order]:
 		return Skip{Handler: h, Reason: ReasonInactive}
 	}
 	// Never considered: selection from every leaf below its state stopped
 	// at an earlier handler.
-	for _, e := range enabled {
-		if l := picked(picks, e).from; l == h.state || l.IsDescendantOf(h.state) {
-			return Skip{Handler: h, Reason: ReasonPreempted, By: e}
+	for _, p := range sel.picks {
+		if !p.dropped && (p.from == h.state || p.from.IsDescendantOf(h.state)) {
+			return Skip{Handler: h, Reason: ReasonPreempted, By: p.h}
 		}
 	}
 	return Skip{Handler: h, Reason: ReasonPreempted}

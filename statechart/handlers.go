@@ -34,8 +34,11 @@ type Handler struct {
 
 	index     int                // position in HandlerSet.Handlers
 	state     *scxml.State       // the state node the handler belongs to
+	depth     int                // of state: 0 for the root
+	region    string             // the id of regionOf(state); empty outside any <parallel>
 	targets   []*scxml.State     // resolved Target
 	internal  bool               // an SCXML transition with type="internal"
+	domain    *scxml.State       // the transition's domain (see transitionDomain); nil for a targetless one
 	condition *runtime.Condition // nil when Cond is blank or did not compile
 	compile   error              // why Cond did not compile
 }
@@ -57,6 +60,11 @@ type HandlerSet struct {
 	Problems []*LoadProblem
 
 	chart *chart
+	index *eventIndex
+	// unmatched is every handler as dispatch skips it when its descriptors
+	// do not match the event: a disabled handler as disabled, any other for
+	// its descriptors.
+	unmatched []Skip
 }
 
 // LoadProblem is a handler whose condition did not compile.
@@ -114,7 +122,6 @@ type setBuilder struct {
 func (b *setBuilder) add(h *Handler, st *scxml.State, at func(i int) (line, col int)) {
 	h.index, h.state = len(b.set.Handlers), st
 	b.set.Handlers = append(b.set.Handlers, h)
-	b.set.chart.handlers[st.Order] = append(b.set.chart.handlers[st.Order], h)
 	b.where = append(b.where, at)
 }
 
@@ -140,7 +147,31 @@ func (b *setBuilder) finish() *HandlerSet {
 	// The default configuration names states the set itself made, so it
 	// always configures.
 	s.chart.defaults, _ = s.chart.configure(s.chart.initial)
+	b.prepareDispatch()
 	return s
+}
+
+// prepareDispatch works out once what dispatch needs about the handlers
+// whatever the event: where each sits in the state tree, which states its
+// transition exits, how it is skipped when it does not match, and the
+// index that finds the ones that do.
+func (b *setBuilder) prepareDispatch() {
+	s := b.set
+	s.unmatched = make([]Skip, len(s.Handlers))
+	for i, h := range s.Handlers {
+		for p := h.state.Parent; p != nil; p = p.Parent {
+			h.depth++
+		}
+		if r := regionOf(h.state); r != nil {
+			h.region = r.ID
+		}
+		h.domain = transitionDomain(h)
+		s.unmatched[i] = Skip{Handler: h, Reason: ReasonDescriptor}
+		if !h.Enabled {
+			s.unmatched[i].Reason = ReasonDisabled
+		}
+	}
+	s.index = newEventIndex(s.Handlers)
 }
 
 // resolveTargets finds the states the handlers of an SCXML set target. A
