@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
@@ -42,15 +45,24 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	if err := writeBrokenCode(env.Stderr, c.Doc); err != nil {
+		return err
+	}
 	warnMissingSystem(env.Stderr, c.Doc, opts.System)
 	s, st, err := m.Start(opts)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	report := reportStepText
+	write := reportStepText
 	if c.Format == "json" {
-		report = reportStepJSON
+		write = reportStepJSON
+	}
+	report := func(w io.Writer, st *statechart.Step) {
+		write(w, st)
+		if stoppedOnLimit(st) && env.Code == exitOK {
+			env.Code = exitFalse
+		}
 	}
 	report(env.Stdout, st)
 	if c.Settle {
@@ -121,6 +133,29 @@ func readSimEvent(line []byte, n int) (simEvent, error) {
 		}
 	}
 	return ev, nil
+}
+
+// writeBrokenCode writes, once and as lint does, each condition, expression
+// or script of the document that does not compile: the session would raise
+// error.execution each time it evaluates one.
+func writeBrokenCode(w io.Writer, doc string) error {
+	f, err := scxml.ReadFile(doc)
+	if err != nil {
+		return nil // Load read it; a second read that fails has nothing to add
+	}
+	var broken []lint.FileFinding
+	for _, ff := range lint.File(f, lint.Config{}) {
+		if ff.Severity == cond.SeverityError && strings.HasPrefix(ff.Code, "C1") {
+			broken = append(broken, ff)
+		}
+	}
+	return writeFindingsText(w, broken)
+}
+
+// stoppedOnLimit says whether the session stopped in st on a limit (a loop
+// of eventless transitions or raised events that never settles).
+func stoppedOnLimit(st *statechart.Step) bool {
+	return slices.ContainsFunc(st.Errors, func(e statechart.Error) bool { return e.Name == "error.limit" })
 }
 
 // warnMissingSystem warns when the document's conditions and expressions
@@ -228,6 +263,7 @@ func (*SimulateCmd) manual() manual {
 		},
 		exits: []exitCode{
 			{exitOK, "the document ran (whatever it did)"},
+			{exitFalse, "the session stopped on a limit: eventless transitions or raised events that loop without settling"},
 			{exitUsage, "usage error, a document that cannot load, or an event line that is not JSON (after the other lines ran)"},
 		},
 	}

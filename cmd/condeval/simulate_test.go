@@ -107,3 +107,53 @@ func TestTestFailureShowsDiff(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, out, `a.scenario.yaml:2:1: unknown key "step"`)
 }
+
+func TestSimulateConditionThatDoesNotCompile(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		doc     string
+		code    int
+		out     []string // each is in stdout
+		errOut  []string // each is in stderr, once
+		missing []string // none is in stdout
+	}{
+		{"an eventless transition loops on its error.execution until the limit stops the session",
+			`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="a">
+  <state id="a">
+    <transition cond="x == (" target="b"/>
+  </state>
+  <state id="b"/>
+</scxml>`, exitFalse,
+			[]string{"… (repeated 10001 times)", "[error.limit]", "  stopped\n"},
+			[]string{"d.scxml:3:29: error: missing ')' to close '(' opened at 3:28 [C101]"},
+			[]string{"done: \n"}},
+		{"a handler's condition that does not compile is reported once, and the session goes on",
+			`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="a">
+  <state id="a">
+    <transition event="go" cond="x ==" target="b"/>
+  </state>
+  <state id="b"/>
+</scxml>`, exitOK,
+			[]string{"configuration: a\n"},
+			[]string{"d.scxml:3:"},
+			[]string{"repeated", "stopped"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := filepath.Join(dir, "d.scxml")
+			require.NoError(t, os.WriteFile(doc, []byte(tt.doc), 0o600))
+			code, out, errOut := runCLI("simulate", doc)
+			assert.Equal(t, tt.code, code, errOut)
+			for _, s := range tt.out {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tt.errOut {
+				assert.Equal(t, 1, strings.Count(errOut, s), errOut)
+			}
+			for _, s := range tt.missing {
+				assert.NotContains(t, out, s)
+			}
+		})
+	}
+}
