@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -50,4 +52,27 @@ func TestUsageErrors(t *testing.T) {
 			assert.Equal(t, "condeval: "+tt.error+"\nTry '"+tt.help+" --help' for more information.\n", errOut)
 		})
 	}
+}
+
+// TestRepeatableFlagsKeepCommas: a repeatable flag whose value is JSON or a
+// path is taken whole, never split at its commas.
+func TestRepeatableFlagsKeepCommas(t *testing.T) {
+	var check func(path string, v reflect.Type)
+	check = func(path string, v reflect.Type) {
+		for f := range v.Fields() {
+			if _, isCmd := f.Tag.Lookup("cmd"); isCmd {
+				check(path+" "+strings.ToLower(f.Name), f.Type)
+				continue
+			}
+			if _, embedded := f.Tag.Lookup("embed"); embedded || f.Anonymous {
+				check(path, f.Type)
+				continue
+			}
+			placeholder := f.Tag.Get("placeholder")
+			if f.Type == reflect.TypeFor[[]string]() && slices.Contains([]string{"NAME=JSON", "JSON", "DIR", "FILE"}, placeholder) {
+				assert.Equal(t, "none", f.Tag.Get("sep"), "condeval%s: the flag of field %s (%s)", path, f.Name, placeholder)
+			}
+		}
+	}
+	check("", reflect.TypeFor[CLI]())
 }

@@ -22,9 +22,9 @@ type SimulateCmd struct {
 	Doc       string   `arg:"" placeholder:"DOC" help:"The SCXML document to run (.scxml)."`
 	Events    string   `placeholder:"FILE" help:"NDJSON events (- for stdin), one a line: {\"name\":…, \"data\":{…}, \"after\": MS}. A line with only \"after\" moves the clock."`
 	System    string   `placeholder:"FILE" help:"A JSON file with the system variables."`
-	Global    []string `placeholder:"NAME=JSON" help:"A global variable (repeatable)."`
+	Global    []string `placeholder:"NAME=JSON" sep:"none" help:"A global variable (repeatable)."`
 	Genesys   string   `placeholder:"FILE" help:"A JSON object declaring what _genesys.* gives: {\"ixn.interactions\": {…}, \"session.timeInZone()\": \"10:00:00\"}."`
-	AllowRead []string `placeholder:"DIR" help:"Let the document read files under DIR too (repeatable)."`
+	AllowRead []string `placeholder:"DIR" sep:"none" help:"Let the document read files under DIR too (repeatable)."`
 	Format    string   `enum:"text,json" default:"text" help:"Output format: text, or json (one line after start-up and one per event)."`
 	Settle    bool     `help:"At the end of the events, jump the clock through the delayed sends still pending and report them as one more step (by default they stay undelivered)."`
 }

@@ -157,3 +157,26 @@ func TestSimulateConditionThatDoesNotCompile(t *testing.T) {
 		})
 	}
 }
+
+func TestSimulateGlobalHoldingCommas(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "d.scxml")
+	require.NoError(t, os.WriteFile(doc, []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript">
+  <state id="a"><onentry><log expr="Foo.a + Foo.b"/></onentry></state>
+</scxml>`), 0o600))
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a JSON object with several fields", []string{"--global", `Foo={"a":1,"b":2}`}, "log   3"},
+		{"the flag given twice", []string{"--global", `Foo={"a":"x,y","b":2}`, "--global", "Bar=[1,2]"}, "log   x,y2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(append([]string{"simulate", doc}, tt.args...)...)
+			require.Equal(t, exitOK, code, errOut)
+			assert.Contains(t, out, tt.want)
+		})
+	}
+}

@@ -13,7 +13,7 @@ import (
 // must do.
 type TestCmd struct {
 	Paths     []string `arg:"" optional:"" placeholder:"PATH" help:"Scenario files (*.scenario.yaml) or directories to search (default .)."`
-	AllowRead []string `placeholder:"DIR" help:"Let documents read files under DIR too (repeatable)."`
+	AllowRead []string `placeholder:"DIR" sep:"none" help:"Let documents read files under DIR too (repeatable)."`
 	Format    string   `enum:"text,junit" default:"text" help:"Output format: text, or junit (XML for CI)."`
 }
 
