@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"slices"
 	"strings"
 
@@ -77,7 +76,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 	}
 	in, name := io.Reader(env.Stdin), "<stdin>"
 	if c.Events != "-" {
-		f, err := os.Open(c.Events)
+		f, err := openFlag("--events", c.Events)
 		if err != nil {
 			return err
 		}
@@ -185,12 +184,12 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 	var opts statechart.Options
 	var err error
 	if systemFile != "" {
-		if opts.System, err = repl.ReadObjectFile(systemFile); err != nil {
+		if opts.System, err = readObjectFlag("--system", systemFile); err != nil {
 			return opts, err
 		}
 	}
 	if genesysFile != "" {
-		if opts.Genesys, err = repl.ReadObjectFile(genesysFile); err != nil {
+		if opts.Genesys, err = readObjectFlag("--genesys", genesysFile); err != nil {
 			return opts, err
 		}
 	}
