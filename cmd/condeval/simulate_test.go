@@ -180,3 +180,25 @@ func TestSimulateGlobalHoldingCommas(t *testing.T) {
 		})
 	}
 }
+
+func TestTestCountsScenarios(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  string
+	}{
+		{"one", []string{"routed.scenario.yaml"}, "1 scenario, 0 failed\n"},
+		{"two", []string{"routed.scenario.yaml", "switchover-ends-session.scenario.yaml"}, "2 scenarios, 0 failed\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var args []string
+			for _, f := range tt.files {
+				args = append(args, filepath.Join("../../examples/scenarios", f))
+			}
+			code, out, errOut := runCLI(append([]string{"test"}, args...)...)
+			assert.Equal(t, exitOK, code, errOut)
+			assert.True(t, strings.HasSuffix(out, tt.want), out)
+		})
+	}
+}

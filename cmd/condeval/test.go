@@ -79,7 +79,7 @@ func writeResults(w io.Writer, results []scenario.Result) {
 			fmt.Fprintf(w, "ok    %s\n", r.Path)
 		}
 	}
-	fmt.Fprintf(w, "%d scenarios, %d failed\n", len(results), failed)
+	fmt.Fprintf(w, "%d %s, %d failed\n", len(results), plural(len(results), "scenario"), failed)
 }
 
 func (*TestCmd) manual() manual {
