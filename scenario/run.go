@@ -36,12 +36,12 @@ func Run(path string, opts Options) Result {
 	dir := filepath.Dir(path)
 	start := statechart.Options{Globals: sc.Globals, Genesys: sc.Genesys}
 	if sc.System != "" {
-		if start.System, err = opts.ReadObject(filepath.Join(dir, sc.System)); err != nil {
+		if start.System, err = opts.ReadObject(besides(dir, sc.System)); err != nil {
 			r.Err = err
 			return r
 		}
 	}
-	m, err := statechart.Load(filepath.Join(dir, sc.Document), statechart.LoadOptions{AllowRead: opts.AllowRead})
+	m, err := statechart.Load(besides(dir, sc.Document), statechart.LoadOptions{AllowRead: opts.AllowRead})
 	if err != nil {
 		r.Err = err
 		return r
@@ -70,6 +70,15 @@ func Run(path string, opts Options) Result {
 		r.Failures = append(r.Failures, check(label, step.Expect, s, st)...)
 	}
 	return r
+}
+
+// besides resolves a path the scenario names: relative to the scenario
+// file's directory, or as it is when absolute.
+func besides(dir, path string) string {
+	if filepath.IsAbs(path) {
+		return path
+	}
+	return filepath.Join(dir, path)
 }
 
 // maxAnswerRounds bounds answers that cause effects that are answered…

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -42,17 +43,19 @@ func TestRun(t *testing.T) {
 			[]string{"step 1 (go): configuration\n    want: [done]\n    got:  [idle]"}, ""},
 		{"an unknown key", "document: doc.scxml\nstep: []\n", nil, `:2:1: unknown key "step"`},
 		{"no document", "steps: []\n", nil, "no document"},
+		{"an absolute document", "document: DIR/doc.scxml\nstart: {configuration: [idle]}\n", nil, ""},
+		{"an absolute system file", "document: doc.scxml\nsystem: DIR/none.json\n", nil, "DIR/none.json"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, "x.scenario.yaml")
-			require.NoError(t, os.WriteFile(path, []byte(tt.scenario), 0o600))
+			require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(tt.scenario, "DIR", dir)), 0o600))
 			r := Run(path, Options{ReadObject: readJSON})
 			assert.Equal(t, tt.failures, r.Failures)
 			if tt.err == "" {
 				assert.NoError(t, r.Err)
 			} else {
-				assert.ErrorContains(t, r.Err, tt.err)
+				assert.ErrorContains(t, r.Err, strings.ReplaceAll(tt.err, "DIR", dir))
 			}
 		})
 	}

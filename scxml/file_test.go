@@ -115,8 +115,14 @@ func TestReadErrors(t *testing.T) {
 		{"wrong root", "a.scxml", "<?xml version=\"1.0\"?>\n<xmi:XMI xmlns:xmi=\"x\"/>", "a.scxml:2:1: the root element is <XMI>, not <scxml>"},
 		{"two roots", "a.scxml", "<scxml/>\n<scxml/>", "a.scxml:2:1: a second root element"},
 		{"empty", "a.scxml", "", "a.scxml:1:1: no <scxml> element"},
+		{"text, no element", "a.scxml", "\n  not xml\n", "a.scxml:2:3: no <scxml> element"},
 		{"broken XMI", "a.workflow", "<xmi:XMI>\n<blocks name='x'>", "a.workflow:2:1: element <blocks> is not closed"},
 		{"broken ixnprocess", "a.ixnprocess", "<a b='1' b='2'/>x<", "a.ixnprocess:1:"},
+		{"an interaction process that is not XML", "a.ixnprocess", "not xml at all\n", "a.ixnprocess:1:1: no XML element: want an interaction process diagram (<ipd:IpdDiagram>)"},
+		{"an interaction process with another root", "a.ixnprocess", "<?xml version=\"1.0\"?>\n<scxml/>", "a.ixnprocess:2:1: the root element is <scxml>, not an interaction process diagram (<ipd:IpdDiagram>)"},
+		{"an XMI file without an interaction process", "a.ixnprocess", "<xmi:XMI xmlns:xmi=\"x\"><other/></xmi:XMI>", "a.ixnprocess:1:1: the root element is <XMI>, not an interaction process diagram"},
+		{"a workflow that is not XML", "a.workflow", "not xml at all", "a.workflow:1:1: no XML element: want a workflow diagram (<ird:StrategyDiagram>)"},
+		{"a workflow with another root", "a.workflow", "<scxml/>", "a.workflow:1:1: the root element is <scxml>, not a workflow diagram"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -199,7 +205,7 @@ func TestReadSCXMLDatamodel(t *testing.T) {
 	for _, name := range []string{"a.cond", "a.workflow"} {
 		src := "x == 1\n"
 		if name == "a.workflow" {
-			src = `<?xml version="1.0"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI"/>`
+			src = `<?xml version="1.0"?><xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><ird:StrategyDiagram xmlns:ird="x"/></xmi:XMI>`
 		}
 		f, err := Read(name, []byte(src))
 		require.NoError(t, err, name)

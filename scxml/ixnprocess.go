@@ -28,34 +28,36 @@ func ReadProcess(name string, src []byte) (*Process, error) {
 	if err != nil {
 		return nil, err
 	}
+	root, err := x.diagram(s, "an interaction process diagram (<ipd:IpdDiagram>)", func(local string) bool { return local == "IpdDiagram" })
+	if err != nil {
+		return nil, err
+	}
 	p := &Process{File: name, Source: s}
 	ctx := Item{File: name}
-	for _, r := range x.Roots {
-		r.walk(func(n *node) bool {
-			switch n.Name.Local {
-			case "IpdDiagram":
-				p.Name = n.value("name")
-			case "waitForEvent":
-				p.WaitForEvent = strings.TrimSpace(n.Text.Value)
-			case "blocks":
-				if res := n.value("resource"); res != "" && strings.HasSuffix(n.value("xmi:type"), "WorkflowBlock") {
-					p.Workflows = append(p.Workflows, res)
-				}
-			case "events":
-				h := readHandler(s, n, ctx)
-				p.Handlers = append(p.Handlers, h)
-				p.Items = append(p.Items, h.items(ctx, "events")...)
-				if h.BodyErr != nil {
-					p.Problems = append(p.Problems, h.BodyErr)
-				}
-				return false
-			case "eventsBackup":
-				p.Backup = append(p.Backup, readHandler(s, n, ctx))
-				return false
+	root.walk(func(n *node) bool {
+		switch n.Name.Local {
+		case "IpdDiagram":
+			p.Name = n.value("name")
+		case "waitForEvent":
+			p.WaitForEvent = strings.TrimSpace(n.Text.Value)
+		case "blocks":
+			if res := n.value("resource"); res != "" && strings.HasSuffix(n.value("xmi:type"), "WorkflowBlock") {
+				p.Workflows = append(p.Workflows, res)
 			}
-			return true
-		})
-	}
+		case "events":
+			h := readHandler(s, n, ctx)
+			p.Handlers = append(p.Handlers, h)
+			p.Items = append(p.Items, h.items(ctx, "events")...)
+			if h.BodyErr != nil {
+				p.Problems = append(p.Problems, h.BodyErr)
+			}
+			return false
+		case "eventsBackup":
+			p.Backup = append(p.Backup, readHandler(s, n, ctx))
+			return false
+		}
+		return true
+	})
 	markComposerEnds(p.Handlers)
 	return p, nil
 }

@@ -75,11 +75,35 @@ func readXML(name string, data []byte) (*Source, *document, error) {
 func (x *document) root(s *Source, missing string) (*node, error) {
 	switch {
 	case len(x.Roots) == 0:
-		return nil, &SyntaxError{File: s.Name, Pos: s.Position(len(s.Data)), Msg: missing}
+		// At the text that stands where the element should, if any.
+		at := len(bytes.TrimLeft(s.Data, " \t\r\n"))
+		return nil, &SyntaxError{File: s.Name, Pos: s.Position(len(s.Data) - at), Msg: missing}
 	case len(x.Roots) > 1:
 		return nil, &SyntaxError{File: s.Name, Pos: s.Position(x.Roots[1].Offset), Msg: "a second root element"}
 	}
 	return x.Roots[0], nil
+}
+
+// diagram returns the Composer diagram a file holds: the root element, or
+// a child of the xmi:XMI root that wraps a diagram with its side objects.
+// is tells the diagram's element by its local name; what names it in
+// messages, as "an interaction process diagram (<ipd:IpdDiagram>)".
+func (x *document) diagram(s *Source, what string, is func(local string) bool) (*node, error) {
+	root, err := x.root(s, "no XML element: want "+what)
+	if err != nil {
+		return nil, err
+	}
+	if is(root.Name.Local) {
+		return root, nil
+	}
+	if root.Name.Local == "XMI" {
+		for _, k := range root.Kids {
+			if is(k.Name.Local) {
+				return root, nil
+			}
+		}
+	}
+	return nil, &SyntaxError{File: s.Name, Pos: s.Position(root.Offset), Msg: fmt.Sprintf("the root element is <%s>, not %s", root.Name.Local, what)}
 }
 
 // parseXML parses src.Data. encoding/xml checks well-formedness and gives

@@ -43,19 +43,21 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &Workflow{File: name, Source: s}
-	for _, r := range x.Roots {
-		r.walk(func(n *node) bool {
-			if strings.HasSuffix(n.Name.Local, "Diagram") && w.Name == "" {
-				w.Name = n.value("name")
-			}
-			if n.Name.Local == "blocks" {
-				w.readBlock(n)
-				return false
-			}
-			return true
-		})
+	root, err := x.diagram(s, "a workflow diagram (<ird:StrategyDiagram>)", func(local string) bool { return strings.HasSuffix(local, "Diagram") })
+	if err != nil {
+		return nil, err
 	}
+	w := &Workflow{File: name, Source: s}
+	root.walk(func(n *node) bool {
+		if strings.HasSuffix(n.Name.Local, "Diagram") && w.Name == "" {
+			w.Name = n.value("name")
+		}
+		if n.Name.Local == "blocks" {
+			w.readBlock(n)
+			return false
+		}
+		return true
+	})
 	markComposerEnds(w.Exceptions)
 	return w, nil
 }

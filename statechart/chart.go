@@ -2,6 +2,7 @@ package statechart
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/condeval/condeval/scxml"
 )
@@ -78,7 +79,7 @@ func (c *chart) configure(ids []string) (configuration, error) {
 	for _, id := range ids {
 		s := c.byID[id]
 		if s == nil {
-			return cfg, fmt.Errorf("no state %q (states: %v)", id, c.knownIDs())
+			return cfg, fmt.Errorf("no state %q (states: %s)", id, strings.Join(c.knownIDs(), ", "))
 		}
 		for ; s != nil; s = s.Parent {
 			cfg.active[s.Order] = true

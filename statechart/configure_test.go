@@ -65,3 +65,24 @@ func TestDispatchPrefixPlaceholderTargets(t *testing.T) {
 	assert.Equal(t, []string{"$$_MY_PREFIX_$$Entry#1"}, fired)
 	assert.Equal(t, "$$_MY_PREFIX_$$.Exit", out.Fired[0].Target)
 }
+
+func TestConfigureNamesTheKnownStates(t *testing.T) {
+	set, err := LoadHandlers("testdata/ipd-regions.scxml", testTimeout)
+	require.NoError(t, err)
+	tests := []struct {
+		name   string
+		states []string
+		want   string
+	}{
+		{"the states are listed as a sentence does", []string{"nope"}, `no state "nope" (states: global, parallel, application, `},
+		{"an unknown state beside a known one", []string{"queue", "nope"}, `no state "nope" (states: global, `},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := set.Dispatch(context.Background(), map[string]any{"name": "x"}, runtime.Env{States: tt.states})
+			require.Error(t, err)
+			assert.Contains(t, err.Error(), tt.want)
+			assert.NotContains(t, err.Error(), "[")
+		})
+	}
+}

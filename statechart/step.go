@@ -63,9 +63,10 @@ type Error struct {
 
 // WriteText writes a step as condeval simulate's text output does: the
 // event and time, then the transitions with their positions, the states
-// exited and entered, logs, effects, errors and the configuration. Each
-// error is written by writeError, so that it reads as the caller's other
-// errors do; nil writes it on one line.
+// exited and entered, logs, effects, errors and the configuration. An
+// error raised again and again (a failing eventless condition) is written
+// once with the count. Each error is written by writeError, so that it
+// reads as the caller's other errors do; nil writes it on one line.
 func (st *Step) WriteText(w io.Writer, writeError func(io.Writer, Error)) error {
 	var b strings.Builder
 	switch {
@@ -104,16 +105,27 @@ func (st *Step) WriteText(w io.Writer, writeError func(io.Writer, Error)) error 
 		attrs, _ := json.Marshal(e.Attrs)
 		fmt.Fprintf(&b, "  effect %s %s  %s\n", e.Action, attrs, e.At)
 	}
-	for _, e := range st.Errors {
+	for i := 0; i < len(st.Errors); {
+		e, n := st.Errors[i], 1
+		for i+n < len(st.Errors) && st.Errors[i+n] == e {
+			n++
+		}
+		i += n
 		if writeError != nil {
 			writeError(&b, e)
-			continue
+		} else {
+			fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, e.At)
 		}
-		fmt.Fprintf(&b, "  error %s: %s: %s  %s\n", e.Name, e.Type, e.Message, e.At)
+		if n > 1 {
+			fmt.Fprintf(&b, "  … (repeated %d times)\n", n)
+		}
 	}
 	fmt.Fprintf(&b, "  configuration: %s\n", strings.Join(st.Configuration, " "))
-	if st.Done {
+	switch {
+	case st.Done && st.Final != "":
 		fmt.Fprintf(&b, "  done: %s\n", st.Final)
+	case st.Done:
+		b.WriteString("  stopped\n")
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

@@ -21,7 +21,6 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 
-	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
 )
@@ -110,7 +109,7 @@ func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
 	in := stream.Input{EventOnly: c.EventOnly}
 	var err error
 	if c.System != "" {
-		if in.System, err = repl.ReadObjectFile(c.System); err != nil {
+		if in.System, err = readObjectFlag("--system", c.System); err != nil {
 			return cfg, err
 		}
 	}

@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -49,7 +48,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 	}
 	var system map[string]any
 	if c.System != "" {
-		if system, err = repl.ReadObjectFile(c.System); err != nil {
+		if system, err = readObjectFlag("--system", c.System); err != nil {
 			return err
 		}
 	}
@@ -77,7 +76,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return nil
 	}
 	if c.Event != "" {
-		event, err := repl.ReadObjectFile(c.Event)
+		event, err := readObjectFlag("--event", c.Event)
 		if err != nil {
 			return err
 		}
@@ -91,7 +90,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) error) error {
 	in, name := io.Reader(env.Stdin), "<stdin>"
 	if c.Events != "-" {
-		f, err := os.Open(c.Events)
+		f, err := openFlag("--events", c.Events)
 		if err != nil {
 			return err
 		}

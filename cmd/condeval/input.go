@@ -29,12 +29,12 @@ func (f *EnvFlags) env() (runtime.Env, error) {
 	in := runtime.Env{States: f.State}
 	var err error
 	if f.Event != "" {
-		if in.Event, err = repl.ReadObjectFile(f.Event); err != nil {
+		if in.Event, err = readObjectFlag("--event", f.Event); err != nil {
 			return in, err
 		}
 	}
 	if f.System != "" {
-		if in.System, err = repl.ReadObjectFile(f.System); err != nil {
+		if in.System, err = readObjectFlag("--system", f.System); err != nil {
 			return in, err
 		}
 	}

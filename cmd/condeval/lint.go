@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"os"
 	"strings"
 
 	"github.com/condeval/condeval/cond"
@@ -19,7 +20,7 @@ type LintCmd struct {
 	Disable  []string `placeholder:"RULE" help:"Switch a rule off, by code (C206) or name (constant-condition). Repeatable."`
 	Enable   []string `placeholder:"RULE" help:"Switch a rule on that a config file switches off. Repeatable."`
 	Severity []string `placeholder:"RULE=LEVEL" help:"Re-grade a rule: error, warning, info or off. Repeatable."`
-	Config   string   `placeholder:"FILE" help:"Configuration file to use instead of the nearest .condeval.yaml above each linted file." type:"existingfile"`
+	Config   string   `placeholder:"FILE" help:"Configuration file to use instead of the nearest .condeval.yaml above each linted file."`
 	fixFlags
 }
 
@@ -32,6 +33,11 @@ func (c *LintCmd) Run(env *Env) error {
 	flags, err := c.flagConfig()
 	if err != nil {
 		return err
+	}
+	if c.Config != "" {
+		if _, err := os.ReadFile(c.Config); err != nil {
+			return fmt.Errorf("--config: %w", err)
+		}
 	}
 	configs := &lint.Configs{Override: flags, File: c.Config}
 	if c.fixing() {

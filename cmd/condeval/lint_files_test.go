@@ -201,3 +201,32 @@ func TestLintHandlerFile(t *testing.T) {
 		"                                                                 ^\n"+
 		"  = help: use '==' to compare\n", out)
 }
+
+func TestFilesThatAreNotDiagrams(t *testing.T) {
+	dir := t.TempDir()
+	event := filepath.Join(dir, "e.json")
+	require.NoError(t, os.WriteFile(event, []byte(`{"name":"x"}`), 0o600))
+	tests := []struct {
+		name string
+		file string
+		args []string
+		code int
+		want string
+	}{
+		{"lint of an interaction process that is not XML", "junk.ixnprocess", []string{"lint"}, exitFalse,
+			"junk.ixnprocess:1:1: error: no XML element: want an interaction process diagram (<ipd:IpdDiagram>) [C200]"},
+		{"lint of a workflow that is not XML", "junk.workflow", []string{"lint"}, exitFalse,
+			"junk.workflow:1:1: error: no XML element: want a workflow diagram (<ird:StrategyDiagram>) [C200]"},
+		{"dispatch with handlers that are not XML", "junk.ixnprocess", []string{"dispatch", "--event", event, "--handlers"}, exitUsage,
+			"junk.ixnprocess:1:1: error: no XML element: want an interaction process diagram"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			path := filepath.Join(dir, tt.file)
+			require.NoError(t, os.WriteFile(path, []byte("not xml at all\n"), 0o600))
+			code, out, errOut := runCLI(append(tt.args, path)...)
+			assert.Equal(t, tt.code, code, errOut)
+			assert.Contains(t, out+errOut, tt.want)
+		})
+	}
+}

@@ -176,7 +176,7 @@ func TestLintFixRefusesATextThatWouldNotRead(t *testing.T) {
 	dir := t.TempDir()
 	ipd := filepath.Join(dir, "default.ixnprocess")
 	// A handler body in single quotes: the fixed 'deletion' would end it.
-	src := `<x><events name="gone" event="interaction.deleted" condition="_event.data.resultof == 'deletion'" body='&lt;if cond=&quot;_event.data.resultof == &apos;deleted&apos;&quot;/>' target="false"/></x>` + "\n"
+	src := `<ipd:IpdDiagram xmlns:ipd="i"><events name="gone" event="interaction.deleted" condition="_event.data.resultof == 'deletion'" body='&lt;if cond=&quot;_event.data.resultof == &apos;deleted&apos;&quot;/>' target="false"/></ipd:IpdDiagram>` + "\n"
 	require.NoError(t, os.WriteFile(ipd, []byte(src), 0o644))
 	code, out, errOut := runCLI("lint", "--fix", "--unsafe-fixes", ipd)
 	assert.Equal(t, 0, code, "warnings only")

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -142,6 +143,17 @@ func usageError(w io.Writer, parser *kong.Kong, args []string, err error) {
 		page = perr.Context.Selected().FullPath()
 	}
 	msg := err.Error()
+	if m := kongEnum.FindStringSubmatch(msg); m != nil {
+		msg = fmt.Sprintf("%s must be %s, not %s", m[1], orList(strings.Split(strings.ReplaceAll(m[2], `"`, ""), ",")), m[3])
+	}
+	if m := kongMissingArg.FindStringSubmatch(msg); m != nil && perr != nil && perr.Context.Selected() != nil {
+		for _, a := range perr.Context.Selected().Positional {
+			if a.Name == m[1] {
+				what := strings.TrimSuffix(a.Help, ".")
+				msg = fmt.Sprintf("give %s%s: %s [flags] %s", strings.ToLower(what[:1]), what[1:], page, strings.ToUpper(a.Name))
+			}
+		}
+	}
 	switch {
 	case page == "condeval" && strings.HasPrefix(msg, "unexpected argument "):
 		// The first word is where a command goes.
@@ -155,6 +167,21 @@ func usageError(w io.Writer, parser *kong.Kong, args []string, err error) {
 		msg = "missing command: " + strings.Join(names, ", ")
 	}
 	fmt.Fprintf(w, "condeval: %s\nTry '%s --help' for more information.\n", msg, page)
+}
+
+// kong's refusals of a flag's value outside its list, and of a missing
+// argument, which name its Go-side syntax.
+var (
+	kongEnum       = regexp.MustCompile(`^(--[\w-]+) must be one of (.+) but got (".*")$`)
+	kongMissingArg = regexp.MustCompile(`^expected "<([\w-]+)>"$`)
+)
+
+// orList joins words as a sentence does: "a, b or c".
+func orList(words []string) string {
+	if len(words) < 2 {
+		return strings.Join(words, "")
+	}
+	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
 }
 
 const description = `Lint and evaluate the ECMAScript (ES5.1) conditions of SCXML event handlers,

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -31,7 +33,9 @@ func TestUsageErrors(t *testing.T) {
 		{"misspelt command", []string{"evl"}, `unknown command evl, did you mean one of "eval", "repl"?`, "condeval"},
 		{"unknown flag", []string{"--frob"}, "unknown flag --frob", "condeval"},
 		{"unknown flag of a command", []string{"lint", "--frob"}, "unknown flag --frob", "condeval lint"},
-		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be one of "text","json","sarif","github" but got "xml"`, "condeval lint"},
+		{"bad enum value", []string{"lint", "--format", "xml", "x.scxml"}, `--format must be text, json, sarif or github, not "xml"`, "condeval lint"},
+		{"bad enum value of simulate", []string{"simulate", "--format", "xml", "d.scxml"}, `--format must be text or json, not "xml"`, "condeval simulate"},
+		{"simulate without a document", []string{"simulate"}, "give the SCXML document to run (.scxml): condeval simulate [flags] DOC", "condeval simulate"},
 		{"flag without its value", []string{"eval", "--event"}, `--event: expected string value but got "EOL" (<EOL>)`, "condeval eval"},
 		{"missing required flag", []string{"dispatch", "--event", "e.json"}, "missing flags: --handlers=FILE", "condeval dispatch"},
 		{"extra argument", []string{"dispatch", "--handlers", "h.yaml", "--event", "e.json", "x"}, "unexpected argument x", "condeval dispatch"},
@@ -50,4 +54,27 @@ func TestUsageErrors(t *testing.T) {
 			assert.Equal(t, "condeval: "+tt.error+"\nTry '"+tt.help+" --help' for more information.\n", errOut)
 		})
 	}
+}
+
+// TestRepeatableFlagsKeepCommas: a repeatable flag whose value is JSON or a
+// path is taken whole, never split at its commas.
+func TestRepeatableFlagsKeepCommas(t *testing.T) {
+	var check func(path string, v reflect.Type)
+	check = func(path string, v reflect.Type) {
+		for f := range v.Fields() {
+			if _, isCmd := f.Tag.Lookup("cmd"); isCmd {
+				check(path+" "+strings.ToLower(f.Name), f.Type)
+				continue
+			}
+			if _, embedded := f.Tag.Lookup("embed"); embedded || f.Anonymous {
+				check(path, f.Type)
+				continue
+			}
+			placeholder := f.Tag.Get("placeholder")
+			if f.Type == reflect.TypeFor[[]string]() && slices.Contains([]string{"NAME=JSON", "JSON", "DIR", "FILE"}, placeholder) {
+				assert.Equal(t, "none", f.Tag.Get("sep"), "condeval%s: the flag of field %s (%s)", path, f.Name, placeholder)
+			}
+		}
+	}
+	check("", reflect.TypeFor[CLI]())
 }

@@ -226,7 +226,7 @@ func writeError(w io.Writer, err error) {
 		_ = writeReports(w, r)
 		return
 	}
-	fmt.Fprintln(w, "condeval:", err)
+	fmt.Fprintln(w, "condeval:", cannotRead(err))
 }
 
 // replRenderer is the REPL's view of this renderer (repl.Renderer).

@@ -115,7 +115,7 @@ func TestOneErrorReadsTheSameEverywhere(t *testing.T) {
 				"test": func(t *testing.T) string {
 					_, out, _ := runWithInput(t, "", "test", scenario)
 					_, report, _ := strings.Cut(out, "\n") // after ERROR and the scenario's name
-					report, _, _ = strings.Cut(report, "1 scenarios")
+					report, _, _ = strings.Cut(report, "1 scenario,")
 					return strings.ReplaceAll(strings.TrimPrefix(report, "  "), "\n  ", "\n")
 				},
 			},

@@ -354,7 +354,7 @@ func TestReplStartUpErrors(t *testing.T) {
 		args    []string
 		wantErr string
 	}{
-		{"missing event file", []string{"--event", "nowhere.json"}, "condeval: open nowhere.json: no such file or directory\n"},
+		{"missing event file", []string{"--event", "nowhere.json"}, "condeval: cannot read --event nowhere.json: no such file or directory\n"},
 		{"event file that is not an object", []string{"--event", "testdata/repl/loops.repl"}, "condeval: testdata/repl/loops.repl:1:1: invalid JSON: invalid character ':' looking for beginning of value\n"},
 		{"global without =", []string{"--global", "App_X"}, "condeval: --global App_X: want NAME=JSON\nTry 'condeval repl --help' for more information.\n"},
 		{"global with bad JSON", []string{"--global", "App_X={"}, "condeval: --global App_X: 1:2: invalid JSON: unexpected end of JSON input\n"},

@@ -4,10 +4,12 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"os"
+	"slices"
 	"strings"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
@@ -19,9 +21,9 @@ type SimulateCmd struct {
 	Doc       string   `arg:"" placeholder:"DOC" help:"The SCXML document to run (.scxml)."`
 	Events    string   `placeholder:"FILE" help:"NDJSON events (- for stdin), one a line: {\"name\":…, \"data\":{…}, \"after\": MS}. A line with only \"after\" moves the clock."`
 	System    string   `placeholder:"FILE" help:"A JSON file with the system variables."`
-	Global    []string `placeholder:"NAME=JSON" help:"A global variable (repeatable)."`
+	Global    []string `placeholder:"NAME=JSON" sep:"none" help:"A global variable (repeatable)."`
 	Genesys   string   `placeholder:"FILE" help:"A JSON object declaring what _genesys.* gives: {\"ixn.interactions\": {…}, \"session.timeInZone()\": \"10:00:00\"}."`
-	AllowRead []string `placeholder:"DIR" help:"Let the document read files under DIR too (repeatable)."`
+	AllowRead []string `placeholder:"DIR" sep:"none" help:"Let the document read files under DIR too (repeatable)."`
 	Format    string   `enum:"text,json" default:"text" help:"Output format: text, or json (one line after start-up and one per event)."`
 	Settle    bool     `help:"At the end of the events, jump the clock through the delayed sends still pending and report them as one more step (by default they stay undelivered)."`
 }
@@ -42,15 +44,24 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if err != nil {
 		return err
 	}
+	if err := writeBrokenCode(env.Stderr, c.Doc); err != nil {
+		return err
+	}
 	warnMissingSystem(env.Stderr, c.Doc, opts.System)
 	s, st, err := m.Start(opts)
 	if err != nil {
 		return err
 	}
 	defer s.Close()
-	report := reportStepText
+	write := reportStepText
 	if c.Format == "json" {
-		report = reportStepJSON
+		write = reportStepJSON
+	}
+	report := func(w io.Writer, st *statechart.Step) {
+		write(w, st)
+		if stoppedOnLimit(st) && env.Code == exitOK {
+			env.Code = exitFalse
+		}
 	}
 	report(env.Stdout, st)
 	if c.Settle {
@@ -65,7 +76,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 	}
 	in, name := io.Reader(env.Stdin), "<stdin>"
 	if c.Events != "-" {
-		f, err := os.Open(c.Events)
+		f, err := openFlag("--events", c.Events)
 		if err != nil {
 			return err
 		}
@@ -123,6 +134,29 @@ func readSimEvent(line []byte, n int) (simEvent, error) {
 	return ev, nil
 }
 
+// writeBrokenCode writes, once and as lint does, each condition, expression
+// or script of the document that does not compile: the session would raise
+// error.execution each time it evaluates one.
+func writeBrokenCode(w io.Writer, doc string) error {
+	f, err := scxml.ReadFile(doc)
+	if err != nil {
+		return nil // Load read it; a second read that fails has nothing to add
+	}
+	var broken []lint.FileFinding
+	for _, ff := range lint.File(f, lint.Config{}) {
+		if ff.Severity == cond.SeverityError && strings.HasPrefix(ff.Code, "C1") {
+			broken = append(broken, ff)
+		}
+	}
+	return writeFindingsText(w, broken)
+}
+
+// stoppedOnLimit says whether the session stopped in st on a limit (a loop
+// of eventless transitions or raised events that never settles).
+func stoppedOnLimit(st *statechart.Step) bool {
+	return slices.ContainsFunc(st.Errors, func(e statechart.Error) bool { return e.Name == "error.limit" })
+}
+
 // warnMissingSystem warns when the document's conditions and expressions
 // read system variables and no --system was given. What else they read
 // is the document's own (its <data>, its scripts) or the events'.
@@ -150,12 +184,12 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 	var opts statechart.Options
 	var err error
 	if systemFile != "" {
-		if opts.System, err = repl.ReadObjectFile(systemFile); err != nil {
+		if opts.System, err = readObjectFlag("--system", systemFile); err != nil {
 			return opts, err
 		}
 	}
 	if genesysFile != "" {
-		if opts.Genesys, err = repl.ReadObjectFile(genesysFile); err != nil {
+		if opts.Genesys, err = readObjectFlag("--genesys", genesysFile); err != nil {
 			return opts, err
 		}
 	}
@@ -228,6 +262,7 @@ func (*SimulateCmd) manual() manual {
 		},
 		exits: []exitCode{
 			{exitOK, "the document ran (whatever it did)"},
+			{exitFalse, "the session stopped on a limit: eventless transitions or raised events that loop without settling"},
 			{exitUsage, "usage error, a document that cannot load, or an event line that is not JSON (after the other lines ran)"},
 		},
 	}

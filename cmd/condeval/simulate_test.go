@@ -107,3 +107,98 @@ func TestTestFailureShowsDiff(t *testing.T) {
 	assert.Equal(t, exitUsage, code)
 	assert.Contains(t, out, `a.scenario.yaml:2:1: unknown key "step"`)
 }
+
+func TestSimulateConditionThatDoesNotCompile(t *testing.T) {
+	dir := t.TempDir()
+	tests := []struct {
+		name    string
+		doc     string
+		code    int
+		out     []string // each is in stdout
+		errOut  []string // each is in stderr, once
+		missing []string // none is in stdout
+	}{
+		{"an eventless transition loops on its error.execution until the limit stops the session",
+			`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="a">
+  <state id="a">
+    <transition cond="x == (" target="b"/>
+  </state>
+  <state id="b"/>
+</scxml>`, exitFalse,
+			[]string{"… (repeated 10001 times)", "[error.limit]", "  stopped\n"},
+			[]string{"d.scxml:3:29: error: missing ')' to close '(' opened at 3:28 [C101]"},
+			[]string{"done: \n"}},
+		{"a handler's condition that does not compile is reported once, and the session goes on",
+			`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript" initial="a">
+  <state id="a">
+    <transition event="go" cond="x ==" target="b"/>
+  </state>
+  <state id="b"/>
+</scxml>`, exitOK,
+			[]string{"configuration: a\n"},
+			[]string{"d.scxml:3:"},
+			[]string{"repeated", "stopped"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := filepath.Join(dir, "d.scxml")
+			require.NoError(t, os.WriteFile(doc, []byte(tt.doc), 0o600))
+			code, out, errOut := runCLI("simulate", doc)
+			assert.Equal(t, tt.code, code, errOut)
+			for _, s := range tt.out {
+				assert.Contains(t, out, s)
+			}
+			for _, s := range tt.errOut {
+				assert.Equal(t, 1, strings.Count(errOut, s), errOut)
+			}
+			for _, s := range tt.missing {
+				assert.NotContains(t, out, s)
+			}
+		})
+	}
+}
+
+func TestSimulateGlobalHoldingCommas(t *testing.T) {
+	dir := t.TempDir()
+	doc := filepath.Join(dir, "d.scxml")
+	require.NoError(t, os.WriteFile(doc, []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamodel="ecmascript">
+  <state id="a"><onentry><log expr="Foo.a + Foo.b"/></onentry></state>
+</scxml>`), 0o600))
+	tests := []struct {
+		name string
+		args []string
+		want string
+	}{
+		{"a JSON object with several fields", []string{"--global", `Foo={"a":1,"b":2}`}, "log   3"},
+		{"the flag given twice", []string{"--global", `Foo={"a":"x,y","b":2}`, "--global", "Bar=[1,2]"}, "log   x,y2"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, out, errOut := runCLI(append([]string{"simulate", doc}, tt.args...)...)
+			require.Equal(t, exitOK, code, errOut)
+			assert.Contains(t, out, tt.want)
+		})
+	}
+}
+
+func TestTestCountsScenarios(t *testing.T) {
+	tests := []struct {
+		name  string
+		files []string
+		want  string
+	}{
+		{"one", []string{"routed.scenario.yaml"}, "1 scenario, 0 failed\n"},
+		{"two", []string{"routed.scenario.yaml", "switchover-ends-session.scenario.yaml"}, "2 scenarios, 0 failed\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var args []string
+			for _, f := range tt.files {
+				args = append(args, filepath.Join("../../examples/scenarios", f))
+			}
+			code, out, errOut := runCLI(append([]string{"test"}, args...)...)
+			assert.Equal(t, exitOK, code, errOut)
+			assert.True(t, strings.HasSuffix(out, tt.want), out)
+		})
+	}
+}

@@ -13,7 +13,7 @@ import (
 // must do.
 type TestCmd struct {
 	Paths     []string `arg:"" optional:"" placeholder:"PATH" help:"Scenario files (*.scenario.yaml) or directories to search (default .)."`
-	AllowRead []string `placeholder:"DIR" help:"Let documents read files under DIR too (repeatable)."`
+	AllowRead []string `placeholder:"DIR" sep:"none" help:"Let documents read files under DIR too (repeatable)."`
 	Format    string   `enum:"text,junit" default:"text" help:"Output format: text, or junit (XML for CI)."`
 }
 
@@ -79,7 +79,7 @@ func writeResults(w io.Writer, results []scenario.Result) {
 			fmt.Fprintf(w, "ok    %s\n", r.Path)
 		}
 	}
-	fmt.Fprintf(w, "%d scenarios, %d failed\n", len(results), failed)
+	fmt.Fprintf(w, "%d %s, %d failed\n", len(results), plural(len(results), "scenario"), failed)
 }
 
 func (*TestCmd) manual() manual {
