@@ -185,9 +185,9 @@ func (s *Session) evaluate(e entry) {
 	}
 	env := s.env()
 	r := c.Eval(context.Background(), env)
-	if r.Err != nil {
-		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), r.Err.Type)
-		s.opts.Render.ExecError(s.out, e.file, e.line, src, r.Err)
+	if failure := runtime.Execution(r.Err); failure != nil {
+		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), failure.Type)
+		s.opts.Render.ExecError(s.out, e.file, e.line, src, failure)
 	} else {
 		fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
 	}

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -50,7 +51,8 @@ const (
 )
 
 // Compile checks src with condeval's ES5.1 front end and compiles it. A
-// condition the front end rejects returns its *cond.Error, so goja never
+// condition the front end rejects returns a *SyntaxError holding the front
+// end's *cond.Error, so goja never
 // sees text condeval does not accept; one that goja then refuses returns an
 // *EngineError. opts change the environment's limits
 // for this condition; PoolSize or FunctionCache give it an environment of
@@ -62,6 +64,10 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	}
 	expr, err := cond.ParseExpression(src)
 	if err != nil {
+		var ce *cond.Error
+		if errors.As(err, &ce) {
+			return nil, &SyntaxError{Cond: ce}
+		}
 		return nil, err
 	}
 	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
@@ -162,12 +168,16 @@ func compileScript(src string) (*goja.Program, error) {
 // Eval evaluates the condition against env. It never panics and always
 // returns within the time limit (the earlier of ctx's deadline and the
 // Timeout option); a condition that throws or is stopped evaluates to false
-// with Result.Err set.
+// with Result.Err set. A context already done returns its error (as
+// Result.Err's cause) before any work.
 func (c *Condition) Eval(ctx context.Context, env Env) Result {
+	if ctx.Err() != nil {
+		return stopped(ctx)
+	}
 	if env.EventJSON != nil || env.SystemJSON != nil {
 		return c.evalJSON(ctx, &env)
 	}
-	if c.fast != nil && ctx.Err() == nil {
+	if c.fast != nil {
 		if r, ok := c.fast.eval(&env); ok {
 			return r
 		}
@@ -194,7 +204,7 @@ func (c *Condition) evalGoja(ctx context.Context, env *Env) Result {
 // goja, and one whose value is host data (which the caller gets whole) are
 // evaluated on a full decode.
 func (c *Condition) evalJSON(ctx context.Context, env *Env) Result {
-	if c.fast != nil && ctx.Err() == nil {
+	if c.fast != nil {
 		event, system, err := decodeEnv(env, c.fast.event, c.fast.system)
 		if err != nil {
 			return failed(err)

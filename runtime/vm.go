@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"runtime/metrics"
 	"sync"
@@ -131,7 +132,11 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	}()
 	val, err := fn(goja.Undefined(), args...)
 	if err != nil {
-		return failed(c.execError(err))
+		e := c.execError(err)
+		if errors.Is(err, errCancel) {
+			e.cause = ctx.Err()
+		}
+		return failed(e)
 	}
 	raw := v.scope.Export(val)
 	if f, ok := raw.(float64); ok {

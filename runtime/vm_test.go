@@ -82,10 +82,10 @@ func TestNoTimeoutBeforeTheLimit(t *testing.T) {
 				r := c.Eval(context.Background(), env)
 				took := time.Since(start)
 				switch {
-				case r.Err != nil && r.Err.Type == "TimeoutError" && took < limit:
+				case r.Err != nil && execErr(r).Type == "TimeoutError" && took < limit:
 					failures <- fmt.Sprintf("evaluation %d stopped after %v, before its limit", i, took)
 					return
-				case r.Err != nil && r.Err.Type != "TimeoutError":
+				case r.Err != nil && execErr(r).Type != "TimeoutError":
 					failures <- fmt.Sprintf("evaluation %d: %v", i, r.Err)
 					return
 				case r.Err == nil && r.Value != (i%2 == 0):

@@ -221,8 +221,9 @@ func judge(ctx context.Context, h *Handler, env runtime.Env, out *Outcome) (Reas
 	res := h.condition.Eval(ctx, env)
 	switch {
 	case res.Err != nil:
-		out.Errors = append(out.Errors, res.Err)
-		return ReasonError, res.Err
+		err := runtime.Execution(res.Err)
+		out.Errors = append(out.Errors, err)
+		return ReasonError, err
 	case !res.Value:
 		return ReasonCondition, nil
 	}

@@ -66,7 +66,7 @@ func evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings
 	fmt.Fprintln(env.Stdout, res.Value)
 	warnings.warn("the condition", missingInputs(src, in))
 	if res.Err != nil {
-		_ = writeReports(env.Stderr, execReport(name, 1, src, res.Err))
+		_ = writeReports(env.Stderr, execReport(name, 1, src, runtime.Execution(res.Err)))
 	}
 	if len(res.Written) > 0 {
 		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
