@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/condeval/condeval/cond"
@@ -130,4 +131,28 @@ func ExampleResult_Written() {
 	r := runtime.MustCompile(`system.ANI = "5551234"`).Eval(context.Background(), runtime.Env{System: system})
 	fmt.Println(r.Value, r.Written, system["ANI"])
 	// Output: true [system.ANI] 5550000
+}
+
+// An evaluation asked to explain itself hands over the value of every part
+// it evaluated; the rest of the condition was short-circuited away.
+func ExampleExplain() {
+	c := runtime.MustCompile(`!_event.data.resultof || _event.data.resultof == 'deletion'`)
+	r := c.Eval(context.Background(), runtime.Env{Event: map[string]any{"data": map[string]any{}}},
+		runtime.Explain(func(x *runtime.Explanation) {
+			for _, p := range x.Root.Parts {
+				fmt.Println(strings.TrimSpace(p.Text + ": " + string(p.State) + " " + p.Display))
+			}
+			fmt.Print(x)
+		}))
+	fmt.Println(r.Value)
+	// Output:
+	// !_event.data.resultof: evaluated true
+	// _event.data.resultof == 'deletion': not evaluated
+	// !_event.data.resultof || _event.data.resultof == 'deletion'
+	// ||      |    |        |                       |
+	// ||      |    |        true                    not evaluated
+	// ||      {}   undefined
+	// |{"data":{},"invokeid":null,"name":null,…
+	// true
+	// true
 }

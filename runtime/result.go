@@ -48,12 +48,12 @@ type Error interface {
 // ExecError describes why a condition failed: the JavaScript error class,
 // its message and where in the condition it happened.
 type ExecError struct {
-	Name    string    // always ExecEventName
-	Type    string    // TypeError, ReferenceError, SyntaxError, RangeError, TimeoutError, ...
-	Message string    // the JavaScript error's message
-	Line    int       // 1-based line in the condition; 0 when unknown
-	Column  int       // 1-based column in runes; 0 when unknown
-	Span    cond.Span // byte offsets in the condition
+	Name    string    `json:"name"`    // always ExecEventName
+	Type    string    `json:"type"`    // TypeError, ReferenceError, SyntaxError, RangeError, TimeoutError, ...
+	Message string    `json:"message"` // the JavaScript error's message
+	Line    int       `json:"line"`    // 1-based line in the condition; 0 when unknown
+	Column  int       `json:"column"`  // 1-based column in runes; 0 when unknown
+	Span    cond.Span `json:"-"`       // byte offsets in the condition
 	cause   error     // what stopped the evaluation, when it was not the condition: the context's error
 }
 

@@ -27,7 +27,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 
 	v.start(context.Background())
 	v.watch() // a late firing meant for the evaluation above
-	fn, err := v.function(c)
+	fn, err := v.function(c, nil)
 	require.NoError(t, err)
 	_, err = fn(goja.Undefined())
 	require.NoError(t, err, "a firing for an earlier evaluation stopped this one")
@@ -35,7 +35,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 	v.finish()
 
 	for range 3 {
-		r := v.eval(context.Background(), c, &Env{})
+		r := v.eval(context.Background(), c, &Env{}, nil)
 		require.Nil(t, r.Err)
 		assert.True(t, r.Value)
 	}
