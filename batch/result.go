@@ -83,7 +83,7 @@ func (cs *Conditions) Eval(ctx context.Context, c *Case) (Result, runtime.Result
 		out.ID = json.RawMessage("null")
 	}
 	if res.Err != nil {
-		out.Error = NewExecError(res.Err)
+		out.Error = NewExecError(runtime.Execution(res.Err))
 	}
 	return out, res, nil
 }

@@ -1,6 +1,7 @@
 package builtins
 
 import (
+	"bytes"
 	"encoding/json"
 	"reflect"
 	"strconv"
@@ -38,7 +39,13 @@ func (s *Scope) toValue(v any, parent *hostPath, key string) goja.Value {
 	case goja.Value:
 		return x
 	}
-	return s.reflectValue(reflect.ValueOf(v), parent, key)
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Struct {
+		// The data word of v: a struct in an interface keeps its address
+		// while the caller's value holds it.
+		return s.structValue(v, (*[2]unsafe.Pointer)(unsafe.Pointer(&v))[1], parent, key)
+	}
+	return s.reflectValue(rv, parent, key)
 }
 
 // reflectValue handles the typed maps, slices and pointers toValue does not
@@ -50,6 +57,9 @@ func (s *Scope) reflectValue(rv reflect.Value, parent *hostPath, key string) goj
 	case reflect.Pointer, reflect.Interface:
 		if rv.IsNil() {
 			return goja.Null()
+		}
+		if rv.Kind() == reflect.Pointer && rv.Elem().Kind() == reflect.Struct {
+			return s.structValue(rv.Interface(), rv.UnsafePointer(), parent, key)
 		}
 		return s.toValue(rv.Elem().Interface(), parent, key)
 	case reflect.Map:
@@ -72,23 +82,58 @@ func (s *Scope) reflectValue(rv reflect.Value, parent *hostPath, key string) goj
 	case reflect.Array:
 		return s.rt.NewDynamicArray(&sliceView{s: s, a: rv, at: parent.child(key)})
 	}
-	// Scalars of named types, functions and structs: goja copies a struct
-	// passed by value, so the caller's is safe.
+	// Scalars of named types, and functions.
 	return s.rt.ToValue(rv.Interface())
 }
 
-// viewKey identifies a Go map or slice: its data pointer, and its length
-// for a slice (-1 for a map), since slices of one array share a pointer.
+// structValue reads a Go struct (v, a struct or a pointer to one) as
+// encoding/json writes it: names from json tags, "-" and omitempty
+// honoured, embedded fields promoted, MarshalJSON used. That is the shape
+// the data has as JSON, and the names its author gave it for that. The
+// decoded copy is made once per evaluation and struct (at addr), so writes
+// to it are seen by later reads; the caller's struct is never touched. A
+// struct encoding/json cannot write is read with its Go field names.
+func (s *Scope) structValue(v any, addr unsafe.Pointer, parent *hostPath, key string) goja.Value {
+	k := viewKey{p: addr, n: -2, t: reflect.TypeOf(v)}
+	for _, c := range s.views {
+		if c.key == k {
+			return c.obj
+		}
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return s.rt.ToValue(v)
+	}
+	d := json.NewDecoder(bytes.NewReader(b))
+	d.UseNumber()
+	var x any
+	if err := d.Decode(&x); err != nil {
+		return s.rt.ToValue(v)
+	}
+	m, ok := x.(map[string]any)
+	if !ok { // a MarshalJSON that writes a string, a number, null...
+		return s.toValue(x, parent, key)
+	}
+	obj := s.newObject(&mapView{s: s, m: m, w: layer{at: parent.child(key)}})
+	s.views = append(s.views, cachedView{k, obj})
+	return obj
+}
+
+// viewKey identifies a Go map, slice or struct: its data pointer, its
+// length for a slice (-1 for a map, -2 for a struct), since slices of one
+// array share a pointer, and a struct's type, since a struct shares its
+// address with its first field.
 type viewKey struct {
 	p unsafe.Pointer
 	n int
+	t reflect.Type
 }
 
 func keyOf(rv reflect.Value) viewKey {
 	if rv.Kind() == reflect.Map {
-		return viewKey{rv.UnsafePointer(), -1}
+		return viewKey{p: rv.UnsafePointer(), n: -1}
 	}
-	return viewKey{rv.UnsafePointer(), rv.Len()}
+	return viewKey{p: rv.UnsafePointer(), n: rv.Len()}
 }
 
 // view returns this evaluation's wrapper of the Go value identified by key,

@@ -88,8 +88,9 @@ func (r *Runner) runEval(ctx context.Context, c *Case) (string, error) {
 		res = cond.Eval(ctx, c.env())
 	}
 	errType := ""
-	if res.Err != nil {
-		errType = res.Err.Type
+	failure := runtime.Execution(res.Err)
+	if failure != nil {
+		errType = failure.Type
 	}
 	switch {
 	case errType != c.Error && c.Error == "":
@@ -99,8 +100,8 @@ func (r *Runner) runEval(ctx context.Context, c *Case) (string, error) {
 	case res.Value != *c.Expect:
 		return "", fmt.Errorf("got %v, want %v", res.Value, *c.Expect)
 	}
-	if res.Err != nil {
-		return fmt.Sprintf("false, %s: %s", res.Err.Type, res.Err.Message), nil
+	if failure != nil {
+		return fmt.Sprintf("false, %s: %s", failure.Type, failure.Message), nil
 	}
 	return fmt.Sprint(res.Value), nil
 }

@@ -32,6 +32,7 @@ func replCommands() []replCommand {
 		{name: "unset", args: "PATH", help: "remove one value, so that it reads as undefined", run: (*Session).cmdUnset},
 		{name: "state", args: "[ID...]", help: "set the active states In() sees (none: clear them)", run: (*Session).cmdState},
 		{name: "show", help: "print _event, system, the globals and the states", run: (*Session).cmdShow},
+		{name: "explain", args: "[EXPR]", help: "evaluate a condition (default: the last one) showing every part's value, then lint it", run: (*Session).cmdExplain},
 		{name: "lint", args: "[EXPR]", help: "lint a condition (default: the last one) for the loaded event", run: (*Session).cmdLint},
 		{name: "load", args: "FILE", help: "run each line of a file, as if typed", run: (*Session).cmdLoad, files: true},
 		{name: "simulate", args: "[DOC [GENESYS]]", help: "run an SCXML document with the loaded system (none: its status)", run: (*Session).cmdSimulate, files: true},

@@ -184,10 +184,15 @@ func (s *Session) evaluate(e entry) {
 		return
 	}
 	env := s.env()
-	r := c.Eval(context.Background(), env)
-	if r.Err != nil {
-		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), r.Err.Type)
-		s.opts.Render.ExecError(s.out, e.file, e.line, src, r.Err)
+	s.showResult(e, src, env, c.Eval(context.Background(), env))
+}
+
+// showResult prints an evaluation's outcome, or its error.execution, and
+// notes the inputs the condition read that env does not give.
+func (s *Session) showResult(e entry, src string, env runtime.Env, r runtime.Result) {
+	if failure := runtime.Execution(r.Err); failure != nil {
+		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), failure.Type)
+		s.opts.Render.ExecError(s.out, e.file, e.line, src, failure)
 	} else {
 		fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
 	}

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"strings"
 	"sync"
@@ -37,6 +38,12 @@ type Condition struct {
 	fast    *compiled // nil when the condition runs on goja only
 	env     *Environment
 	id      uint64 // the condition's number in env
+
+	// The traced variant, for explained evaluations (explain.go), made on
+	// the first one.
+	tracing    sync.Once
+	tracedProg *tracedProgram
+	tracedErr  error
 }
 
 // wrap puts a condition into the function each runtime instantiates once.
@@ -50,7 +57,8 @@ const (
 )
 
 // Compile checks src with condeval's ES5.1 front end and compiles it. A
-// condition the front end rejects returns its *cond.Error, so goja never
+// condition the front end rejects returns a *SyntaxError holding the front
+// end's *cond.Error, so goja never
 // sees text condeval does not accept; one that goja then refuses returns an
 // *EngineError. opts change the environment's limits
 // for this condition; PoolSize or FunctionCache give it an environment of
@@ -62,6 +70,10 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	}
 	expr, err := cond.ParseExpression(src)
 	if err != nil {
+		var ce *cond.Error
+		if errors.As(err, &ce) {
+			return nil, &SyntaxError{Cond: ce}
+		}
 		return nil, err
 	}
 	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
@@ -69,7 +81,7 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	if !cfg.interpreted {
 		c.fast = compileFast(expr)
 	}
-	wrapper, lines := c.wrap()
+	wrapper, lines := c.wrapText(src)
 	c.lines = lines
 	if c.fast != nil {
 		c.prog = sync.OnceValues(c.compileProgram)
@@ -88,7 +100,7 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 // it to refuse one, evaluating it on goja is the EngineError Compile would
 // have returned.
 func (c *Condition) compileProgram() (*goja.Program, error) {
-	wrapper, _ := c.wrap()
+	wrapper, _ := c.wrapText(c.src)
 	prog, err := compileScript(wrapper)
 	if err != nil {
 		return nil, &EngineError{Source: c.src, Message: err.Error()}
@@ -102,10 +114,11 @@ func (c *Condition) Source() string { return c.src }
 // Expr returns the condition's syntax tree.
 func (c *Condition) Expr() *cond.Expr { return c.expr }
 
-// wrap builds the function text: the scope names the condition reads as
-// parameters and, when it may read caller globals, a with block over them.
-// It returns the text and how many lines come before the condition.
-func (c *Condition) wrap() (text string, lines int) {
+// wrapText builds the function text around src (the condition or its
+// traced variant): the scope names the condition reads as parameters and,
+// when it may read caller globals, a with block over them. It returns the
+// text and how many lines come before src.
+func (c *Condition) wrapText(src string) (text string, lines int) {
 	names := builtins.ScopeNames()
 	params := make([]string, 0, len(c.params)+1)
 	for _, i := range c.params {
@@ -123,7 +136,7 @@ func (c *Condition) wrap() (text string, lines int) {
 	}
 	b.WriteString("return (\n")
 	lines = strings.Count(b.String(), "\n")
-	b.WriteString(c.src)
+	b.WriteString(src)
 	b.WriteString(epilogue)
 	if c.withAll {
 		b.WriteString("\n}")
@@ -162,12 +175,20 @@ func compileScript(src string) (*goja.Program, error) {
 // Eval evaluates the condition against env. It never panics and always
 // returns within the time limit (the earlier of ctx's deadline and the
 // Timeout option); a condition that throws or is stopped evaluates to false
-// with Result.Err set.
-func (c *Condition) Eval(ctx context.Context, env Env) Result {
+// with Result.Err set. A context already done returns its error (as
+// Result.Err's cause) before any work. opts ask for more than the result,
+// such as an Explanation.
+func (c *Condition) Eval(ctx context.Context, env Env, opts ...EvalOption) Result {
+	if len(opts) > 0 {
+		return c.evalExplained(ctx, &env, opts)
+	}
+	if ctx.Err() != nil {
+		return stopped(ctx)
+	}
 	if env.EventJSON != nil || env.SystemJSON != nil {
 		return c.evalJSON(ctx, &env)
 	}
-	if c.fast != nil && ctx.Err() == nil {
+	if c.fast != nil {
 		if r, ok := c.fast.eval(&env); ok {
 			return r
 		}
@@ -184,7 +205,7 @@ func (c *Condition) Compiled() bool { return c.fast != nil }
 // evalGoja evaluates on a runtime of the environment's pool.
 func (c *Condition) evalGoja(ctx context.Context, env *Env) Result {
 	v := c.env.pool.get()
-	res := v.eval(ctx, c, env)
+	res := v.eval(ctx, c, env, nil)
 	c.env.pool.put(v)
 	return res
 }
@@ -194,7 +215,7 @@ func (c *Condition) evalGoja(ctx context.Context, env *Env) Result {
 // goja, and one whose value is host data (which the caller gets whole) are
 // evaluated on a full decode.
 func (c *Condition) evalJSON(ctx context.Context, env *Env) Result {
-	if c.fast != nil && ctx.Err() == nil {
+	if c.fast != nil {
 		event, system, err := decodeEnv(env, c.fast.event, c.fast.system)
 		if err != nil {
 			return failed(err)

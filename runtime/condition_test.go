@@ -142,11 +142,11 @@ func TestErrors(t *testing.T) {
 			r := eval(t, tc.src, Env{Event: map[string]any{"data": map[string]any{}}})
 			require.NotNil(t, r.Err)
 			assert.False(t, r.Value)
-			assert.Equal(t, "error.execution", r.Err.Name)
-			assert.Equal(t, tc.typ, r.Err.Type)
-			assert.Equal(t, tc.line, r.Err.Line, "line")
-			assert.GreaterOrEqual(t, r.Err.Column, tc.col, "column")
-			assert.NotEmpty(t, r.Err.Message)
+			assert.Equal(t, "error.execution", execErr(r).Name)
+			assert.Equal(t, tc.typ, execErr(r).Type)
+			assert.Equal(t, tc.line, execErr(r).Line, "line")
+			assert.GreaterOrEqual(t, execErr(r).Column, tc.col, "column")
+			assert.NotEmpty(t, execErr(r).Message)
 		})
 	}
 }

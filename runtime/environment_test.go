@@ -74,7 +74,7 @@ func TestConditionsSharingARuntimeKeepTheirLimits(t *testing.T) {
 	for range 2 {
 		r := small.Eval(context.Background(), Env{})
 		require.NotNil(t, r.Err)
-		assert.Equal(t, "RangeError", r.Err.Type)
+		assert.Equal(t, "RangeError", execErr(r).Type)
 		r = large.Eval(context.Background(), Env{})
 		require.Nil(t, r.Err)
 		assert.Equal(t, 100, len(r.Raw.(string)))

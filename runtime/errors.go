@@ -10,8 +10,9 @@ import (
 )
 
 // execError turns what a call into goja returned or panicked with into the
-// error.execution record, positioned in the condition's own text.
-func (c *Condition) execError(x any) *ExecError {
+// error.execution record, positioned in the condition's own text; traced is
+// the text that ran when it was the condition's traced variant.
+func (c *Condition) execError(x any, traced *instrumented) *ExecError {
 	e := &ExecError{Name: ExecEventName, Type: "Error"}
 	var (
 		interrupted *goja.InterruptedError
@@ -26,13 +27,13 @@ func (c *Condition) execError(x any) *ExecError {
 		if errors.As(err, &limit) {
 			e.Type = limit.typ
 		}
-		c.position(e, interrupted.Stack())
+		c.position(e, interrupted.Stack(), traced)
 	case errors.As(err, &overflow):
 		e.Type, e.Message = "RangeError", "Maximum call stack size exceeded"
-		c.position(e, overflow.Stack())
+		c.position(e, overflow.Stack(), traced)
 	case errors.As(err, &exception):
 		describe(e, exception.Value())
-		c.position(e, exception.Stack())
+		c.position(e, exception.Stack(), traced)
 	case err != nil:
 		e.Message = err.Error()
 	default:
@@ -58,16 +59,24 @@ func describe(e *ExecError, thrown goja.Value) {
 }
 
 // position points e at the innermost frame that lies in the condition.
-func (c *Condition) position(e *ExecError, stack []goja.StackFrame) {
-	lines := cond.NewMapper(c.src, cond.ECMAScriptBreaks) // goja counts lines as ECMAScript does
+// A position in the traced variant maps back to the condition's text.
+func (c *Condition) position(e *ExecError, stack []goja.StackFrame, traced *instrumented) {
+	text := c.src
+	if traced != nil {
+		text = traced.text
+	}
+	lines := cond.NewMapper(text, cond.ECMAScriptBreaks) // goja counts lines as ECMAScript does
 	for _, f := range stack {
 		p := f.Position()
 		if p.Line <= c.lines || p.Line-c.lines > lines.Lines() {
 			continue
 		}
 		off := lines.LineStart(p.Line-c.lines) + p.Column - 1
-		if off < 0 || off > len(c.src) {
+		if off < 0 || off > len(text) {
 			continue
+		}
+		if traced != nil {
+			off = traced.original(off)
 		}
 		e.Span = cond.Span{Start: off, End: off}
 		e.Line, e.Column = cond.LineCol(c.src, off)

@@ -2,9 +2,12 @@ package runtime_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
+	"strings"
 	"time"
 
+	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -37,8 +40,50 @@ func Example() {
 func ExampleCondition_Eval_error() {
 	c := runtime.MustCompile("_event.data.party.state == 'ringing'")
 	r := c.Eval(context.Background(), runtime.Env{Event: map[string]any{"data": map[string]any{}}})
-	fmt.Println(r.Value, r.Err.Name, r.Err.Type, r.Err.Line)
-	// Output: false error.execution TypeError 1
+	var e *runtime.ExecError
+	if errors.As(r.Err, &e) {
+		fmt.Println(r.Value, e.Name, e.Type, e.Line, e.Column)
+	}
+	// Output: false error.execution TypeError 1 19
+}
+
+// Result.Err is nil when the condition raised nothing, so it can be
+// returned as an error as it is.
+func ExampleResult_Err() {
+	check := func(src string) error {
+		return runtime.MustCompile(src).Eval(context.Background(), runtime.Env{}).Err
+	}
+	fmt.Println(check("1 == 1"))
+	fmt.Println(check("undefinedName"))
+	// Output:
+	// <nil>
+	// error.execution: ReferenceError: undefinedName is not defined (line 1, column 1)
+}
+
+// Compile errors and execution errors are both a runtime.Error, whose
+// Execution is the error.execution event the condition raises; a syntax
+// error also unwraps to the front end's *cond.Error with its diagnostics.
+func ExampleError() {
+	_, err := runtime.Compile("_event.data.resultof == 'deletion' &&")
+	var rt runtime.Error
+	var ce *cond.Error
+	fmt.Println(errors.As(err, &rt), rt.Execution().Type, errors.As(err, &ce), ce.Diagnostics[0].Code)
+
+	r := runtime.MustCompile("_event.data.x.y").Eval(context.Background(), runtime.Env{})
+	fmt.Println(errors.As(r.Err, &rt), rt.Execution().Type)
+	// Output:
+	// true SyntaxError true C100
+	// true TypeError
+}
+
+// A context that is already done stops the evaluation before it starts;
+// Result.Err then matches the context's error.
+func ExampleCondition_Eval_cancelled() {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	r := runtime.MustCompile("true").Eval(ctx, runtime.Env{})
+	fmt.Println(r.Value, errors.Is(r.Err, context.Canceled))
+	// Output: false true
 }
 
 // Composer conditions read App_* variables and <data> items; pass them as
@@ -58,8 +103,8 @@ func ExampleEnv_globals() {
 func ExampleCompileError() {
 	_, err := runtime.Compile("_event.data.resultof == 'deletion' &&")
 	e := runtime.CompileError(err)
-	fmt.Println(e.Type, e.Line)
-	// Output: SyntaxError 1
+	fmt.Println(e.Type, e.Line, runtime.CompileError(nil) == nil)
+	// Output: SyntaxError 1 true
 }
 
 // A service holding many conditions compiles them in one environment, so
@@ -86,4 +131,28 @@ func ExampleResult_Written() {
 	r := runtime.MustCompile(`system.ANI = "5551234"`).Eval(context.Background(), runtime.Env{System: system})
 	fmt.Println(r.Value, r.Written, system["ANI"])
 	// Output: true [system.ANI] 5550000
+}
+
+// An evaluation asked to explain itself hands over the value of every part
+// it evaluated; the rest of the condition was short-circuited away.
+func ExampleExplain() {
+	c := runtime.MustCompile(`!_event.data.resultof || _event.data.resultof == 'deletion'`)
+	r := c.Eval(context.Background(), runtime.Env{Event: map[string]any{"data": map[string]any{}}},
+		runtime.Explain(func(x *runtime.Explanation) {
+			for _, p := range x.Root.Parts {
+				fmt.Println(strings.TrimSpace(p.Text + ": " + string(p.State) + " " + p.Display))
+			}
+			fmt.Print(x)
+		}))
+	fmt.Println(r.Value)
+	// Output:
+	// !_event.data.resultof: evaluated true
+	// _event.data.resultof == 'deletion': not evaluated
+	// !_event.data.resultof || _event.data.resultof == 'deletion'
+	// ||      |    |        |                       |
+	// ||      |    |        true                    not evaluated
+	// ||      {}   undefined
+	// |{"data":{},"invokeid":null,"name":null,…
+	// true
+	// true
 }

@@ -42,7 +42,7 @@ func FuzzEval(f *testing.F) {
 		if d := time.Since(start); d > 5*time.Second {
 			t.Fatalf("evaluation took %v despite a 50ms limit", d)
 		}
-		if res.Err != nil && (res.Value || res.Err.Type == "" || res.Err.Name != "error.execution") {
+		if res.Err != nil && (res.Value || execErr(res).Type == "" || execErr(res).Name != "error.execution") {
 			t.Fatalf("inconsistent failed result: %#v", res)
 		}
 	})

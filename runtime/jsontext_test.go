@@ -86,8 +86,8 @@ func TestEvalFromJSONAgreesWithDecodedMaps(t *testing.T) {
 	}
 	r := MustCompile(seedCond).Eval(context.Background(), Env{EventJSON: []byte(`{"data":`)})
 	require.NotNil(t, r.Err)
-	assert.Equal(t, "SyntaxError", r.Err.Type)
-	assert.Contains(t, r.Err.Message, "the event is not valid JSON")
+	assert.Equal(t, "SyntaxError", execErr(r).Type)
+	assert.Contains(t, execErr(r).Message, "the event is not valid JSON")
 }
 
 // Evaluating the seed condition from JSON text allocates only the few

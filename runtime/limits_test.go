@@ -60,9 +60,9 @@ func TestLimits(t *testing.T) {
 			require.NotNil(t, r.Err, "got %v", r.Raw)
 			assert.False(t, r.Value)
 			if tc.typ != "" {
-				assert.Equal(t, tc.typ, r.Err.Type, r.Err.Message)
+				assert.Equal(t, tc.typ, execErr(r).Type, execErr(r).Message)
 			} else {
-				assert.Contains(t, []string{"RangeError", "TimeoutError"}, r.Err.Type, r.Err.Message)
+				assert.Contains(t, []string{"RangeError", "TimeoutError"}, execErr(r).Type, execErr(r).Message)
 			}
 			assert.Less(t, time.Since(start), 30*time.Second)
 		})
@@ -74,7 +74,7 @@ func TestDefaultTimeoutAndContext(t *testing.T) {
 	require.NoError(t, err)
 	r := c.Eval(context.Background(), Env{})
 	require.NotNil(t, r.Err)
-	assert.Equal(t, "TimeoutError", r.Err.Type)
+	assert.Equal(t, "TimeoutError", execErr(r).Type)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() { time.Sleep(10 * time.Millisecond); cancel() }()
@@ -82,14 +82,14 @@ func TestDefaultTimeoutAndContext(t *testing.T) {
 	require.NoError(t, err)
 	r = c.Eval(ctx, Env{})
 	require.NotNil(t, r.Err)
-	assert.Equal(t, "TimeoutError", r.Err.Type)
-	assert.Contains(t, r.Err.Message, "cancelled")
+	assert.Equal(t, "TimeoutError", execErr(r).Type)
+	assert.Contains(t, execErr(r).Message, "cancelled")
 
 	ctx, cancel = context.WithTimeout(context.Background(), 10*time.Millisecond)
 	defer cancel()
 	r = c.Eval(ctx, Env{})
 	require.NotNil(t, r.Err)
-	assert.Equal(t, "TimeoutError", r.Err.Type)
+	assert.Equal(t, "TimeoutError", execErr(r).Type)
 }
 
 // After an interrupted evaluation, the same runtime evaluates normally.
@@ -101,7 +101,7 @@ func TestRuntimeReusableAfterInterrupt(t *testing.T) {
 		r := c.Eval(ctx, Env{Event: map[string]any{"data": map[string]any{"loop": true}}})
 		cancel()
 		require.NotNil(t, r.Err, "run %d", i)
-		assert.Equal(t, "TimeoutError", r.Err.Type)
+		assert.Equal(t, "TimeoutError", execErr(r).Type)
 		r = c.Eval(context.Background(), Env{Event: map[string]any{"data": map[string]any{"loop": false}}})
 		require.Nil(t, r.Err, "run %d", i)
 		assert.True(t, r.Value)

@@ -2,6 +2,7 @@ package runtime
 
 import (
 	"context"
+	"errors"
 	"reflect"
 	"runtime/metrics"
 	"sync"
@@ -26,6 +27,10 @@ type vm struct {
 	// them through a pointer, so one runtime serves conditions with
 	// different limits.
 	cfg limits
+	// trace records the parts of an explained evaluation while it runs;
+	// traceFns are the host functions its traced text calls.
+	trace    *trace
+	traceFns [2]goja.Value
 
 	// The watchdog: a timer that, while an evaluation runs, fires every tick
 	// (or at the deadline, if sooner) to stop it when it is out of time or
@@ -76,32 +81,43 @@ func (e *Environment) newVM() *vm {
 	return v
 }
 
-// function returns c's function on this runtime, instantiating it on first
-// use. It is frozen, like everything else a condition can reach.
-func (v *vm) function(c *Condition) (goja.Callable, error) {
-	if fn := v.fns.get(c.id); fn != nil {
+// function returns c's function on this runtime (its traced variant's
+// with t), instantiating it on first use. It is frozen, like everything
+// else a condition can reach.
+func (v *vm) function(c *Condition, t *trace) (goja.Callable, error) {
+	id, program := c.id, c.prog
+	if t != nil {
+		id, program = t.prog.id, func() (*goja.Program, error) { return t.prog.prog, nil }
+	}
+	if fn := v.fns.get(id); fn != nil {
 		return fn, nil
 	}
-	prog, err := c.prog()
+	prog, err := program()
 	if err != nil {
 		return nil, err
 	}
 	val, err := v.rt.RunProgram(prog)
+	if err == nil && t != nil {
+		outer, _ := goja.AssertFunction(val)
+		begin, end := v.traceFunctions()
+		val, err = outer(goja.Undefined(), begin, end)
+	}
 	if err != nil {
 		panic("condeval: instantiating a compiled condition: " + err.Error())
 	}
 	v.freeze.freeze(val)
 	fn, _ := goja.AssertFunction(val)
-	v.fns.put(c.id, fn)
+	v.fns.put(id, fn)
 	return fn, nil
 }
 
 // eval runs the condition once. Everything that may execute JavaScript —
 // the call, reading the thrown error, exporting the value — happens while
 // the watchdog is armed. The clock starts here, on a prepared runtime, so
-// preparing one never counts against the time limit.
-func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
-	fn, err := v.function(c)
+// preparing one never counts against the time limit. With t, the traced
+// variant runs and records its parts in t.
+func (v *vm) eval(ctx context.Context, c *Condition, env *Env, t *trace) (res Result) {
+	fn, err := v.function(c, t)
 	if err != nil {
 		return failed(CompileError(err))
 	}
@@ -116,6 +132,11 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 	if c.withAll {
 		args = append(args, v.scope.Globals())
 	}
+	var traced *instrumented
+	if t != nil {
+		v.trace, traced = t, t.prog.instrumented
+		defer func() { v.trace = nil }()
+	}
 	gen := v.start(ctx)
 	if ctx.Done() != nil {
 		stop := context.AfterFunc(ctx, func() { v.interrupt(gen, errCancel) })
@@ -126,12 +147,16 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env) (res Result) {
 		if r := recover(); r != nil {
 			// A panic out of goja means the runtime's state is unknown.
 			v.broken = true
-			res = failed(c.execError(r))
+			res = failed(c.execError(r, traced))
 		}
 	}()
 	val, err := fn(goja.Undefined(), args...)
 	if err != nil {
-		return failed(c.execError(err))
+		e := c.execError(err, traced)
+		if errors.Is(err, errCancel) {
+			e.cause = ctx.Err()
+		}
+		return failed(e)
 	}
 	raw := v.scope.Export(val)
 	if f, ok := raw.(float64); ok {

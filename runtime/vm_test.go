@@ -27,7 +27,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 
 	v.start(context.Background())
 	v.watch() // a late firing meant for the evaluation above
-	fn, err := v.function(c)
+	fn, err := v.function(c, nil)
 	require.NoError(t, err)
 	_, err = fn(goja.Undefined())
 	require.NoError(t, err, "a firing for an earlier evaluation stopped this one")
@@ -35,7 +35,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 	v.finish()
 
 	for range 3 {
-		r := v.eval(context.Background(), c, &Env{})
+		r := v.eval(context.Background(), c, &Env{}, nil)
 		require.Nil(t, r.Err)
 		assert.True(t, r.Value)
 	}
@@ -82,10 +82,10 @@ func TestNoTimeoutBeforeTheLimit(t *testing.T) {
 				r := c.Eval(context.Background(), env)
 				took := time.Since(start)
 				switch {
-				case r.Err != nil && r.Err.Type == "TimeoutError" && took < limit:
+				case r.Err != nil && execErr(r).Type == "TimeoutError" && took < limit:
 					failures <- fmt.Sprintf("evaluation %d stopped after %v, before its limit", i, took)
 					return
-				case r.Err != nil && r.Err.Type != "TimeoutError":
+				case r.Err != nil && execErr(r).Type != "TimeoutError":
 					failures <- fmt.Sprintf("evaluation %d: %v", i, r.Err)
 					return
 				case r.Err == nil && r.Value != (i%2 == 0):

@@ -61,6 +61,8 @@ type Outcome struct {
 	// Errors are the error.execution events the conditions raised, in the
 	// order they were evaluated. ORS would put them on the internal queue.
 	Errors []*runtime.ExecError
+
+	evalOpts []runtime.EvalOption // what Dispatch's caller asked of every evaluation
 }
 
 // EndsSession reports whether a fired handler ends the session.
@@ -86,20 +88,21 @@ func (o *Outcome) EndsSession() bool {
 // before any condition runs, so an event evaluates only the conditions of
 // the handlers it can fire; the set's index finds those without looking at
 // the others. The only error is a state id the set does not
-// know; a failing condition is reported in the Outcome.
-func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
-	return s.dispatch(ctx, event, env, true)
+// know; a failing condition is reported in the Outcome. opts are given to
+// every evaluation of a condition (runtime.Explain, to see its parts).
+func (s *HandlerSet) Dispatch(ctx context.Context, event map[string]any, env runtime.Env, opts ...runtime.EvalOption) (*Outcome, error) {
+	return s.dispatch(ctx, event, env, true, opts)
 }
 
 // Fire selects as Dispatch does and returns the same Outcome but for
 // Skipped, which it leaves nil: a caller that acts on the handlers that fire
 // and does not explain the others spends nothing on them.
 func (s *HandlerSet) Fire(ctx context.Context, event map[string]any, env runtime.Env) (*Outcome, error) {
-	return s.dispatch(ctx, event, env, false)
+	return s.dispatch(ctx, event, env, false, nil)
 }
 
 // dispatch is Dispatch, and Fire when explain is false.
-func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env runtime.Env, explain bool) (*Outcome, error) {
+func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env runtime.Env, explain bool, opts []runtime.EvalOption) (*Outcome, error) {
 	cfg := s.chart.defaults
 	if len(env.States) > 0 {
 		var err error
@@ -118,7 +121,7 @@ func (s *HandlerSet) dispatch(ctx context.Context, event map[string]any, env run
 		fired [2]Match
 	}{}
 	out := &res.out
-	out.Event, out.States, out.Fired = name, cfg.ids, res.fired[:0]
+	out.Event, out.States, out.Fired, out.evalOpts = name, cfg.ids, res.fired[:0], opts
 
 	var candidates [8]*Handler
 	var verdicts [8]verdict
@@ -218,11 +221,12 @@ func judge(ctx context.Context, h *Handler, env runtime.Env, out *Outcome) (Reas
 	case h.condition == nil:
 		return 0, nil
 	}
-	res := h.condition.Eval(ctx, env)
+	res := h.condition.Eval(ctx, env, out.evalOpts...)
 	switch {
 	case res.Err != nil:
-		out.Errors = append(out.Errors, res.Err)
-		return ReasonError, res.Err
+		err := runtime.Execution(res.Err)
+		out.Errors = append(out.Errors, err)
+		return ReasonError, err
 	case !res.Value:
 		return ReasonCondition, nil
 	}

@@ -23,7 +23,7 @@ type DispatchCmd struct {
 	Events   string   `placeholder:"FILE" help:"An NDJSON file (- for stdin): one _event a line, dispatched in order."`
 	System   string   `placeholder:"FILE" help:"A JSON file with the system variables."`
 	Global   []string `placeholder:"NAME=JSON" sep:"none" help:"A further global, such as an App_ variable or a <data> id (repeatable)."`
-	Explain  bool     `help:"Also say why every other handler does not fire."`
+	Explain  bool     `help:"Also say why every other handler does not fire, with the value of every part of each condition evaluated and its lint findings."`
 	Format   string   `enum:"text,json" default:"text" help:"Output format: text or json (one object per event)."`
 }
 
@@ -60,7 +60,12 @@ func (c *DispatchCmd) Run(env *Env) error {
 	warnings := newInputWarnings(env.Stderr)
 	dispatch := func(event map[string]any) error {
 		in := runtime.Env{System: system, States: c.State, Globals: globals}
-		out, err := set.Dispatch(ctx, event, in)
+		explained := explanations{}
+		var opts []runtime.EvalOption
+		if c.Explain {
+			opts = append(opts, runtime.Explain(func(x *runtime.Explanation) { explained[x.Source] = x }))
+		}
+		out, err := set.Dispatch(ctx, event, in, opts...)
 		if err != nil {
 			return err
 		}
@@ -72,7 +77,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		for _, s := range out.Skipped {
 			warnings.warn(fmt.Sprintf("handler %q", s.Handler.Name), missing[s.Handler])
 		}
-		report(env.Stdout, out, missing)
+		report(env.Stdout, out, missing, explained)
 		return nil
 	}
 	if c.Event != "" {
@@ -138,14 +143,14 @@ func handlersMissing(out *statechart.Outcome, in runtime.Env) map[*statechart.Ha
 		add(m.Handler)
 	}
 	for _, s := range out.Skipped {
-		if s.Reason == statechart.ReasonCondition || s.Reason == statechart.ReasonError {
+		if evaluated(s) {
 			add(s.Handler)
 		}
 	}
 	return missing
 }
 
-func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing map[*statechart.Handler][]missingInput) {
+func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing map[*statechart.Handler][]missingInput, explained explanations) {
 	fmt.Fprintf(w, "event %s (states: %s)\n", dispatchEventName(out), strings.Join(out.States, ", "))
 	if len(out.Fired) == 0 {
 		fmt.Fprintln(w, "  no handler fires")
@@ -165,6 +170,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing m
 		fmt.Fprintln(w)
 		if c.Explain {
 			fmt.Fprintf(w, "           event=%q matches; %s\n", h.Event, m.Why())
+			explained.write(w, h)
 		}
 	}
 	if !c.Explain {
@@ -179,6 +185,9 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing m
 			var b strings.Builder
 			condReport(s.Handler, s.Err).write(&b)
 			io.WriteString(w, indent(b.String(), "           "))
+		}
+		if evaluated(s) {
+			explained.write(w, s.Handler)
 		}
 	}
 }
@@ -203,8 +212,16 @@ func indent(text, prefix string) string {
 	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
-func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome, _ map[*statechart.Handler][]missingInput) {
-	b, _ := json.Marshal(batch.NewDispatch(out))
+func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome, _ map[*statechart.Handler][]missingInput, explained explanations) {
+	var b []byte
+	if c.Explain {
+		b, _ = json.Marshal(struct {
+			batch.Dispatch
+			Explanations []handlerExplanation `json:"explanations"`
+		}{batch.NewDispatch(out), explained.list(out)})
+	} else {
+		b, _ = json.Marshal(batch.NewDispatch(out))
+	}
 	fmt.Fprintf(w, "%s\n", b)
 }
 

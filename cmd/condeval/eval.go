@@ -19,6 +19,9 @@ type EvalCmd struct {
 	Batch bool     `help:"Read NDJSON cases on stdin and write one NDJSON result per case."`
 	Expr  []string `short:"e" name:"expr" aliases:"cond" sep:"none" placeholder:"EXPR" help:"A condition to evaluate (repeatable; - reads it from stdin). With --batch: the one condition of cases that carry none. --cond is another name for it."`
 	Args  []string `arg:"" optional:"" name:"condition" sep:"none" help:"Conditions to evaluate, as with -e."`
+
+	Explain bool   `help:"Also show the value of every part of the condition the evaluation reached, and its lint findings."`
+	Format  string `enum:"text,json" default:"text" help:"Output format: text (true or false) or json (one object a condition: result, error, and with --explain the explanation and findings)."`
 }
 
 // Run evaluates and sets the exit code: 0 true, 1 false, 2 bad input.
@@ -46,7 +49,7 @@ func (c *EvalCmd) Run(env *Env) error {
 	}
 	warnings := newInputWarnings(env.Stderr)
 	for i, src := range conds {
-		if !evalOne(env, exprName(i), src, in, warnings) {
+		if !c.evalOne(env, exprName(i), src, in, warnings) {
 			env.Code = exitFalse
 		}
 	}
@@ -55,24 +58,50 @@ func (c *EvalCmd) Run(env *Env) error {
 
 // evalOne evaluates one condition, prints its outcome and reports on
 // stderr what went wrong or was missing.
-func evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings) bool {
+func (c *EvalCmd) evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings) bool {
 	compiled, err := runtime.Compile(src)
 	if err != nil {
 		fmt.Fprintln(env.Stdout, false)
 		_ = writeReports(env.Stderr, compileReports(name, 1, src, err)...)
 		return false
 	}
-	res := compiled.Eval(context.Background(), in)
+	var ex *runtime.Explanation
+	res := compiled.Eval(context.Background(), in, explaining(c.Explain, &ex)...)
+	if c.Format == "json" {
+		c.writeJSON(env.Stdout, name, src, in, res, ex)
+		warnings.warn("the condition", missingInputs(src, in))
+		return res.Value
+	}
 	fmt.Fprintln(env.Stdout, res.Value)
 	warnings.warn("the condition", missingInputs(src, in))
 	if res.Err != nil {
-		_ = writeReports(env.Stderr, execReport(name, 1, src, res.Err))
+		_ = writeReports(env.Stderr, execReport(name, 1, src, runtime.Execution(res.Err)))
 	}
 	if len(res.Written) > 0 {
 		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
 			strings.Join(res.Written, ", "))
 	}
+	if ex != nil {
+		writeExplanation(env.Stdout, name, ex, conditionFindings(src, eventName(in)))
+	}
 	return res.Value
+}
+
+// writeJSON writes the outcome as one JSON object.
+func (c *EvalCmd) writeJSON(w io.Writer, name, src string, in runtime.Env, res runtime.Result, ex *runtime.Explanation) {
+	out := evalJSON{Result: res.Value, Error: runtime.Execution(res.Err), Written: res.Written}
+	if ex != nil {
+		x := newExplainedJSON(name, ex, conditionFindings(src, eventName(in)))
+		out.explainedJSON = &x
+	}
+	encodeJSON(w, out)
+}
+
+// eventName is the name of the event the condition is evaluated against,
+// "" when none was given.
+func eventName(in runtime.Env) string {
+	name, _ := in.Event["name"].(string)
+	return name
 }
 
 // runBatch evaluates every case of in and writes one result line per input
