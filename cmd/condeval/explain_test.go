@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"os"
 	"strings"
 	"testing"
 
@@ -123,16 +122,7 @@ func TestDispatchExplainShowsParts(t *testing.T) {
 
 // The README's eval --explain transcript is what condeval prints.
 func TestReadmeEvalExplainIsTrue(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
-	require.NoError(t, err)
-	const marker = "<!-- eval-explain:"
-	_, rest, found := strings.Cut(string(readme), marker)
-	require.True(t, found, "README has no %q marker", marker)
-	_, rest, found = strings.Cut(rest, "```\n$ condeval ")
-	require.True(t, found, "no command after the marker")
-	command, rest, _ := strings.Cut(rest, "\n")
-	block, _, found := strings.Cut(rest, "\n```")
-	require.True(t, found, "the code block after the marker is not closed")
+	command, block, _ := strings.Cut(readmeBlock(t, "<!-- eval-explain:", "```\n$ condeval "), "\n")
 
 	const expr = `"_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"`
 	require.Equal(t, "eval --explain --event examples/events/notcontrolled-revoking.json --system examples/system.json "+expr, command)

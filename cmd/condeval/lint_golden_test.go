@@ -14,16 +14,40 @@ import (
 
 var update = flag.Bool("update", false, "rewrite the golden files under testdata/")
 
-// golden compares got with testdata/name, or rewrites it with -update.
+// readmePath is the README's path, fixed before any test changes directory.
+var readmePath, _ = filepath.Abs("../../README.md")
+
+// golden compares got with testdata/name (or name, when it is absolute),
+// or rewrites it with -update.
 func golden(t *testing.T, name, got string) {
 	t.Helper()
-	path := filepath.Join("testdata", name)
+	path := name
+	if !filepath.IsAbs(name) {
+		path = filepath.Join("testdata", name)
+	}
 	if *update {
 		require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
 	}
 	want, err := os.ReadFile(path)
 	require.NoError(t, err, "run go test -update to create it")
-	assert.Equal(t, string(want), got, "lint output changed; review it and run go test ./cmd/condeval -run %s -update", t.Name())
+	assert.Equal(t, string(want), got, "the output changed; review it and run go test ./cmd/condeval -run %s -update", t.Name())
+}
+
+// readmeBlock returns the code block of the README that follows the HTML
+// comment starting with marker, from just after its opening (the fence and
+// whatever the caller expects first) to the closing fence: the README's
+// transcripts are checked against what condeval prints.
+func readmeBlock(t *testing.T, marker, opening string) string {
+	t.Helper()
+	readme, err := os.ReadFile(readmePath)
+	require.NoError(t, err)
+	_, rest, found := strings.Cut(string(readme), marker)
+	require.True(t, found, "README has no %q marker", marker)
+	_, rest, found = strings.Cut(rest, opening)
+	require.True(t, found, "no %q after the marker %q", opening, marker)
+	block, _, found := strings.Cut(rest, "\n```")
+	require.True(t, found, "the code block after %q is not closed", marker)
+	return block
 }
 
 // inRepo runs f with the repository root as working directory, so that the

@@ -15,37 +15,21 @@ import (
 func TestReplReadmeTranscript(t *testing.T) {
 	script, err := os.ReadFile("testdata/repl/readme-session.txt")
 	require.NoError(t, err)
-	golden, err := filepath.Abs("testdata/repl/readme-session.golden")
+	goldenPath, err := filepath.Abs("testdata/repl/readme-session.golden")
 	require.NoError(t, err)
 	t.Chdir("../..")
 
 	code, out, stderr := runRepl(t, string(script), "--echo",
 		"--event", "examples/events/notcontrolled-revoking.json", "--system", "examples/system.json")
 	require.Equal(t, 0, code, stderr)
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(out), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test -update to create it")
-	assert.Equal(t, string(want), out)
+	golden(t, goldenPath, out)
 }
 
 // TestReadmeSessionIsTrue keeps the REPL transcript in the README identical to
 // the golden output of the same script, so the README cannot drift from what
 // condeval really prints.
 func TestReadmeSessionIsTrue(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	want, err := os.ReadFile("testdata/repl/readme-session.golden")
 	require.NoError(t, err)
-	golden, err := os.ReadFile("testdata/repl/readme-session.golden")
-	require.NoError(t, err)
-
-	const marker = "<!-- repl-session:"
-	_, rest, found := strings.Cut(string(readme), marker)
-	require.True(t, found, "README has no %q marker", marker)
-	_, rest, found = strings.Cut(rest, "```\n")
-	require.True(t, found, "no code block after the marker")
-	block, _, found := strings.Cut(rest, "\n```")
-	require.True(t, found, "the code block after the marker is not closed")
-
-	require.Equal(t, strings.TrimRight(string(golden), "\n"), block)
+	assert.Equal(t, strings.TrimRight(string(want), "\n"), readmeBlock(t, "<!-- repl-session:", "```\n"))
 }

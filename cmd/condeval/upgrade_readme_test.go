@@ -38,7 +38,7 @@ func commandLine(args []string) string {
 // The transcript is what the commands print (stdout, then stderr); -update
 // rewrites the golden file.
 func TestUpgradeStoryTranscript(t *testing.T) {
-	golden, err := filepath.Abs("testdata/upgrade-story.golden")
+	goldenPath, err := filepath.Abs("testdata/upgrade-story.golden")
 	require.NoError(t, err)
 	examples, err := filepath.Abs("../../examples")
 	require.NoError(t, err)
@@ -52,28 +52,12 @@ func TestUpgradeStoryTranscript(t *testing.T) {
 		_, out, errOut := runCLI(args...)
 		b.WriteString(commandLine(args) + "\n" + out + errOut)
 	}
-	got := b.String()
-	if *update {
-		require.NoError(t, os.WriteFile(golden, []byte(got), 0o644))
-	}
-	want, err := os.ReadFile(golden)
-	require.NoError(t, err, "run go test -update to create it")
-	assert.Equal(t, string(want), got)
+	golden(t, goldenPath, b.String())
 }
 
 // The README tells the story as the golden file has it.
 func TestReadmeUpgradeStoryIsTrue(t *testing.T) {
-	readme, err := os.ReadFile("../../README.md")
+	want, err := os.ReadFile("testdata/upgrade-story.golden")
 	require.NoError(t, err)
-	golden, err := os.ReadFile("testdata/upgrade-story.golden")
-	require.NoError(t, err)
-
-	const marker = "<!-- upgrade-story:"
-	_, rest, found := strings.Cut(string(readme), marker)
-	require.True(t, found, "README has no %q marker", marker)
-	_, rest, found = strings.Cut(rest, "```console\n")
-	require.True(t, found, "no console block after the marker")
-	block, _, found := strings.Cut(rest, "\n```")
-	require.True(t, found, "the block after the marker is not closed")
-	assert.Equal(t, strings.TrimRight(string(golden), "\n"), block)
+	assert.Equal(t, strings.TrimRight(string(want), "\n"), readmeBlock(t, "<!-- upgrade-story:", "```console\n"))
 }
