@@ -72,7 +72,7 @@ func LoadHandlers(path string, opts ...runtime.Option) (*HandlerSet, error) {
 func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, builtins.YAMLError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty handler file", name)
