@@ -70,6 +70,11 @@ func LoadHandlers(path string, opts ...runtime.Option) (*HandlerSet, error) {
 // states are parallel regions, each firing its own. `condition` is accepted
 // for `cond`.
 func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		if err := checkJSON(name, data); err != nil {
+			return nil, err
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
 		return nil, builtins.YAMLError(name, data, err)
