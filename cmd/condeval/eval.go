@@ -46,7 +46,11 @@ func (c *EvalCmd) Run(env *Env) error {
 	}
 	warnings := newInputWarnings(env.Stderr)
 	for i, src := range conds {
-		if !evalOne(env, exprName(i), src, in, warnings) {
+		who := "the condition"
+		if len(conds) > 1 {
+			who = exprName(i) // which of them
+		}
+		if !evalOne(env, exprName(i), who, src, in, warnings) {
 			env.Code = exitFalse
 		}
 	}
@@ -54,8 +58,8 @@ func (c *EvalCmd) Run(env *Env) error {
 }
 
 // evalOne evaluates one condition, prints its outcome and reports on
-// stderr what went wrong or was missing.
-func evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings) bool {
+// stderr what went wrong or was missing; who names the condition there.
+func evalOne(env *Env, name, who, src string, in runtime.Env, warnings *inputWarnings) bool {
 	compiled, err := runtime.Compile(src)
 	if err != nil {
 		fmt.Fprintln(env.Stdout, false)
@@ -64,13 +68,13 @@ func evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings
 	}
 	res := compiled.Eval(context.Background(), in)
 	fmt.Fprintln(env.Stdout, res.Value)
-	warnings.warn("the condition", missingInputs(src, in))
+	warnings.warn(who, missingInputs(src, in))
 	if res.Err != nil {
 		_ = writeReports(env.Stderr, execReport(name, 1, src, res.Err))
 	}
 	if len(res.Written) > 0 {
-		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
-			strings.Join(res.Written, ", "))
+		fmt.Fprintf(env.Stderr, "note: %s assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
+			who, strings.Join(res.Written, ", "))
 	}
 	return res.Value
 }
