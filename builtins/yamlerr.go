@@ -2,6 +2,7 @@ package builtins
 
 import (
 	"fmt"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -71,30 +72,33 @@ func yamlProblem(err error) (string, bool) {
 }
 
 // failingPrefix is the length of the shortest beginning of data that the
-// reader rejects with problem: whole lines first, then the bytes of the
-// last line, so a long file costs a few passes per line, not per byte.
+// reader rejects with problem. The reader stops at its first mistake, so a
+// beginning that holds it fails and a shorter one mostly does not: a
+// binary search, whole lines first and then the bytes of the line found,
+// costs a few dozen reads even of a long file.
 func failingPrefix(data []byte, problem string) int {
 	fails := func(n int) bool {
 		p, ok := yamlProblem(yaml.Unmarshal(data[:n], new(yaml.Node)))
 		return ok && p == problem
 	}
+	var ends []int // of each line, its line break included
+	for i, b := range data {
+		if b == '\n' {
+			ends = append(ends, i+1)
+		}
+	}
+	if len(ends) == 0 || ends[len(ends)-1] != len(data) {
+		ends = append(ends, len(data))
+	}
+	line := sort.Search(len(ends), func(i int) bool { return fails(ends[i]) })
+	if line == len(ends) {
+		return len(data) // no beginning fails alone; the end of the file it is
+	}
 	start := 0
-	for start < len(data) {
-		end := len(data)
-		if i := strings.IndexByte(string(data[start:]), '\n'); i >= 0 {
-			end = start + i + 1
-		}
-		if fails(end) {
-			break
-		}
-		start = end
+	if line > 0 {
+		start = ends[line-1]
 	}
-	for n := start + 1; n < len(data); n++ {
-		if fails(n) {
-			return n
-		}
-	}
-	return len(data)
+	return start + 1 + sort.Search(ends[line]-start-1, func(i int) bool { return fails(start + 1 + i) })
 }
 
 // lastChar is the 1-based line and column (in characters) of the last

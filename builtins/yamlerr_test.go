@@ -2,6 +2,8 @@ package builtins
 
 import (
 	"errors"
+	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -26,4 +28,26 @@ func TestYAMLError(t *testing.T) {
 		})
 	}
 	assert.EqualError(t, YAMLError("f.yaml", nil, errors.New("other")), "f.yaml: other", "not the reader's error")
+
+	long := strings.Repeat("- a: 1\n  b: [x, y]\n", 5000) + "- c: [x, y}\n"
+	err := yaml.Unmarshal([]byte(long), new(yaml.Node))
+	assert.EqualError(t, YAMLError("f.yaml", []byte(long), err), "f.yaml:10001:10: a [ ] list needs ',' between its items and ']' at its end", "a mistake at the end of a long file")
+}
+
+// Whatever the text, a syntax error comes back placed in the file.
+func FuzzYAMLError(f *testing.F) {
+	for _, s := range []string{"a: [b, c\n", "a: b: c", "\t- x", "a: 'x", "a:\n  - x\n - y\n", "{a: 1]", "é: [x, y}"} {
+		f.Add(s)
+	}
+	placed := regexp.MustCompile(`^f\.yaml:[1-9][0-9]*:[1-9][0-9]*: `)
+	f.Fuzz(func(t *testing.T, text string) {
+		err := yaml.Unmarshal([]byte(text), new(yaml.Node))
+		if _, syntax := yamlProblem(err); !syntax {
+			return
+		}
+		got := YAMLError("f.yaml", []byte(text), err).Error()
+		if !placed.MatchString(got) || strings.Contains(strings.TrimPrefix(got, "f.yaml:"), "yaml:") {
+			t.Fatalf("%q: %s", text, got)
+		}
+	})
 }
