@@ -36,7 +36,7 @@ var configSettings = []string{"disable", "enable", "severity"}
 func ParseConfig(name string, data []byte) (Config, error) {
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, fmt.Errorf("%s: %w", name, err)
+		return Config{}, builtins.YAMLError(name, data, err)
 	}
 	var c Config
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {

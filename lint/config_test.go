@@ -69,6 +69,8 @@ func TestParseConfigErrors(t *testing.T) {
 		{"disable: {a: 1}\n", "c.yaml:1:10: want a list of rules, codes or names: [C206, constant-condition]"},
 		{"severity: [C201]\n", "c.yaml:1:11: want one 'rule: level' a line (levels: error, warning, info, off)"},
 		{"- disable\n", "c.yaml:1:1: want settings (disable, enable, severity)"},
+		{"disable: [C206, C207\n", "c.yaml:1:11: a [ ] list needs ',' between its items and ']' at its end"},
+		{"disable: [C206]\n\tenable: [C207]\n", "c.yaml:2:1: a tab cannot indent YAML; indent with spaces"},
 	}
 	for _, tt := range tests {
 		_, err := lint.ParseConfig("c.yaml", []byte(tt.yaml))

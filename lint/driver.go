@@ -164,8 +164,26 @@ func (l *fileLinter) add(f FileFinding) { l.out = append(l.out, f) }
 // where the reader stopped, graded as cfg says. Callers that read a file
 // themselves (an editor's unsaved text) report it as the driver does.
 func XMLFinding(e *scxml.SyntaxError, cfg Config) FileFinding {
-	f := Finding{Diagnostic: cond.Diagnostic{Code: CodeXML, Severity: cfg.severity(CodeXML, cond.SeverityError), Message: e.Msg}, Rule: "xml-syntax"}
+	f := Finding{Diagnostic: cond.Diagnostic{Code: CodeXML, Severity: cfg.severity(CodeXML, cond.SeverityError), Message: e.Msg, Suggestion: xmlHint(e.Msg)}, Rule: "xml-syntax"}
 	return FileFinding{Finding: f, File: e.File, Start: e.Pos, End: e.Pos}
+}
+
+// xmlHints are, for the XML mistakes a condition's operators cause (its
+// && and < written as they are typed in Composer), how to write them; the
+// key starts the XML reader's message.
+var xmlHints = []struct{ message, hint string }{
+	{"invalid character entity", "in XML write && as &amp;&amp; (and < as &lt;)"},
+	{"unescaped < inside quoted string", "in XML write < as &lt; (and && as &amp;&amp;)"},
+}
+
+// xmlHint is the hint for an XML reader's message, "" when there is none.
+func xmlHint(msg string) string {
+	for _, h := range xmlHints {
+		if strings.HasPrefix(msg, h.message) {
+			return h.hint
+		}
+	}
+	return ""
 }
 
 // Summary is what a run of Path read, so a user can see that it covered

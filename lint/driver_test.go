@@ -341,3 +341,27 @@ func TestLintComposerHandlerEndsOnNotcontrolled(t *testing.T) {
 		})
 	}
 }
+
+// A condition's && or < written bare in XML gets the way to write it.
+func TestLintXMLHints(t *testing.T) {
+	tests := []struct{ name, cond, message, hint string }{
+		{"&&", "a && b", "invalid character entity & (no semicolon)", "in XML write && as &amp;&amp; (and < as &lt;)"},
+		{"<", "a < b", "unescaped < inside quoted string", "in XML write < as &lt; (and && as &amp;&amp;)"},
+		{"other XML mistakes get none", `a" "`, "", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p := filepath.Join(t.TempDir(), "a.scxml")
+			doc := `<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s"><transition cond="` + tt.cond + `"/></state></scxml>`
+			require.NoError(t, os.WriteFile(p, []byte(doc), 0o644))
+			fs, _, err := Path(p, nil)
+			require.NoError(t, err)
+			require.Len(t, fs, 1)
+			assert.Equal(t, CodeXML, fs[0].Code)
+			if tt.message != "" {
+				assert.Equal(t, tt.message, fs[0].Message)
+			}
+			assert.Equal(t, tt.hint, fs[0].Suggestion)
+		})
+	}
+}

@@ -121,11 +121,12 @@ Fix: compare each value:
     _event.data.resultof == 'deletion' || _event.data.resultof == 'detaching'`
 
 // selfCompareOps are the comparisons whose result is fixed when both sides
-// are the same expression (!= and !== are left out: x != x is the NaN test).
-var selfCompareOps = map[cond.BinaryOp]string{
-	cond.OpEq: "always true (unless it is NaN)", cond.OpStrictEq: "always true (unless it is NaN)",
-	cond.OpLE: "always true (unless it is NaN)", cond.OpGE: "always true (unless it is NaN)",
-	cond.OpLT: "always false", cond.OpGT: "always false",
+// are the same expression, and that result (!= and !== are left out:
+// x != x is the NaN test). A true one is false for NaN, which only a
+// literal cannot be.
+var selfCompareOps = map[cond.BinaryOp]bool{
+	cond.OpEq: true, cond.OpStrictEq: true, cond.OpLE: true, cond.OpGE: true,
+	cond.OpLT: false, cond.OpGT: false,
 }
 
 // constantCondition reports conditions and operands with a fixed value.
@@ -143,8 +144,12 @@ func constantCondition(p *Pass) {
 		case *cond.Assign:
 			return false // the assignment is the finding (side-effect)
 		case *cond.Binary:
-			outcome, ok := selfCompareOps[n.Op]
+			always, ok := selfCompareOps[n.Op]
 			if ok && pure(n.X) && squeeze(p.Text(n.X.Span())) == squeeze(p.Text(n.Y.Span())) {
+				outcome := fmt.Sprintf("always %t", always)
+				if always && !isLiteral(n.X) {
+					outcome += " (unless it is NaN)"
+				}
 				p.Report(n.Pos, fmt.Sprintf("%s is compared with itself: %s", p.Text(n.X.Span()), outcome),
 					"compare it with another value")
 			}
@@ -158,6 +163,16 @@ func constantCondition(p *Pass) {
 		}
 		return true
 	})
+}
+
+// isLiteral reports whether n is written as a literal value (1, 'a', true,
+// null), which is never NaN.
+func isLiteral(n cond.Node) bool {
+	switch cond.Unparen(n).(type) {
+	case *cond.Number, *cond.String, *cond.Bool, *cond.Null:
+		return true
+	}
+	return false
 }
 
 // truthOf returns the ToBoolean value of a string or number literal.

@@ -90,7 +90,9 @@ var ruleCases = []ruleCase{
 
 	// C206 constant-condition
 	{"lone string", "'interaction.deleted'", document("error"), []string{"C206 at \"'interaction.deleted'\": always true"}},
-	{"self comparison", "_event.data.interactionid == _event.data.interactionid", document("error"), []string{"C206 at '_event.data.interactionid == _event.data.interactionid': compared with itself"}},
+	{"self comparison", "_event.data.interactionid == _event.data.interactionid", document("error"), []string{"C206 at '_event.data.interactionid == _event.data.interactionid': compared with itself: always true (unless it is NaN)"}},
+	{"self comparison of a literal, never NaN", "1 == 1", document("error"), []string{"C206 at '1 == 1': 1 is compared with itself: always true"}},
+	{"self comparison, always false", "'a' < 'a'", document("error"), []string{`C206 at "'a' < 'a'": 'a' is compared with itself: always false`}},
 	{"or with a literal", "_event.data.resultof == 'deletion' || 'detaching'", document("interaction.deleted"), []string{"C206 at \"'detaching'\": always true as an operand of ||"}},
 	{"NaN test and booleans", "stopIxn != stopIxn || true || _data.keepGVPSessionAlive==true", document("error"), nil},
 	{"literal in an expr is fine", "'Waiting for application.start'", kind(scxml.Expression), nil},

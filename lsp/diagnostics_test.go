@@ -58,7 +58,7 @@ func TestDiagnosticsOnOpen(t *testing.T) {
 		}}},
 		{"XML that is not well-formed", "a.scxml", malformed, []wireDiagnostic{{
 			Range: emptyAt(t, malformed, "& b", 1), Severity: 1, Code: "C200", Source: "condeval",
-			Message: "invalid character entity & (no semicolon)",
+			Message: "invalid character entity & (no semicolon)\nin XML write && as &amp;&amp; (and < as &lt;)",
 		}}},
 		{"near miss: the seed's filter, closed", "a.scxml", scxmlDoc(`<transition event="interaction.notcontrolled" cond="_event.data.interactionid == system.InteractionID &amp;&amp; (!_event.data.resultof || _event.data.resultof == 'deletion')"/>`), []wireDiagnostic{}},
 		{"near miss: an empty condition is no condition", "a.scxml", scxmlDoc(`<transition event="error" cond=""/>`), []wireDiagnostic{}},

@@ -13,6 +13,8 @@ import (
 	"strings"
 
 	"gopkg.in/yaml.v3"
+
+	"github.com/condeval/condeval/builtins"
 )
 
 // keys are the top-level keys of a scenario file.
@@ -96,7 +98,7 @@ func Read(path string) (*Scenario, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %v", path, err)
+		return nil, builtins.YAMLError(path, data, err)
 	}
 	if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(doc.Content[0].Content); i += 2 {

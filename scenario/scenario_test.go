@@ -86,6 +86,19 @@ func TestWriteJUnit(t *testing.T) {
 }
 
 // A value of the wrong kind is named as YAML has it, never as a Go type.
+func TestReadPlacesSyntaxErrors(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"document: a.scxml\nsteps: [{send: e}\n", ":2:17: a [ ] list needs ',' between its items and ']' at its end"},
+		{"document: a.scxml\nsteps:\n  - send: e\n    expect: \"x\n", ":4:13: the file ends before this quoted text is closed"},
+	}
+	for _, tt := range tests {
+		p := filepath.Join(t.TempDir(), "x.scenario.yaml")
+		require.NoError(t, os.WriteFile(p, []byte(tt.text), 0o644))
+		_, err := Read(p)
+		assert.EqualError(t, err, p+tt.want, tt.text)
+	}
+}
+
 func TestReadSaysWhatWasWanted(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "x.scenario.yaml")
 	require.NoError(t, os.WriteFile(p, []byte("document: a.scxml\nsteps: {a: 1}\nglobals: [1]\n"), 0o644))

@@ -508,3 +508,16 @@ handlers:
 	require.True(t, ok)
 	assert.Equal(t, "interaction.notcontrolled", flaw.Fix)
 }
+
+// A handler file's YAML mistakes are placed at their line and column,
+// not at the line before.
+func TestReadHandlerFileSyntaxErrors(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"handlers:\n  - name: x\n    event: [a, b\n", "h.yaml:3:13: a [ ] list needs ',' between its items and ']' at its end"},
+		{"handlers:\n  - name: x\n    cond: a == 1\n   event: y\n", "h.yaml:4:4: this line is indented differently from the list items above it"},
+	}
+	for _, tt := range tests {
+		_, err := ReadHandlerFile("h.yaml", []byte(tt.text), testTimeout)
+		assert.EqualError(t, err, tt.want, tt.text)
+	}
+}

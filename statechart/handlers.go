@@ -21,6 +21,8 @@ type Handler struct {
 	File        string               // where the handler was read from
 	Line        int                  // 1-based line of the condition in File (of the handler when it has none)
 	Column      int                  // 1-based column, in runes
+	EventLine   int                  // where a handler file writes Event, for lint; 0 for a document's handler
+	EventColumn int                  // 1-based column of EventLine, in runes
 	Enabled     bool                 // false for a Composer handler switched off: kept, listed, never fired
 	State       string               // the state the handler belongs to
 	Target      string               // target state ids separated by spaces; empty for a targetless transition

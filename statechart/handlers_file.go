@@ -70,9 +70,14 @@ func LoadHandlers(path string, opts ...runtime.Option) (*HandlerSet, error) {
 // states are parallel regions, each firing its own. `condition` is accepted
 // for `cond`.
 func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*HandlerSet, error) {
+	if strings.EqualFold(filepath.Ext(name), ".json") {
+		if err := checkJSON(name, data); err != nil {
+			return nil, err
+		}
+	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, builtins.YAMLError(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty handler file", name)
@@ -132,14 +137,17 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 	if item.Kind != yaml.MappingNode {
 		return nil, nil, fmt.Errorf("%s:%d:%d: handler %d is not a mapping", file, item.Line, item.Column, n+1)
 	}
-	var condNode *yaml.Node
+	var condNode, eventNode *yaml.Node
 	for i := 0; i+1 < len(item.Content); i += 2 {
 		k := item.Content[i]
 		if !slices.Contains(handlerFields, k.Value) {
 			return nil, nil, fmt.Errorf("%s:%d:%d: unknown handler key %q (want %s)", file, k.Line, k.Column, k.Value, strings.Join(handlerFields, ", "))
 		}
-		if k.Value == "cond" || k.Value == "condition" {
+		switch k.Value {
+		case "cond", "condition":
 			condNode = item.Content[i+1]
+		case "event":
+			eventNode = item.Content[i+1]
 		}
 		if want := fieldKind(k.Value, item.Content[i+1]); want != "" {
 			v := item.Content[i+1]
@@ -171,6 +179,9 @@ func readFileHandler(file string, n int, item *yaml.Node) (*Handler, func(int) (
 	}
 	if h.State == "" {
 		h.State = DefaultRegion
+	}
+	if eventNode != nil {
+		h.EventLine, h.EventColumn = eventNode.Line, eventNode.Column
 	}
 	if condNode == nil {
 		return h, nil, nil

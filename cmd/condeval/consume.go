@@ -57,7 +57,7 @@ type ConsumeCmd struct {
 	TLSKey       string `name:"tls-key" placeholder:"FILE" help:"PEM key of --tls-cert."`
 	SASL         string `name:"sasl" enum:",plain,scram-sha-256,scram-sha-512" default:"" placeholder:"MECHANISM" help:"SASL mechanism: plain, scram-sha-256 or scram-sha-512."`
 	SASLUser     string `name:"sasl-user" placeholder:"USER" help:"SASL user."`
-	SASLPassword string `name:"sasl-password" env:"CONDEVAL_SASL_PASSWORD" placeholder:"PASSWORD" help:"SASL password (better: the CONDEVAL_SASL_PASSWORD variable)."`
+	SASLPassword string `name:"sasl-password" env:"CONDEVAL_SASL_PASSWORD" placeholder:"PASSWORD" help:"SASL password; better given in the environment, out of the shell's history."`
 }
 
 // Run joins the group and consumes until SIGTERM or, with --until-end, the

@@ -81,7 +81,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return nil
 	}
 	if c.Event != "" {
-		event, err := readObjectFlag("--event", c.Event)
+		event, err := readEventFlag("--event", c.Event)
 		if err != nil {
 			return err
 		}
@@ -107,6 +107,9 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 			return nil // a blank line separates events; it is none
 		}
 		event, err := repl.DecodeObjectLine(line, n)
+		if err == nil {
+			err = namedEvent(line, n, event)
+		}
 		if err != nil {
 			c.inputError(env, name, n, err)
 			return nil

@@ -49,7 +49,11 @@ func (c *EvalCmd) Run(env *Env) error {
 	}
 	warnings := newInputWarnings(env.Stderr)
 	for i, src := range conds {
-		if !c.evalOne(env, exprName(i), src, in, warnings) {
+		who := "the condition"
+		if len(conds) > 1 {
+			who = exprName(i) // which of them
+		}
+		if !c.evalOne(env, exprName(i), who, src, in, warnings) {
 			env.Code = exitFalse
 		}
 	}
@@ -57,8 +61,8 @@ func (c *EvalCmd) Run(env *Env) error {
 }
 
 // evalOne evaluates one condition, prints its outcome and reports on
-// stderr what went wrong or was missing.
-func (c *EvalCmd) evalOne(env *Env, name, src string, in runtime.Env, warnings *inputWarnings) bool {
+// stderr what went wrong or was missing; who names the condition there.
+func (c *EvalCmd) evalOne(env *Env, name, who, src string, in runtime.Env, warnings *inputWarnings) bool {
 	compiled, err := runtime.Compile(src)
 	if err != nil {
 		fmt.Fprintln(env.Stdout, false)
@@ -69,17 +73,17 @@ func (c *EvalCmd) evalOne(env *Env, name, src string, in runtime.Env, warnings *
 	res := compiled.Eval(context.Background(), in, explaining(c.Explain, &ex)...)
 	if c.Format == "json" {
 		c.writeJSON(env.Stdout, name, src, in, res, ex)
-		warnings.warn("the condition", missingInputs(src, in))
+		warnings.warn(who, missingInputs(src, in))
 		return res.Value
 	}
 	fmt.Fprintln(env.Stdout, res.Value)
-	warnings.warn("the condition", missingInputs(src, in))
+	warnings.warn(who, missingInputs(src, in))
 	if res.Err != nil {
 		_ = writeReports(env.Stderr, execReport(name, 1, src, runtime.Execution(res.Err)))
 	}
 	if len(res.Written) > 0 {
-		fmt.Fprintf(env.Stderr, "note: the condition assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
-			strings.Join(res.Written, ", "))
+		fmt.Fprintf(env.Stderr, "note: %s assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",
+			who, strings.Join(res.Written, ", "))
 	}
 	if ex != nil {
 		writeExplanation(env.Stdout, name, ex, conditionFindings(src, eventName(in)))

@@ -55,6 +55,9 @@ func TestEvalCommand(t *testing.T) {
 		{"global array", []string{"eval", "--global", "xs=[1,2,3]", "xs.length == 3"}, 0, "true\n", ""},
 		{"bad global", []string{"eval", "--global", "App_X", "true"}, 2, "", "NAME=JSON"},
 		{"bad global JSON", []string{"eval", "--global", "App_X={", "true"}, 2, "", "App_X"},
+		{"missing input, one condition", []string{"eval", "c.d"}, 1, "false\n", "warning: the condition reads c.d, but no --global c=JSON was given"},
+		{"missing input named by its condition", []string{"eval", "-e", "a.b", "-e", "x == (", "c.d"}, 1, "false\nfalse\nfalse\n", "warning: <expr3> reads c.d, but no --global c=JSON was given"},
+		{"assignment named by its condition", []string{"eval", "-e", "true", `system.ANI = "5"`}, 0, "true\ntrue\n", "note: <expr2> assigned to system.ANI"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			code, out, errOut := runWithInput(t, "", tc.args...)

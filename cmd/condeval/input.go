@@ -7,6 +7,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 )
@@ -64,10 +65,24 @@ func parseGlobal(flag string) (name string, value any, err error) {
 	if !ok || name == "" {
 		return "", nil, usagef("--global %s: want NAME=JSON", flag)
 	}
+	if !isIdentifier(name) {
+		return "", nil, usagef("--global %s: %q is not a name a condition can use (letters, digits, _ and $, not starting with a digit, and not a keyword)", flag, name)
+	}
 	if value, err = repl.DecodeValue([]byte(text)); err != nil {
 		return "", nil, fmt.Errorf("--global %s: %w", name, err)
 	}
 	return name, value, nil
+}
+
+// isIdentifier says whether a condition can name a global so: it reads as
+// that one name, not a number, a keyword or an expression.
+func isIdentifier(name string) bool {
+	e, err := cond.ParseExpression(name)
+	if err != nil {
+		return false
+	}
+	id, ok := e.Root.(*cond.Ident)
+	return ok && id.Name == name && id.Span().End == len(name)
 }
 
 // eachLine calls fn with every line of r, blank ones included, and its

@@ -57,6 +57,13 @@ func (c *LintCmd) Run(env *Env) error {
 			return err
 		}
 		for i, src := range conds {
+			if strings.TrimSpace(src) == "" {
+				who := "the condition"
+				if len(conds) > 1 {
+					who = exprName(i)
+				}
+				fmt.Fprintf(env.Stderr, "condeval: %s is empty; a blank cond is no condition: its handler fires for every event it matches\n", who)
+			}
 			findings = append(findings, lint.Condition(exprName(i), src, cfg)...)
 		}
 	} else {
@@ -75,6 +82,9 @@ func (c *LintCmd) Run(env *Env) error {
 		}
 		if c.Format == "text" {
 			fmt.Fprintln(env.Stderr, sum)
+		}
+		if sum.Files == 0 && sum.Skipped == 0 {
+			fmt.Fprintf(env.Stderr, "condeval: no file to lint in %s: lint reads .scxml, .ixnprocess, .workflow and .cond files, and the handler files (.yaml, .yml, .json) it is given by name\n", strings.Join(c.Paths, ", "))
 		}
 	}
 	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {

@@ -202,6 +202,39 @@ func TestLintHandlerFile(t *testing.T) {
 		"  = help: use '==' to compare\n", out)
 }
 
+// A handler file's events are checked as an interaction process's are, at
+// their place whether written plain or quoted, in YAML or JSON.
+func TestLintHandlerFileEvents(t *testing.T) {
+	tests := []struct{ name, file, text, want string }{
+		{"plain", "h.yaml", "handlers:\n  - name: party\n    event: interaction.partystate.changed\n",
+			":3:12: warning: no event is called interaction.partystate.changed [C208]\n" +
+				"    event: interaction.partystate.changed\n" +
+				"           ^~~~~~~~~~~~~~~~~~~~~~~~~~~~~~\n" +
+				"  = help: did you mean interaction.partystatechanged?\n"},
+		{"quoted, with a condition", "h.yaml", "handlers:\n  - event: \"interaction.deleteed\"\n    cond: \"true\"\n",
+			":2:13: warning: no event is called interaction.deleteed [C208]\n" +
+				"  - event: \"interaction.deleteed\"\n" +
+				"            ^~~~~~~~~~~~~~~~~~~~\n" +
+				"  = help: did you mean interaction.deleted?\n"},
+		{"JSON", "h.json", `{"handlers": [{"name": "x", "event": "interaction.partystate.changed"}]}`,
+			":1:39: warning: no event is called interaction.partystate.changed [C208]\n"},
+		{"known events are quiet", "h.yaml", "handlers:\n  - event: interaction.deleted\n  - event: \"*\"\n", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			file := filepath.Join(t.TempDir(), tt.file)
+			require.NoError(t, os.WriteFile(file, []byte(tt.text), 0o644))
+			code, out, _ := runCLI("lint", file)
+			assert.Equal(t, 0, code, "a warning")
+			if tt.want == "" {
+				assert.Empty(t, out)
+				return
+			}
+			assert.True(t, strings.HasPrefix(out, file+tt.want), out)
+		})
+	}
+}
+
 func TestFilesThatAreNotDiagrams(t *testing.T) {
 	dir := t.TempDir()
 	event := filepath.Join(dir, "e.json")

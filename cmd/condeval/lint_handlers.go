@@ -49,12 +49,17 @@ func lintHandlers(path string, config func(file string) (lint.Config, error)) ([
 	var loose []lint.FileFinding
 	sum := lint.Summary{Files: 1}
 	for _, h := range set.Handlers {
+		if h.EventLine > 0 { // its events are checked as a document's
+			if event, ok := plainText(src, h.EventLine, h.EventColumn, h.Event.String()); ok {
+				f.Items = append(f.Items, scxml.Item{Kind: scxml.Descriptors, Text: event, Attr: "event", Element: "handler", Event: h.Event.String(), State: h.State, Handler: h.Name, File: path})
+			}
+		}
 		if strings.TrimSpace(h.Cond) == "" {
 			continue
 		}
 		sum.Conditions++
 		it := scxml.Item{Kind: scxml.Condition, Element: "handler", Event: h.Event.String(), State: h.State, Handler: h.Name, File: path}
-		if text, ok := condText(src, h); ok {
+		if text, ok := plainText(src, h.Line, h.Column, h.Cond); ok {
 			it.Text = text
 			f.Items = append(f.Items, it)
 			continue
@@ -75,12 +80,13 @@ func condOffset(src *scxml.Source, h *statechart.Handler) int {
 	return src.LineStart(h.Line) + runeOffset(src.Line(h.Line), h.Column)
 }
 
-// condText is the condition as it stands in the file, when it is written
-// there unchanged: a plain YAML scalar, or a quoted one with no escape.
-func condText(src *scxml.Source, h *statechart.Handler) (scxml.Text, bool) {
-	off := condOffset(src, h)
+// plainText is value, which the file writes at line and column, as it
+// stands there when it is written unchanged: a plain YAML scalar, or a
+// quoted one with no escape.
+func plainText(src *scxml.Source, line, column int, value string) (scxml.Text, bool) {
+	off := src.LineStart(line) + runeOffset(src.Line(line), column)
 	for _, start := range []int{off, off + 1} { // after an opening quote
-		if end := start + len(h.Cond); end <= len(src.Data) && string(src.Data[start:end]) == h.Cond {
+		if end := start + len(value); end <= len(src.Data) && string(src.Data[start:end]) == value {
 			return scxml.PlainText(src, start, end), true
 		}
 	}

@@ -146,6 +146,11 @@ func usageError(w io.Writer, parser *kong.Kong, args []string, err error) {
 	if m := kongEnum.FindStringSubmatch(msg); m != nil {
 		msg = fmt.Sprintf("%s must be %s, not %s", m[1], orList(strings.Split(strings.ReplaceAll(m[2], `"`, ""), ",")), m[3])
 	}
+	if perr != nil {
+		if words, ok := noValueMessage(msg, perr.Context.Selected()); ok {
+			msg = words
+		}
+	}
 	if m := kongMissingArg.FindStringSubmatch(msg); m != nil && perr != nil && perr.Context.Selected() != nil {
 		for _, a := range perr.Context.Selected().Positional {
 			if a.Name == m[1] {

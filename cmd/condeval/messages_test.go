@@ -14,7 +14,7 @@ import (
 // goInternals are what a message must never show: a Go type or package
 // name, a decoder's words for Go values, YAML's tags.
 var goInternals = regexp.MustCompile(`\b(main|scxml|lint|statechart|runtime|batch|repl|cond|builtins|scenario|stream|kong|goja|yaml|json)\.[A-Za-z]` +
-	`|Go (value|struct)|struct field|\*[a-z]+\.[A-Z]|map\[|interface ?\{|\[\](string|int|any)|!!(str|seq|map|int|bool|null|float)|(^|\s)json: |yaml: unmarshal|reflect\.`)
+	`|Go (value|struct)|struct field|\*[a-z]+\.[A-Z]|map\[|interface ?\{|\[\](string|int|any)|!!(str|seq|map|int|bool|null|float)|(^|\s)json: |yaml: |reflect\.`)
 
 // fileNames are the file names in a message, which may hold any word.
 var fileNames = regexp.MustCompile(`[\w./-]+\.(json|ndjson|yaml|yml|scxml|ixnprocess|cond|txt)\b`)
@@ -41,6 +41,11 @@ var badInputs = map[string]string{
 	"config2/a.cond":         "a == 1\n",
 	"config3/.condeval.yaml": "severity: {C201: 3}\n",
 	"config3/a.cond":         "a = 1\n",
+	"config4/.condeval.yaml": "disable: [C206\n",
+	"config4/a.cond":         "a == 1\n",
+	"syntax.yaml":            "handlers:\n  - name: a\n    event: x\n   cond: y\n",
+	"trailing.json":          `{"handlers": [{"name": "a", "event": "x"},]}`,
+	"syntax.scenario.yaml":   "document: [a.scxml\n",
 	"repl.txt":               ":set _event.data.resultof = deletion\n:event [1]\n:system 3\n:load nowhere.txt\n:frob\n:set system.ANI = {\n:set = 1\n:unset nothing.here\n:state\n",
 }
 
@@ -67,7 +72,7 @@ func TestMessagesHaveNoGoInternals(t *testing.T) {
 			[]string{"repl", "--event", f(bad)},
 		)
 	}
-	for _, h := range []string{"types.yaml", "bool.yaml", "key.yaml", "top.yaml", "list.yaml", "handlers.json", "bad.scxml", "array.json"} {
+	for _, h := range []string{"syntax.yaml", "trailing.json", "types.yaml", "bool.yaml", "key.yaml", "top.yaml", "list.yaml", "handlers.json", "bad.scxml", "array.json"} {
 		lines = append(lines,
 			[]string{"dispatch", "--handlers", f(h), "--event", f("number-name.json")},
 			[]string{"lint", f(h)},
@@ -87,6 +92,9 @@ func TestMessagesHaveNoGoInternals(t *testing.T) {
 		[]string{"lint", f("config/a.cond")},
 		[]string{"lint", f("config2/a.cond")},
 		[]string{"lint", f("config3/a.cond")},
+		[]string{"lint", f("config4/a.cond")},
+		[]string{"lint", "--config", f("config4/.condeval.yaml"), "-e", "x"},
+		[]string{"test", f("syntax.scenario.yaml")},
 		[]string{"lint", "--config", f("config/.condeval.yaml"), "-e", "x"},
 		[]string{"lint", "--severity", "C201", "-e", "x"},
 		[]string{"lint", "--disable", "C999", "-e", "x"},

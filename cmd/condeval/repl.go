@@ -33,8 +33,7 @@ the failing part:
     cond> :set _event.data.resultof = "deletion"
     _event.data.resultof = "deletion"
 
-Lines starting with ':' are commands (:help lists them): :event, :system,
-:set PATH = JSON, :unset, :state, :show, :lint, :load, :quit.
+Lines starting with ':' are commands (:help lists them): ` + strings.Join(repl.CommandNames(), ", ") + `.
 
 On a terminal the line editor completes names, fields and resultof values
 with Tab, keeps a history in the user cache directory (CONDEVAL_HISTORY

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"slices"
 	"strings"
 
@@ -109,6 +110,12 @@ func readSimEvent(line []byte, n int) (simEvent, error) {
 	obj, err := repl.DecodeObjectLine(line, n)
 	if err != nil {
 		return simEvent{}, err
+	}
+	if err := unknownEventKey(line, n, obj, "after"); err != nil {
+		return simEvent{}, err
+	}
+	if _, named := obj["name"]; !named && slices.ContainsFunc(slices.Collect(maps.Keys(obj)), func(k string) bool { return k != "after" }) {
+		return simEvent{}, fmt.Errorf("%d: not an event: no \"name\" (a line with only \"after\" moves the clock)", n)
 	}
 	var ev simEvent
 	text := map[string]*string{"name": &ev.Name, "type": &ev.Type, "sendid": &ev.SendID, "origin": &ev.Origin,
