@@ -15,6 +15,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/yamlerr"
 )
 
 // ConfigName is the file the linter looks for, from a linted file's
@@ -36,7 +37,7 @@ var configSettings = []string{"disable", "enable", "severity"}
 func ParseConfig(name string, data []byte) (Config, error) {
 	var doc yaml.Node
 	if err := yaml.NewDecoder(bytes.NewReader(data)).Decode(&doc); err != nil && !errors.Is(err, io.EOF) {
-		return Config{}, builtins.YAMLError(name, data, err)
+		return Config{}, yamlerr.Syntax(name, data, err)
 	}
 	var c Config
 	if len(doc.Content) == 0 || doc.Content[0].Tag == "!!null" {

@@ -14,7 +14,7 @@ import (
 
 	"gopkg.in/yaml.v3"
 
-	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/yamlerr"
 )
 
 // keys are the top-level keys of a scenario file.
@@ -98,7 +98,7 @@ func Read(path string) (*Scenario, error) {
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, builtins.YAMLError(path, data, err)
+		return nil, yamlerr.Syntax(path, data, err)
 	}
 	if len(doc.Content) == 1 && doc.Content[0].Kind == yaml.MappingNode {
 		for i := 0; i+1 < len(doc.Content[0].Content); i += 2 {

@@ -12,6 +12,7 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/runtime"
+	"github.com/condeval/condeval/yamlerr"
 )
 
 // DefaultRegion is the state of a handler-file entry that names none.
@@ -77,7 +78,7 @@ func ReadHandlerFile(name string, data []byte, opts ...runtime.Option) (*Handler
 	}
 	var doc yaml.Node
 	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, builtins.YAMLError(name, data, err)
+		return nil, yamlerr.Syntax(name, data, err)
 	}
 	if len(doc.Content) == 0 {
 		return nil, fmt.Errorf("%s: empty handler file", name)

@@ -1,4 +1,4 @@
-package builtins
+package yamlerr
 
 import (
 	"fmt"
@@ -12,7 +12,7 @@ import (
 // The YAML reader says "yaml: line 1: did not find expected ',' or ']'":
 // its own words, no column, and a line that is often the line before the
 // mistake. Every YAML file condeval reads (.condeval.yaml, --config,
-// handler files, scenarios) reports its syntax errors through YAMLError,
+// handler files, scenarios) reports its syntax errors through Syntax,
 // so they all read file:line:col: message.
 
 // yamlProblems says the reader's problems in the words of someone writing
@@ -32,12 +32,12 @@ var yamlProblems = map[string]string{
 	"block sequence entries are not allowed in this context": "'-' cannot start a list item here; start the list on a new line",
 }
 
-// YAMLError turns the YAML reader's syntax error about file (whose text is
+// Syntax turns the YAML reader's syntax error about file (whose text is
 // data) into "file:line:col: message". The reader keeps the position to
 // itself, so it is found again: the mistake sits at the end of the
 // shortest beginning of the file that fails the same way. Errors that are
 // not syntax errors come back as "file: message".
-func YAMLError(file string, data []byte, err error) error {
+func Syntax(file string, data []byte, err error) error {
 	problem, ok := yamlProblem(err)
 	if !ok {
 		return fmt.Errorf("%s: %v", file, err)

@@ -1,4 +1,4 @@
-package builtins
+package yamlerr
 
 import (
 	"errors"
@@ -24,14 +24,14 @@ func TestYAMLError(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			err := yaml.Unmarshal([]byte(tt.text), new(yaml.Node))
-			assert.EqualError(t, YAMLError("f.yaml", []byte(tt.text), err), tt.want)
+			assert.EqualError(t, Syntax("f.yaml", []byte(tt.text), err), tt.want)
 		})
 	}
-	assert.EqualError(t, YAMLError("f.yaml", nil, errors.New("other")), "f.yaml: other", "not the reader's error")
+	assert.EqualError(t, Syntax("f.yaml", nil, errors.New("other")), "f.yaml: other", "not the reader's error")
 
 	long := strings.Repeat("- a: 1\n  b: [x, y]\n", 5000) + "- c: [x, y}\n"
 	err := yaml.Unmarshal([]byte(long), new(yaml.Node))
-	assert.EqualError(t, YAMLError("f.yaml", []byte(long), err), "f.yaml:10001:10: a [ ] list needs ',' between its items and ']' at its end", "a mistake at the end of a long file")
+	assert.EqualError(t, Syntax("f.yaml", []byte(long), err), "f.yaml:10001:10: a [ ] list needs ',' between its items and ']' at its end", "a mistake at the end of a long file")
 }
 
 // Whatever the text, a syntax error comes back placed in the file.
@@ -45,7 +45,7 @@ func FuzzYAMLError(f *testing.F) {
 		if _, syntax := yamlProblem(err); !syntax {
 			return
 		}
-		got := YAMLError("f.yaml", []byte(text), err).Error()
+		got := Syntax("f.yaml", []byte(text), err).Error()
 		if !placed.MatchString(got) || strings.Contains(strings.TrimPrefix(got, "f.yaml:"), "yaml:") {
 			t.Fatalf("%q: %s", text, got)
 		}
