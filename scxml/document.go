@@ -29,6 +29,13 @@ var stateTypes = map[string]StateType{
 	"scxml": TypeSCXML, "state": TypeState, "parallel": TypeParallel, "final": TypeFinal, "history": TypeHistory,
 }
 
+// StateTypeOf is the type of the state element with the local name; false
+// for an element that is not a state.
+func StateTypeOf(name string) (StateType, bool) {
+	t, ok := stateTypes[name]
+	return t, ok
+}
+
 func (t StateType) String() string {
 	for name, v := range stateTypes {
 		if v == t {

@@ -175,16 +175,16 @@ func (s *Session) exitStates(enabled []*transition) {
 	s.toInvoke = slices.DeleteFunc(s.toInvoke, func(st *state) bool { return slices.Contains(toExit, st) })
 	for _, st := range toExit {
 		for _, h := range st.children {
-			if h.kind != kindHistory {
+			if h.node.Type != scxml.TypeHistory {
 				continue
 			}
-			var saved []*state
+			var saved []*scxml.State
 			for _, s0 := range s.configuration() {
 				if h.deep && s0.atomic() && s0.descendantOf(st) || !h.deep && s0.parent == st {
-					saved = append(saved, s0)
+					saved = append(saved, s0.node)
 				}
 			}
-			s.history[h] = saved
+			s.history[h.node] = saved
 		}
 	}
 	for _, st := range toExit {
@@ -197,24 +197,11 @@ func (s *Session) exitStates(enabled []*transition) {
 	}
 }
 
-// entry collects computeEntrySet's three outputs.
-type entry struct {
-	states         []*state
-	defaultEntry   []*state
-	historyContent map[*state]block
-}
-
-func (e *entry) add(st *state) {
-	if !slices.Contains(e.states, st) {
-		e.states = append(e.states, st)
-	}
-}
-
 func (s *Session) enterStates(enabled []*transition) {
-	e := &entry{historyContent: map[*state]block{}}
-	s.computeEntrySet(enabled, e)
-	slices.SortFunc(e.states, byOrder)
-	for _, st := range e.states {
+	e := s.computeEntrySet(enabled)
+	slices.SortFunc(e.states, func(a, b *scxml.State) int { return a.Order - b.Order })
+	for _, n := range e.states {
+		st := s.m.states[n.Order]
 		s.active[st.order] = true
 		s.toInvoke = append(s.toInvoke, st)
 		s.sim.entered(s, st)
@@ -224,22 +211,22 @@ func (s *Session) enterStates(enabled []*transition) {
 		for _, b := range st.onentry {
 			s.runBlock(b)
 		}
-		if slices.Contains(e.defaultEntry, st) && st.initial != nil {
+		if slices.Contains(e.byDefault, n) && st.initial != nil {
 			s.runBlock(st.initial.actions)
 		}
-		if b, ok := e.historyContent[st]; ok {
-			s.runBlock(b)
+		if h := e.historyDefault(n); h != nil {
+			s.runBlock(s.m.states[h.Order].initial.actions)
 		}
-		if st.kind != kindFinal {
+		if st.node.Type != scxml.TypeFinal {
 			continue
 		}
 		parent := st.parent
-		if parent.kind == kindRoot {
+		if parent.node.Type == scxml.TypeSCXML {
 			s.running, s.final = false, st
 			continue
 		}
 		s.raiseInternal(&Event{Name: "done.state." + parent.id, Type: "internal"}, s.doneData(st))
-		if gp := parent.parent; gp != nil && gp.kind == kindParallel {
+		if gp := parent.parent; gp != nil && gp.node.Type == scxml.TypeParallel {
 			if all(gp.properStates(), s.inFinalState) {
 				s.raiseInternal(&Event{Name: "done.state." + gp.id, Type: "internal"}, nil)
 			}
@@ -256,89 +243,44 @@ func all(sts []*state, f func(*state) bool) bool {
 	return true
 }
 
-func (s *Session) computeEntrySet(ts []*transition, e *entry) {
+// computeEntrySet is the states the transitions enter, by default entry
+// from their targets and their recorded history.
+func (s *Session) computeEntrySet(ts []*transition) *entrySet {
+	e := newEntrySet(s, make([]bool, len(s.m.states)))
 	for _, t := range ts {
-		for _, st := range t.targets {
-			s.addDescendants(st, e)
+		for _, n := range t.targets {
+			e.addDescendants(n)
 		}
-		ancestor := s.transitionDomain(t)
-		for _, st := range s.effectiveTargets(t) {
-			s.addAncestors(st, ancestor, e)
+		var ancestor *scxml.State
+		if d := s.transitionDomain(t); d != nil {
+			ancestor = d.node
+		}
+		for _, n := range s.effectiveTargets(t) {
+			e.addAncestors(n, ancestor)
 		}
 	}
+	return e
 }
 
-func (s *Session) addDescendants(st *state, e *entry) {
-	if st.kind == kindHistory {
-		if saved, ok := s.history[st]; ok {
-			for _, s0 := range saved {
-				s.addDescendants(s0, e)
-			}
-			for _, s0 := range saved {
-				s.addAncestors(s0, st.parent, e)
-			}
-			return
-		}
-		if st.initial == nil {
-			s.addDescendants(st.parent, e)
-			return
-		}
-		e.historyContent[st.parent] = st.initial.actions
-		for _, s0 := range st.initial.targets {
-			s.addDescendants(s0, e)
-		}
-		for _, s0 := range st.initial.targets {
-			s.addAncestors(s0, st.parent, e)
-		}
-		return
+// defaults is the targets of the state's initial transition: its initial
+// attribute, <initial> or first child, or a history state's default.
+func (s *Session) defaults(n *scxml.State) ([]*scxml.State, bool) {
+	if t := s.m.states[n.Order].initial; t != nil {
+		return t.targets, true
 	}
-	e.add(st)
-	switch {
-	case st.kind == kindState && !st.atomic():
-		if !slices.Contains(e.defaultEntry, st) {
-			e.defaultEntry = append(e.defaultEntry, st)
-		}
-		if st.initial == nil {
-			return
-		}
-		for _, s0 := range st.initial.targets {
-			s.addDescendants(s0, e)
-		}
-		for _, s0 := range st.initial.targets {
-			s.addAncestors(s0, st, e)
-		}
-	case st.kind == kindParallel:
-		s.enterRegions(st, e)
-	}
+	return nil, false
 }
 
-// enterRegions adds the default entry of each region of a parallel state
-// that nothing entered yet.
-func (s *Session) enterRegions(p *state, e *entry) {
-	for _, child := range p.properStates() {
-		if !slices.ContainsFunc(e.states, func(x *state) bool { return x == child || x.descendantOf(child) }) {
-			s.addDescendants(child, e)
-		}
-	}
-}
-
-func (s *Session) addAncestors(st, ancestor *state, e *entry) {
-	for anc := st.parent; anc != nil && anc != ancestor; anc = anc.parent {
-		if anc.kind == kindRoot {
-			break
-		}
-		e.add(anc)
-		if anc.kind == kindParallel {
-			s.enterRegions(anc, e)
-		}
-	}
+func (s *Session) recorded(h *scxml.State) ([]*scxml.State, bool) {
+	saved, ok := s.history[h]
+	return saved, ok
 }
 
 func (s *Session) inFinalState(st *state) bool {
 	switch {
-	case st.kind == kindState && !st.atomic():
-		return slices.ContainsFunc(st.properStates(), func(c *state) bool { return c.kind == kindFinal && s.active[c.order] })
-	case st.kind == kindParallel:
+	case st.node.Type == scxml.TypeState && !st.atomic():
+		return slices.ContainsFunc(st.properStates(), func(c *state) bool { return c.node.Type == scxml.TypeFinal && s.active[c.order] })
+	case st.node.Type == scxml.TypeParallel:
 		return all(st.properStates(), s.inFinalState)
 	}
 	return false
@@ -347,38 +289,34 @@ func (s *Session) inFinalState(st *state) bool {
 // transitionDomain is getTransitionDomain, read from the state tree by
 // scxml.Domain once history is resolved.
 func (s *Session) transitionDomain(t *transition) *state {
-	targets := s.effectiveTargets(t)
-	nodes := make([]*scxml.State, len(targets))
-	for i, st := range targets {
-		nodes[i] = st.node
-	}
-	d := scxml.Domain(t.source.node, nodes, t.internal)
+	d := scxml.Domain(t.source.node, s.effectiveTargets(t), t.internal)
 	if d == nil {
 		return nil
 	}
 	return s.m.states[d.Order]
 }
 
-func (s *Session) effectiveTargets(t *transition) []*state {
-	var out []*state
-	for _, st := range t.targets {
-		if st.kind != kindHistory {
-			if !slices.Contains(out, st) {
-				out = append(out, st)
-			}
+// effectiveTargets are the transition's targets with each history state
+// replaced by what it recorded, or else by its default's targets.
+func (s *Session) effectiveTargets(t *transition) []*scxml.State {
+	var out []*scxml.State
+	add := func(n *scxml.State) {
+		if !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	for _, n := range t.targets {
+		if n.Type != scxml.TypeHistory {
+			add(n)
 			continue
 		}
-		if saved, ok := s.history[st]; ok {
+		if saved, ok := s.history[n]; ok {
 			for _, x := range saved {
-				if !slices.Contains(out, x) {
-					out = append(out, x)
-				}
+				add(x)
 			}
-		} else if st.initial != nil {
-			for _, x := range s.effectiveTargets(st.initial) {
-				if !slices.Contains(out, x) {
-					out = append(out, x)
-				}
+		} else if def := s.m.states[n.Order].initial; def != nil {
+			for _, x := range s.effectiveTargets(def) {
+				add(x)
 			}
 		}
 	}
@@ -400,7 +338,7 @@ func (s *Session) exitInterpreter() {
 		s.cancelInvokes(st)
 		s.active[st.order] = false
 		s.sim.exited(s, st)
-		if st.kind == kindFinal && st.parent.kind == kindRoot && s.final == st {
+		if s.final == st {
 			done = s.doneData(st)
 		}
 	}

@@ -86,8 +86,8 @@ func (c *chart) configure(ids []string) (configuration, error) {
 		}
 	}
 	if !c.flat {
-		e := defaultEntry{state: func(id string) *scxml.State { return c.byID[id] }, set: cfg.active}
-		e.complete(c.states)
+		byID := func(id string) *scxml.State { return c.byID[id] }
+		newEntrySet(documentEntry{state: byID}, cfg.active).complete(c.states)
 	}
 	hasActiveChild := make([]bool, len(c.states))
 	for _, s := range c.states[1:] {

@@ -133,3 +133,24 @@ func FuzzDocumentHandlers(f *testing.F) {
 		}
 	})
 }
+
+// A default that leads back to itself, through a history state or an
+// initial attribute naming its own state, is followed once: reading the
+// document and running it both end, in the states the rest of it names.
+func TestLoopingDefaultsEnd(t *testing.T) {
+	tests := []struct {
+		name, states string
+		want         []string
+	}{
+		{"history default naming itself", `<state id="s" initial="h s2"><history id="h"><transition target="h h"/></history><state id="s1"/><state id="s2"/></state>`, []string{"s2"}},
+		{"initial naming its own state", `<state id="s" initial="s s s2"><state id="s1"/><state id="s2"/></state>`, []string{"s2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			doc := scxmlHead + ">" + tt.states + "</scxml>"
+			assert.Equal(t, tt.want, initialConfiguration(parse(t, doc)))
+			s, _ := start(t, t.TempDir(), doc, Options{})
+			assert.Equal(t, tt.want, s.Configuration())
+		})
+	}
+}

@@ -228,7 +228,8 @@ func findID(e *scxml.Element, id string) *scxml.Element {
 func prefixIDs(e *scxml.Element, prefix string) *scxml.Element {
 	c := *e
 	c.Attrs = append([]scxml.Attribute(nil), e.Attrs...)
-	_, isState := kinds[e.Name]
+	typ, isState := scxml.StateTypeOf(e.Name)
+	isState = isState && typ != scxml.TypeSCXML
 	for i, a := range c.Attrs {
 		if a.Name == "id" && !isState {
 			continue
@@ -251,9 +252,11 @@ func prefixIDs(e *scxml.Element, prefix string) *scxml.Element {
 
 // state builds the state tree below e.
 func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
-	st := &state{kind: kindRoot, parent: parent, order: len(b.m.states), at: placeOf(sc.file, e.Pos)}
+	st := &state{parent: parent, order: len(b.m.states), at: placeOf(sc.file, e.Pos)}
+	typ := scxml.TypeSCXML
 	if parent != nil {
-		st.kind, st.depth = kinds[e.Name], parent.depth+1
+		typ, _ = scxml.StateTypeOf(e.Name)
+		st.depth = parent.depth + 1
 	}
 	st.id, _ = e.Attr("id")
 	if st.id == "" {
@@ -263,14 +266,14 @@ func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
 	}
 	b.m.byID[st.id] = st
 	b.m.states = append(b.m.states, st)
-	st.node = &scxml.State{ID: st.id, Type: nodeTypes[st.kind], Order: st.order}
+	st.node = &scxml.State{ID: st.id, Type: typ, Order: st.order}
 	b.m.nodes = append(b.m.nodes, st.node)
 	if parent != nil {
 		st.node.Parent = parent.node
 		parent.node.Children = append(parent.node.Children, st.node)
 	}
-	if typ, _ := e.Attr("type"); st.kind == kindHistory {
-		st.deep = typ == "deep"
+	if deep, _ := e.Attr("type"); typ == scxml.TypeHistory {
+		st.deep = deep == "deep"
 	}
 	kids, scopes := b.children(e, sc)
 	var initialAttr []string
@@ -287,7 +290,7 @@ func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
 			st.children = append(st.children, b.state(k, st, ksc))
 		case "transition":
 			t := b.transition(k, st, ksc)
-			if st.kind == kindHistory {
+			if typ == scxml.TypeHistory {
 				st.initial = t
 			} else {
 				st.transitions = append(st.transitions, t)
@@ -315,18 +318,18 @@ func (b *builder) state(e *scxml.Element, parent *state, sc scope) *state {
 		case "donedata":
 			st.donedata = b.doneData(k, ksc)
 		case "script":
-			if st.kind == kindRoot {
+			if typ == scxml.TypeSCXML {
 				b.m.scripts = append(b.m.scripts, b.script(k, ksc).body)
 			}
 		}
 	}
-	if st.initial == nil && st.kind != kindHistory && st.kind != kindParallel {
+	if st.initial == nil && typ != scxml.TypeHistory && typ != scxml.TypeParallel {
 		t := &transition{source: st, at: st.at, order: -1}
 		switch {
 		case initialAttr != nil:
 			b.targets = append(b.targets, pendingTarget{t, initialAttr})
 		case len(st.properStates()) > 0:
-			t.targets = st.properStates()[:1]
+			t.targets = []*scxml.State{st.properStates()[0].node}
 		}
 		if len(t.targets) > 0 || initialAttr != nil {
 			st.initial = t
@@ -361,7 +364,7 @@ func (b *builder) resolveTargets() {
 				b.fail(p.t.at.File, scxml.Position{Line: p.t.at.Line, Column: p.t.at.Column}, fmt.Sprintf("no state has the id %q", id))
 				continue
 			}
-			p.t.targets = append(p.t.targets, s)
+			p.t.targets = append(p.t.targets, s.node)
 		}
 	}
 }

@@ -7,35 +7,18 @@ import (
 	"github.com/condeval/condeval/scxml"
 )
 
-// kind is the element a state comes from.
-type kind uint8
-
-const (
-	kindRoot kind = iota // <scxml>
-	kindState
-	kindParallel
-	kindFinal
-	kindHistory
-)
-
-var kinds = map[string]kind{"state": kindState, "parallel": kindParallel, "final": kindFinal, "history": kindHistory}
-
-// nodeTypes is the scxml state type of each kind.
-var nodeTypes = [...]scxml.StateType{kindRoot: scxml.TypeSCXML, kindState: scxml.TypeState, kindParallel: scxml.TypeParallel, kindFinal: scxml.TypeFinal, kindHistory: scxml.TypeHistory}
-
 // state is one node of a machine's state tree, with everything the
 // interpreter runs on entering and leaving it.
 type state struct {
 	id       string
-	kind     kind
 	deep     bool // <history type="deep">
 	parent   *state
 	children []*state // child states, history included, in document order
 	order    int      // document order, the root being 0
 	depth    int
 	// node is the state's place in the tree as package scxml models it,
-	// with the same order: the structural readings dispatch uses too
-	// (scxml.Domain) work on it.
+	// with the same order and its type: the structural readings dispatch
+	// uses too (scxml.Domain, default entry) work on it.
 	node *scxml.State
 
 	// initial is the default entry: the initial attribute, the <initial>
@@ -50,20 +33,13 @@ type state struct {
 	at          place
 }
 
-func (s *state) atomic() bool {
-	for _, c := range s.children {
-		if c.kind != kindHistory {
-			return false
-		}
-	}
-	return s.kind != kindRoot && s.kind != kindHistory
-}
+func (s *state) atomic() bool { return s.node.Atomic() }
 
 // properStates are the children that are not history states.
 func (s *state) properStates() []*state {
 	var out []*state
 	for _, c := range s.children {
-		if c.kind != kindHistory {
+		if c.node.Type != scxml.TypeHistory {
 			out = append(out, c)
 		}
 	}
@@ -86,7 +62,7 @@ type transition struct {
 	events   builtins.Descriptors
 	eventful bool
 	cond     *expr
-	targets  []*state
+	targets  []*scxml.State // the states' nodes
 	internal bool
 	actions  block
 	order    int

@@ -30,9 +30,9 @@ type Session struct {
 	children  []*Session
 	cancelled bool
 
-	active   []bool // by state order
-	bound    []bool // late binding: the state's data is initialised
-	history  map[*state][]*state
+	active   []bool                          // by state order
+	bound    []bool                          // late binding: the state's data is initialised
+	history  map[*scxml.State][]*scxml.State // by history state: what it recorded
 	internal []*Event
 	external []*Event
 	toInvoke []*state
@@ -118,7 +118,7 @@ func newSession(m *Machine, sim *simulation, opts Options, parent *Session, invo
 		sb:      runtime.NewSandbox(opts.Sandbox...),
 		active:  make([]bool, len(m.states)),
 		bound:   make([]bool, len(m.states)),
-		history: map[*state][]*state{},
+		history: map[*scxml.State][]*scxml.State{},
 	}
 	s.rt = s.sb.Runtime()
 	s.id = sim.newSessionID()

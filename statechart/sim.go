@@ -228,7 +228,7 @@ func (sim *simulation) took(s *Session, t *transition) {
 	}
 	tr := Transition{Source: t.source.id, Event: t.events.String(), At: t.at, Session: sim.label(s)}
 	for _, x := range t.targets {
-		tr.Targets = append(tr.Targets, x.id)
+		tr.Targets = append(tr.Targets, x.ID)
 	}
 	sim.step.Transitions = append(sim.step.Transitions, tr)
 }
