@@ -299,27 +299,29 @@ func (s *Session) transitionDomain(t *transition) *state {
 // effectiveTargets are the transition's targets with each history state
 // replaced by what it recorded, or else by its default's targets.
 func (s *Session) effectiveTargets(t *transition) []*scxml.State {
-	var out []*scxml.State
-	add := func(n *scxml.State) {
-		if !slices.Contains(out, n) {
-			out = append(out, n)
+	var out, seen []*scxml.State
+	var walk func(t *transition)
+	walk = func(t *transition) {
+		for _, n := range t.targets {
+			switch {
+			case n.Type != scxml.TypeHistory:
+				if !slices.Contains(out, n) {
+					out = append(out, n)
+				}
+			case slices.Contains(seen, n):
+				// A history whose default leads back to itself enters nothing
+				// more: the document is wrong, but must not hang the session.
+			default:
+				seen = append(seen, n)
+				if saved, ok := s.history[n]; ok {
+					walk(&transition{targets: saved})
+				} else if def := s.m.states[n.Order].initial; def != nil {
+					walk(def)
+				}
+			}
 		}
 	}
-	for _, n := range t.targets {
-		if n.Type != scxml.TypeHistory {
-			add(n)
-			continue
-		}
-		if saved, ok := s.history[n]; ok {
-			for _, x := range saved {
-				add(x)
-			}
-		} else if def := s.m.states[n.Order].initial; def != nil {
-			for _, x := range s.effectiveTargets(def) {
-				add(x)
-			}
-		}
-	}
+	walk(t)
 	return out
 }
 

@@ -154,3 +154,13 @@ func TestLoopingDefaultsEnd(t *testing.T) {
 		})
 	}
 }
+
+// A transition into a history state whose default leads back to the same
+// history state is a broken document; taking it must end, not recurse.
+func TestTransitionIntoALoopingHistoryEnds(t *testing.T) {
+	doc := scxmlHead + ` initial="a"><state id="a"><transition event="go" target="h"/></state>` +
+		`<state id="s"><history id="h"><transition target="h"/></history><state id="s1"/></state></scxml>`
+	s, _ := start(t, t.TempDir(), doc, Options{})
+	st := s.Send(Event{Name: "go"})
+	assert.Equal(t, []string{"a"}, st.Configuration, "nothing more can be entered: the transition is taken as targetless")
+}
