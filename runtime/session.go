@@ -3,8 +3,6 @@ package runtime
 import (
 	"errors"
 	"fmt"
-	"runtime/metrics"
-	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -20,23 +18,8 @@ import (
 type Sandbox struct {
 	rt   *goja.Runtime
 	cfg  config
-	heap []metrics.Sample
-
-	// The watchdog: one timer for the sandbox's life, not a goroutine per
-	// Run (a session runs dozens of expressions per event, each a few
-	// microseconds). While a Run is in progress the timer fires every tick
-	// (or at the deadline, if sooner); a Run arms it only when it is not
-	// already due within a tick, and the end of a Run does not stop it: a
-	// firing that finds nothing running lapses. mu orders the watchdog
-	// against the end of a Run so no interrupt outlives the Run it was
-	// meant for.
-	timer    *time.Timer
-	mu       sync.Mutex
-	depth    int // Runs in progress: a host function may call Run again
-	armed    bool
-	dueAt    time.Time
-	deadline time.Time
-	heapBase uint64
+	// wd stops a Run that runs out of time or memory.
+	wd *watchdog
 }
 
 // sandboxJS disables eval and every constructor that compiles text, and
@@ -61,9 +44,8 @@ var sandboxProgram = goja.MustCompile("sandbox", sandboxJS, false)
 // NewSandbox makes a hardened, writable runtime. Timeout, MaxMemory,
 // MaxCallDepth and the length limits apply; PoolSize does not.
 func NewSandbox(opts ...Option) *Sandbox {
-	s := &Sandbox{rt: goja.New(), cfg: defaults(), heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
-	s.timer = time.AfterFunc(time.Hour, s.watch)
-	s.timer.Stop()
+	s := &Sandbox{rt: goja.New(), cfg: defaults()}
+	s.wd = newWatchdog(s.rt, &s.cfg.limits)
 	for _, o := range opts {
 		o(&s.cfg)
 	}
@@ -105,76 +87,14 @@ func (s *Sandbox) RunProgram(p *goja.Program) (goja.Value, error) {
 // and memory limits. A panic inside goja becomes an error. A Run inside a
 // Run (a host function calling back) shares the outer one's limits.
 func (s *Sandbox) Run(f func() (goja.Value, error)) (val goja.Value, err error) {
-	s.start()
-	defer s.finish()
+	s.wd.start(time.Now().Add(s.cfg.timeout))
+	defer s.wd.finish()
 	defer func() {
 		if r := recover(); r != nil {
 			val, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
 	return f()
-}
-
-// start marks a Run as in progress until the time limit, and makes sure the
-// watchdog looks at it within a tick.
-func (s *Sandbox) start() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.depth++
-	if s.depth > 1 {
-		return
-	}
-	now := time.Now()
-	s.deadline, s.heapBase = now.Add(s.cfg.timeout), 0
-	due := now.Add(tick)
-	if s.deadline.Before(due) {
-		due = s.deadline
-	}
-	if s.armed && !s.dueAt.After(due) {
-		return
-	}
-	s.armed, s.dueAt = true, due
-	s.timer.Reset(due.Sub(now))
-}
-
-func (s *Sandbox) finish() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.depth--
-	if s.depth == 0 {
-		s.rt.ClearInterrupt()
-	}
-}
-
-// watch is the timer's function: interrupt the Run in progress at its
-// deadline or when it has grown the heap beyond the limit, otherwise look
-// again in a tick. A firing meant for an earlier Run judges the one in
-// progress by its own deadline, so it cannot stop it early.
-func (s *Sandbox) watch() {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.armed = false
-	if s.depth == 0 {
-		return
-	}
-	now := time.Now()
-	if !now.Before(s.deadline) {
-		s.rt.Interrupt(errTimeout)
-		return
-	}
-	metrics.Read(s.heap)
-	if h := s.heap[0].Value.Uint64(); s.heapBase == 0 {
-		s.heapBase = h
-	} else if h > s.heapBase && h-s.heapBase > s.cfg.maxMemory {
-		s.rt.Interrupt(errMemory)
-		return
-	}
-	due := now.Add(tick)
-	if s.deadline.Before(due) {
-		due = s.deadline
-	}
-	s.armed, s.dueAt = true, due
-	s.timer.Reset(due.Sub(now))
 }
 
 // Describe names what a Run returned as an error the way error.execution

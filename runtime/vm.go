@@ -4,8 +4,6 @@ import (
 	"context"
 	"errors"
 	"reflect"
-	"runtime/metrics"
-	"sync"
 	"time"
 
 	"github.com/dop251/goja"
@@ -32,29 +30,12 @@ type vm struct {
 	trace    *trace
 	traceFns [2]goja.Value
 
-	// The watchdog: a timer that, while an evaluation runs, fires every tick
-	// (or at the deadline, if sooner) to stop it when it is out of time or
-	// has grown the heap too much. An evaluation arms the timer only when it
-	// is not already due within a tick, and the end of one does not stop it:
-	// a firing that finds no evaluation running simply lapses. mu orders the
-	// watchdog against the end of an evaluation so no interrupt outlives the
-	// evaluation it was meant for.
-	timer    *time.Timer
-	mu       sync.Mutex
-	running  bool
-	armed    bool // the timer will fire at dueAt
-	dueAt    time.Time
-	gen      uint64 // counts evaluations, for the context's callback
-	deadline time.Time
-	heapBase uint64
-	heap     []metrics.Sample
+	// wd stops an evaluation that runs out of time or memory.
+	wd *watchdog
 
 	// broken marks a runtime that must not be reused.
 	broken bool
 }
-
-// tick is how often a running evaluation's heap growth is checked.
-const tick = 5 * time.Millisecond
 
 // Reasons an evaluation is interrupted; they become the ExecError's type.
 var (
@@ -70,11 +51,10 @@ func (e *limitError) Error() string { return e.msg }
 func (e *Environment) newVM() *vm {
 	rt := goja.New()
 	rt.SetParserOptions(parser.WithDisableSourceMaps)
-	v := &vm{rt: rt, cfg: e.cfg.limits, heap: []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}}
+	v := &vm{rt: rt, cfg: e.cfg.limits}
+	v.wd = newWatchdog(rt, &v.cfg)
 	v.fns.init(e.cfg.functions)
 	v.args = make([]goja.Value, 0, len(builtins.ScopeNames())+1)
-	v.timer = time.AfterFunc(time.Hour, v.watch)
-	v.timer.Stop()
 	v.scope = builtins.NewScope(rt)
 	v.freeze = harden(rt, &v.cfg)
 	v.freeze.freeze(v.scope.Objects()...)
@@ -139,7 +119,7 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env, t *trace) (res Re
 	}
 	gen := v.start(ctx)
 	if ctx.Done() != nil {
-		stop := context.AfterFunc(ctx, func() { v.interrupt(gen, errCancel) })
+		stop := context.AfterFunc(ctx, func() { v.wd.interrupt(gen, errCancel) })
 		defer stop()
 	}
 	defer v.finish()
@@ -166,75 +146,18 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env, t *trace) (res Re
 }
 
 // start marks an evaluation as running until the earlier of ctx's deadline
-// and the time limit, and makes sure the watchdog looks at it within a tick.
+// and the time limit.
 func (v *vm) start(ctx context.Context) uint64 {
-	now := time.Now()
-	dl := now.Add(v.cfg.timeout)
+	dl := time.Now().Add(v.cfg.timeout)
 	if cd, ok := ctx.Deadline(); ok && cd.Before(dl) {
 		dl = cd
 	}
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	v.running, v.deadline, v.heapBase = true, dl, 0
-	v.arm(now)
-	return v.gen
-}
-
-// arm sets the timer to fire in a tick or at the deadline, whichever comes
-// first, unless it is already due by then. The caller holds mu.
-func (v *vm) arm(now time.Time) {
-	due := now.Add(tick)
-	if v.deadline.Before(due) {
-		due = v.deadline
-	}
-	if v.armed && !v.dueAt.After(due) {
-		return
-	}
-	v.armed, v.dueAt = true, due
-	v.timer.Reset(due.Sub(now))
+	return v.wd.start(dl)
 }
 
 func (v *vm) finish() {
-	v.mu.Lock()
-	v.running = false
-	v.gen++
-	v.rt.ClearInterrupt()
-	v.mu.Unlock()
+	v.wd.finish()
 	v.scope.Release()
-}
-
-// watch is the timer's function: interrupt at the deadline or when the heap
-// has grown too much, otherwise look again in a tick. A firing meant for an
-// earlier evaluation judges the one running now by its own deadline, so it
-// cannot stop it early.
-func (v *vm) watch() {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	v.armed = false
-	if !v.running {
-		return
-	}
-	now := time.Now()
-	if !now.Before(v.deadline) {
-		v.rt.Interrupt(errTimeout)
-		return
-	}
-	metrics.Read(v.heap)
-	if h := v.heap[0].Value.Uint64(); v.heapBase == 0 {
-		v.heapBase = h
-	} else if h > v.heapBase && h-v.heapBase > v.cfg.maxMemory {
-		v.rt.Interrupt(errMemory)
-		return
-	}
-	v.arm(now)
-}
-
-func (v *vm) interrupt(gen uint64, reason error) {
-	v.mu.Lock()
-	defer v.mu.Unlock()
-	if v.running && v.gen == gen {
-		v.rt.Interrupt(reason)
-	}
 }
 
 // typeOf names a value's JavaScript type, with "null" and "array" split out.

@@ -26,7 +26,7 @@ func TestWatchdogFiringsDoNotOutliveTheirEvaluation(t *testing.T) {
 	v.finish()
 
 	v.start(context.Background())
-	v.watch() // a late firing meant for the evaluation above
+	v.wd.watch() // a late firing meant for the evaluation above
 	fn, err := v.function(c, nil)
 	require.NoError(t, err)
 	_, err = fn(goja.Undefined())
