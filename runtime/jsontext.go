@@ -204,18 +204,12 @@ func (d *jsonDecoder) object(n *need, depth int) (any, error) {
 		if want {
 			m[key] = v
 		}
-		d.space()
-		if d.i == len(d.text) {
-			return nil, d.fail("unexpected end of JSON")
+		closed, err := d.after('}')
+		if err != nil {
+			return nil, err
 		}
-		switch d.text[d.i] {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
+		if closed {
 			return m, nil
-		default:
-			return nil, d.fail("expected ',' or '}'")
 		}
 	}
 }
@@ -240,18 +234,12 @@ func (d *jsonDecoder) array(n *need, depth int) (any, error) {
 		if n != nil {
 			a = append(a, v)
 		}
-		d.space()
-		if d.i == len(d.text) {
-			return nil, d.fail("unexpected end of JSON")
+		closed, err := d.after(']')
+		if err != nil {
+			return nil, err
 		}
-		switch d.text[d.i] {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		if closed {
 			return a, nil
-		default:
-			return nil, d.fail("expected ',' or ']'")
 		}
 	}
 }
@@ -432,4 +420,21 @@ func hasEscapeOrHigh(tok []byte) bool {
 		}
 	}
 	return false
+}
+
+// after reads what follows a member of an object or an element of an
+// array: ',' when more come, or closer, which ends it.
+func (d *jsonDecoder) after(closer byte) (closed bool, err error) {
+	d.space()
+	switch {
+	case d.i == len(d.text):
+		return false, d.fail("unexpected end of JSON")
+	case d.text[d.i] == ',':
+		d.i++
+		return false, nil
+	case d.text[d.i] == closer:
+		d.i++
+		return true, nil
+	}
+	return false, d.fail("expected ',' or '" + string(closer) + "'")
 }

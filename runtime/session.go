@@ -16,8 +16,8 @@ import (
 // source maps, a call-depth limit, and a time and memory limit on each Run.
 // A Sandbox runs one thing at a time.
 type Sandbox struct {
-	rt   *goja.Runtime
-	cfg  config
+	rt  *goja.Runtime
+	cfg config
 	// wd stops a Run that runs out of time or memory.
 	wd *watchdog
 }
