@@ -131,11 +131,7 @@ func (b *builder) send(e *scxml.Element, sc scope) *sendAction {
 	s.typeExpr = b.optExpr(e, "typeexpr", sc, formValue)
 	s.delayExpr = b.optExpr(e, "delayexpr", sc, formValue)
 	s.idLoc = b.optExpr(e, "idlocation", sc, formLocation)
-	if nl, ok := e.AttrText("namelist"); ok {
-		for _, name := range strings.Fields(nl.Value) {
-			s.namelist = append(s.namelist, compileText(name, nl, sc.file, formValue))
-		}
-	}
+	s.namelist = namelist(e, sc)
 	for _, k := range e.Children {
 		switch k.Name {
 		case "param":

@@ -409,11 +409,7 @@ func (b *builder) invoke(e *scxml.Element, parent *state, sc scope) *invokeDef {
 	if v, _ := e.Attr("autoforward"); v == "true" {
 		inv.autoforward = true
 	}
-	if nl, ok := e.AttrText("namelist"); ok {
-		for _, name := range strings.Fields(nl.Value) {
-			inv.namelist = append(inv.namelist, compileText(name, nl, sc.file, formValue))
-		}
-	}
+	inv.namelist = namelist(e, sc)
 	for _, k := range e.Children {
 		switch k.Name {
 		case "param":
@@ -471,6 +467,17 @@ func (b *builder) textOf(e *scxml.Element, sc scope) string {
 		}
 	}
 	return e.Text.Value
+}
+
+// namelist compiles the names of a namelist attribute (send, invoke), each
+// read as an expression whose value is sent under its name.
+func namelist(e *scxml.Element, sc scope) []*expr {
+	nl, _ := e.AttrText("namelist")
+	var out []*expr
+	for _, name := range strings.Fields(nl.Value) {
+		out = append(out, compileText(name, nl, sc.file, formValue))
+	}
+	return out
 }
 
 func (b *builder) optExpr(e *scxml.Element, attr string, sc scope, f form) *expr {
