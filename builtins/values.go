@@ -97,12 +97,12 @@ func NewScope(rt *goja.Runtime) *Scope {
 	s := &Scope{rt: rt}
 	root := func(name string) layer { return layer{at: &hostPath{key: name}} }
 	dataPath := root(scopeNames[argData])
-	s.event = s.newObject(&eventView{s, root(scopeNames[argEvent])})
-	s.system = s.newObject(&systemView{s, root(scopeNames[argSystem])})
-	s.dataSystem = s.newObject(&dataSystemView{s, layer{at: dataPath.at.child(dataSystemKey)}})
-	s.data = s.newObject(&dataView{s, dataPath})
-	s.globals = s.newObject(&globalsView{s, layer{}})
-	s.ioprocessors = s.newObject(&ioProcessorsView{s, root(scopeNames[argIOProcessors])})
+	s.event = s.newObject(&eventView{overlay{s, root(scopeNames[argEvent])}})
+	s.system = s.newObject(&systemView{overlay{s, root(scopeNames[argSystem])}})
+	s.dataSystem = s.newObject(&dataSystemView{overlay{s, layer{at: dataPath.at.child(dataSystemKey)}}})
+	s.data = s.newObject(&dataView{overlay{s, dataPath}})
+	s.globals = s.newObject(&globalsView{overlay{s, layer{}}})
+	s.ioprocessors = s.newObject(&ioProcessorsView{overlay{s, root(scopeNames[argIOProcessors])}})
 	s.in = rt.ToValue(func(call goja.FunctionCall) goja.Value {
 		return s.rt.ToValue(slices.Contains(s.env.States, call.Argument(0).String()))
 	})

@@ -12,8 +12,7 @@ import (
 // eventView is _event: the seven W3C fields always present (W3C SCXML
 // §5.10.1), plus any other field the caller supplied.
 type eventView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *eventView) Get(key string) goja.Value {
@@ -52,9 +51,6 @@ func (v *eventView) Keys() []string {
 	return v.w.keys(keys)
 }
 
-func (v *eventView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *eventView) Delete(key string) bool            { return v.w.remove(v.s, key) }
-
 func isEventField(name string) bool {
 	for _, f := range eventFields {
 		if f.Name == name {
@@ -66,8 +62,7 @@ func isEventField(name string) bool {
 
 // systemView is system, the object Composer also stores as _data.system.context.
 type systemView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *systemView) Get(key string) goja.Value {
@@ -79,9 +74,7 @@ func (v *systemView) Get(key string) goja.Value {
 func (v *systemView) Has(key string) bool {
 	return v.w.has(key, func() bool { _, ok := v.s.env.System[key]; return ok })
 }
-func (v *systemView) Keys() []string                    { return v.w.keys(sortedKeys(v.s.env.System)) }
-func (v *systemView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *systemView) Delete(key string) bool            { return v.w.remove(v.s, key) }
+func (v *systemView) Keys() []string { return v.w.keys(sortedKeys(v.s.env.System)) }
 
 // The keys by which _data reaches system: _data.system.context is system
 // (docs/ors.md §4). The views below and DataAlias read them.
@@ -114,8 +107,7 @@ func DataAlias(path []string) (canonical []string, ok bool) {
 // dataSystemView is _data.system, the Composer <data id="system"> item
 // whose context is the system object.
 type dataSystemView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *dataSystemView) Get(key string) goja.Value {
@@ -131,14 +123,11 @@ func (v *dataSystemView) Get(key string) goja.Value {
 func (v *dataSystemView) Has(key string) bool {
 	return v.w.has(key, func() bool { return key == dataContextKey })
 }
-func (v *dataSystemView) Keys() []string                    { return v.w.keys([]string{dataContextKey}) }
-func (v *dataSystemView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *dataSystemView) Delete(key string) bool            { return v.w.remove(v.s, key) }
+func (v *dataSystemView) Keys() []string { return v.w.keys([]string{dataContextKey}) }
 
 // dataView is _data: the <data> items, which ORS also exposes as globals.
 type dataView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *dataView) Get(key string) goja.Value {
@@ -166,13 +155,9 @@ func (v *dataView) Keys() []string {
 	return v.w.keys(keys)
 }
 
-func (v *dataView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *dataView) Delete(key string) bool            { return v.w.remove(v.s, key) }
-
 // globalsView resolves the caller's extra globals; the scope names win.
 type globalsView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *globalsView) Get(key string) goja.Value {
@@ -193,15 +178,11 @@ func (v *globalsView) Keys() []string {
 	return v.w.keys(slices.DeleteFunc(sortedKeys(v.s.env.Globals), IsScopeName))
 }
 
-func (v *globalsView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *globalsView) Delete(key string) bool            { return v.w.remove(v.s, key) }
-
 // ioProcessorsView is _ioprocessors: the SCXML event I/O processor under its
 // short and its full name, each with the session's location (W3C SCXML
 // §5.10, as the W3C tests read it).
 type ioProcessorsView struct {
-	s *Scope
-	w layer
+	overlay
 }
 
 func (v *ioProcessorsView) Get(key string) goja.Value {
@@ -220,8 +201,6 @@ func (v *ioProcessorsView) Has(key string) bool {
 func (v *ioProcessorsView) Keys() []string {
 	return v.w.keys([]string{ioProcessorShort, ioProcessorURI})
 }
-func (v *ioProcessorsView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *ioProcessorsView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 
 func sortedKeys[V any](m map[string]V) []string {
 	keys := make([]string, 0, len(m))

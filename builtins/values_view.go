@@ -34,7 +34,7 @@ func (s *Scope) toValue(v any, parent *hostPath, key string) goja.Value {
 			return goja.Null()
 		}
 		return s.view(keyOf(reflect.ValueOf(x)), func() *goja.Object {
-			return s.newObject(&mapView{s: s, m: x, w: layer{at: parent.child(key)}})
+			return s.newObject(&mapView{overlay: overlay{s, layer{at: parent.child(key)}}, m: x})
 		})
 	case goja.Value:
 		return x
@@ -70,7 +70,7 @@ func (s *Scope) reflectValue(rv reflect.Value, parent *hostPath, key string) goj
 			return goja.Null()
 		}
 		return s.view(keyOf(rv), func() *goja.Object {
-			return s.newObject(&reflectMapView{s: s, m: rv, w: layer{at: parent.child(key)}})
+			return s.newObject(&reflectMapView{overlay: overlay{s, layer{at: parent.child(key)}}, m: rv})
 		})
 	case reflect.Slice:
 		if rv.IsNil() {
@@ -114,7 +114,7 @@ func (s *Scope) structValue(v any, addr unsafe.Pointer, parent *hostPath, key st
 	if !ok { // a MarshalJSON that writes a string, a number, null...
 		return s.toValue(x, parent, key)
 	}
-	obj := s.newObject(&mapView{s: s, m: m, w: layer{at: parent.child(key)}})
+	obj := s.newObject(&mapView{overlay: overlay{s, layer{at: parent.child(key)}}, m: m})
 	s.views = append(s.views, cachedView{k, obj})
 	return obj
 }
@@ -160,9 +160,8 @@ func (s *Scope) mapGet(m map[string]any, parent *hostPath, key string) goja.Valu
 
 // mapView is a map[string]any.
 type mapView struct {
-	s *Scope
+	overlay
 	m map[string]any
-	w layer
 }
 
 func (v *mapView) Get(key string) goja.Value {
@@ -174,15 +173,12 @@ func (v *mapView) Get(key string) goja.Value {
 func (v *mapView) Has(key string) bool {
 	return v.w.has(key, func() bool { _, ok := v.m[key]; return ok })
 }
-func (v *mapView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *mapView) Delete(key string) bool            { return v.w.remove(v.s, key) }
-func (v *mapView) Keys() []string                    { return v.w.keys(sortedKeys(v.m)) }
+func (v *mapView) Keys() []string { return v.w.keys(sortedKeys(v.m)) }
 
 // reflectMapView is any other map with string keys.
 type reflectMapView struct {
-	s *Scope
+	overlay
 	m reflect.Value
-	w layer
 }
 
 func (v *reflectMapView) Get(key string) goja.Value {
@@ -200,8 +196,6 @@ func (v *reflectMapView) Has(key string) bool {
 		return v.m.MapIndex(reflect.ValueOf(key).Convert(v.m.Type().Key())).IsValid()
 	})
 }
-func (v *reflectMapView) Set(key string, x goja.Value) bool { return v.w.write(v.s, key, x) }
-func (v *reflectMapView) Delete(key string) bool            { return v.w.remove(v.s, key) }
 func (v *reflectMapView) Keys() []string {
 	keys := make([]string, 0, v.m.Len())
 	for _, k := range v.m.MapKeys() {

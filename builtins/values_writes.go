@@ -33,6 +33,17 @@ func (p *hostPath) String() string {
 	return p.parent.String() + "." + p.key
 }
 
+// overlay is what every view of host data has in common: the scope it
+// belongs to and the layer that takes the evaluation's writes to it, so a
+// view's Set and Delete write there and never to the host's value.
+type overlay struct {
+	s *Scope
+	w layer
+}
+
+func (o *overlay) Set(key string, x goja.Value) bool { return o.w.write(o.s, key, x) }
+func (o *overlay) Delete(key string) bool            { return o.w.remove(o.s, key) }
+
 // layer is one object's writes in the current evaluation.
 type layer struct {
 	at      *hostPath
