@@ -93,15 +93,11 @@ func (c *DispatchCmd) Run(env *Env) error {
 // dispatchStream dispatches every line of the --events file. A line that is
 // not a JSON object is reported and skipped; the exit code is then 2.
 func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) error) error {
-	in, name := io.Reader(env.Stdin), "<stdin>"
-	if c.Events != "-" {
-		f, err := openFlag("--events", c.Events)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		in, name = f, c.Events
+	in, name, done, err := openLines(env, "--events", c.Events)
+	if err != nil {
+		return err
 	}
+	defer done()
 	return eachLine(in, func(n int, line []byte) error {
 		if isBlank(line) {
 			return nil // a blank line separates events; it is none

@@ -75,15 +75,11 @@ func (c *SimulateCmd) Run(env *Env) error {
 	if c.Events == "" {
 		return nil
 	}
-	in, name := io.Reader(env.Stdin), "<stdin>"
-	if c.Events != "-" {
-		f, err := openFlag("--events", c.Events)
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		in, name = f, c.Events
+	in, name, done, err := openLines(env, "--events", c.Events)
+	if err != nil {
+		return err
 	}
+	defer done()
 	err = eachLine(in, func(n int, line []byte) error {
 		if isBlank(line) {
 			return nil
