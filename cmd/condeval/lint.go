@@ -87,6 +87,12 @@ func (c *LintCmd) Run(env *Env) error {
 			fmt.Fprintf(env.Stderr, "condeval: no file to lint in %s: lint reads .scxml, .ixnprocess, .workflow and .cond files, and the handler files (.yaml, .yml, .json) it is given by name\n", strings.Join(c.Paths, ", "))
 		}
 	}
+	return c.report(env, findings)
+}
+
+// report writes the findings in the chosen format and exits as lint does:
+// 1 when one of them is an error.
+func (c *LintCmd) report(env *Env, findings []lint.FileFinding) error {
 	if err := writeFindings(env.Stdout, c.Format, findings); err != nil {
 		return err
 	}

@@ -80,16 +80,7 @@ func (c *LintCmd) runFix(env *Env, configs *lint.Configs) error {
 		}
 		return nil
 	}
-	if err := writeFindings(env.Stdout, c.Format, lint.SortFindings(findings)); err != nil {
-		return err
-	}
-	for _, f := range findings {
-		if f.Severity == cond.SeverityError {
-			env.Code = exitFalse
-			break
-		}
-	}
-	return nil
+	return c.report(env, lint.SortFindings(findings))
 }
 
 // fixOne fixes one file and returns the findings left in it. Problems with
