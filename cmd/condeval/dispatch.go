@@ -133,17 +133,9 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 // inputs it read that in does not give.
 func handlersMissing(out *statechart.Outcome, in runtime.Env) map[*statechart.Handler][]missingInput {
 	missing := map[*statechart.Handler][]missingInput{}
-	add := func(h *statechart.Handler) {
+	for _, h := range evaluatedHandlers(out) {
 		if ms := missingInputs(h.Cond, in); len(ms) > 0 {
 			missing[h] = ms
-		}
-	}
-	for _, m := range out.Fired {
-		add(m.Handler)
-	}
-	for _, s := range out.Skipped {
-		if evaluated(s) {
-			add(s.Handler)
 		}
 	}
 	return missing

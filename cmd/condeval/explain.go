@@ -110,20 +110,28 @@ type handlerExplanation struct {
 // document order: the ones that fired, then the skipped ones.
 func (e explanations) list(out *statechart.Outcome) []handlerExplanation {
 	list := []handlerExplanation{}
-	add := func(h *statechart.Handler) {
+	for _, h := range evaluatedHandlers(out) {
 		if ex := e[h.Cond]; ex != nil {
 			list = append(list, handlerExplanation{h.Name, newExplainedJSON(h.Name, ex, conditionFindings(h.Cond, h.Event.String()))})
 		}
 	}
+	return list
+}
+
+// evaluatedHandlers are the handlers of out whose condition ran, in
+// document order: the ones that fired, then the skipped ones that were
+// false or raised an error.
+func evaluatedHandlers(out *statechart.Outcome) []*statechart.Handler {
+	var hs []*statechart.Handler
 	for _, m := range out.Fired {
-		add(m.Handler)
+		hs = append(hs, m.Handler)
 	}
 	for _, s := range out.Skipped {
 		if evaluated(s) {
-			add(s.Handler)
+			hs = append(hs, s.Handler)
 		}
 	}
-	return list
+	return hs
 }
 
 // evaluated reports whether a skipped handler's condition ran.
