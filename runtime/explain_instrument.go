@@ -274,16 +274,10 @@ func anchorOf(src string, n cond.Node) int {
 }
 
 // gojaPosition is the offset goja gives as the position of an error in
-// evaluating n: a member's name or [, a call's (, an operator.
+// evaluating n: where the layout anchors it, except that a call's is its (.
 func gojaPosition(src string, n cond.Node) int {
-	switch n := n.(type) {
-	case *cond.Member:
-		if !n.Computed {
-			return n.Property.Span().Start
-		}
-		return lastByte(src, n.Object.Span().End, n.Property.Span().Start, '[')
-	case *cond.Call:
-		return firstByte(src, n.Callee.Span().End, n.Span().End, '(')
+	if c, ok := n.(*cond.Call); ok {
+		return firstByte(src, c.Callee.Span().End, c.Span().End, '(') // not the method's name
 	}
 	return anchorOf(src, n)
 }
