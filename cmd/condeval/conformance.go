@@ -40,25 +40,3 @@ func (c *ConformanceCmd) Run(env *Env) error {
 	}
 	return nil
 }
-
-// Help is the description of condeval conformance --help.
-func (*ConformanceCmd) Help() string {
-	return `Runs the conformance suite built into condeval: the resultof matrix of the
-ORS switchover notes, Composer handler profiles, event descriptor matching,
-In(), and cases derived from the W3C SCXML and SCION tests. Each case is
-listed with PASS or FAIL and where it comes from, then a count.`
-}
-
-func (*ConformanceCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"The whole suite.", "condeval conformance"},
-			{"Only the resultof cases, as a Markdown report.", "condeval conformance --only resultof/ --format markdown > conformance.md"},
-		},
-		exits: []exitCode{
-			{exitOK, "every case passed"},
-			{exitFalse, "a case failed"},
-			{exitUsage, "usage error, or no case id starts with --only's prefix"},
-		},
-	}
-}

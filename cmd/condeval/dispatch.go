@@ -222,39 +222,3 @@ func dispatchEventName(out *statechart.Outcome) string {
 	}
 	return out.Event
 }
-
-// Help is the description of condeval dispatch --help.
-func (*DispatchCmd) Help() string {
-	return `Loads a handler set and sends it each event the way SCXML selects
-transitions: a handler fires when its state is active, its event descriptor
-matches the event's name and its condition is true, unless a handler before
-it in the same region was selected first. It prints the handlers that fire;
-with --explain also why each other one does not (disabled, descriptor,
-inactive, condition, error or preempted).
-
-A handler that ends the session is marked "(ends the session)": it enters a
-top-level <final> state, or raises an event that a transition into one then
-takes (application.exit in a Composer IPD, which the application region
-exits on).
-
-A handler set is a handler file (.yaml, .yml, .json), an SCXML document
-(.scxml) or a Composer IPD (.ixnprocess). A handler whose condition does not
-compile is reported on stderr and never fires. --events reads NDJSON, one
-_event a line; a line that is not a JSON object is reported and skipped.`
-}
-
-func (*DispatchCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"Which handler takes the revoking step of a switchover, and why no other.", `condeval dispatch --explain --handlers examples/ipd/default.ixnprocess \
-    --event examples/events/notcontrolled-revoking.json \
-    --system examples/system.json`},
-			{"A whole switchover, one JSON record per event.", `condeval dispatch --format json --handlers examples/ipd/default.ixnprocess \
-    --events examples/events/switchover.ndjson --system examples/system.json`},
-		},
-		exits: []exitCode{
-			{exitOK, "every event was dispatched"},
-			{exitUsage, "usage error, or a handler set or event that cannot be read (--events: after the other lines were dispatched)"},
-		},
-	}
-}

@@ -1,40 +1,108 @@
 package main
 
 import (
+	"embed"
 	"fmt"
 	"io"
-	"reflect"
+	"io/fs"
 	"strings"
+	"text/template"
 
 	"github.com/alecthomas/kong"
+
+	"github.com/condeval/condeval/repl"
 )
 
 // Help pages read like a manual page: kong prints the usage line, the
-// command's one-line help, its Help() text and its flags; printHelp then
-// ends the page with the command's examples and exit codes, which every
-// command lists as data.
+// command's one-line help (its `help` tag), the page's description and the
+// flags; print then ends the page with its examples and exit codes.
+//
+// Each page is a file help/NAME.txt, NAME being the command as "condeval
+// help" takes it, or condeval for the tool's own page. It holds the page as
+// printed at 80 columns, less the usage line, the one-line help and the
+// flags: the description, then, from the line "Examples:" on, the end of the
+// page. kong rewraps the description to the terminal's width; the end is
+// printed as it stands. A fact kept in the code is named as a text/template
+// field of helpFacts: {{.REPLCommands}}.
 
-// manual is what a help page ends with, after the flags.
-type manual struct {
-	examples []example
-	exits    []exitCode
+//go:embed help/*.txt
+var helpFiles embed.FS
+
+// helpFacts are the facts a page names but does not hold.
+type helpFacts struct {
+	REPLCommands string
 }
 
-// example is one command line worth copying, and what it does.
-type example struct{ what, command string }
+// helpPage is one help page: what kong prints before the flags, and what
+// print prints after them.
+type helpPage struct{ description, end string }
 
-// exitCode is one exit code of a command and when it is returned.
-type exitCode struct {
-	code int
-	when string
+// helpPages are the pages of the tool and its commands, by name.
+type helpPages map[string]helpPage
+
+// readHelpPages reads every page under help/ and fills in its facts.
+func readHelpPages() (helpPages, error) {
+	files, err := fs.Glob(helpFiles, "help/*.txt")
+	if err != nil {
+		return nil, err
+	}
+	facts := helpFacts{REPLCommands: strings.Join(repl.CommandNames(), ", ")}
+	pages := helpPages{}
+	for _, file := range files {
+		text, err := fs.ReadFile(helpFiles, file)
+		if err != nil {
+			return nil, err
+		}
+		t, err := template.New(file).Parse(string(text))
+		if err != nil {
+			return nil, fmt.Errorf("help page %s: %w", file, err)
+		}
+		var b strings.Builder
+		if err := t.Execute(&b, facts); err != nil {
+			return nil, fmt.Errorf("help page %s: %w", file, err)
+		}
+		pages[strings.TrimSuffix(strings.TrimPrefix(file, "help/"), ".txt")] = splitPage(b.String())
+	}
+	return pages, nil
 }
 
-// manualPage is implemented by the CLI and by every command.
-type manualPage interface{ manual() manual }
+// splitPage cuts a page's text at its line "Examples:".
+func splitPage(text string) helpPage {
+	description, end, ok := strings.Cut("\n"+text, "\nExamples:\n")
+	if !ok {
+		return helpPage{description: strings.TrimSpace(text)}
+	}
+	return helpPage{strings.TrimSpace(description), "\nExamples:\n" + end}
+}
 
-// printHelp is kong's help page followed by the examples and exit codes of
-// the command it describes.
-func printHelp(options kong.HelpOptions, ctx *kong.Context) error {
+// pageName is the name of a kong node's page.
+func pageName(node *kong.Node) string {
+	if node.Type == kong.ApplicationNode {
+		return "condeval"
+	}
+	return node.Name
+}
+
+// describe gives kong the description of the tool and of each command;
+// a command without a page is an error, not an empty page.
+func (p helpPages) describe(k *kong.Kong) error {
+	for _, node := range append([]*kong.Node{k.Model.Node}, k.Model.Leaves(true)...) {
+		page, ok := p[pageName(node)]
+		if !ok {
+			return fmt.Errorf("help/%s.txt is missing: every command has a help page", pageName(node))
+		}
+		if node.Type == kong.ApplicationNode {
+			node.Help = page.description
+		} else {
+			node.Detail = page.description
+		}
+	}
+	return nil
+}
+
+// print is kong's help page followed by the examples and exit codes of the
+// command it describes.
+func (p helpPages) print(options kong.HelpOptions, ctx *kong.Context) error {
 	if err := kong.DefaultHelpPrinter(options, ctx); err != nil {
 		return err
 	}
@@ -42,68 +110,6 @@ func printHelp(options kong.HelpOptions, ctx *kong.Context) error {
 	if node == nil {
 		node = ctx.Model.Node
 	}
-	if page, ok := target(node).(manualPage); ok {
-		return page.manual().write(ctx.Stdout)
-	}
-	return nil
-}
-
-// target is the Go value a kong node was built from, as a pointer so that
-// its methods are found.
-func target(node *kong.Node) any {
-	v := node.Target
-	if v.Kind() != reflect.Pointer && v.CanAddr() {
-		v = v.Addr()
-	}
-	if !v.IsValid() || !v.CanInterface() {
-		return nil
-	}
-	return v.Interface()
-}
-
-func (m manual) write(w io.Writer) error {
-	var b strings.Builder
-	if len(m.examples) > 0 {
-		b.WriteString("\nExamples:\n")
-		for i, e := range m.examples {
-			if i > 0 {
-				b.WriteByte('\n')
-			}
-			fmt.Fprintf(&b, "  # %s\n", e.what)
-			for _, line := range strings.Split(e.command, "\n") {
-				fmt.Fprintf(&b, "  %s\n", line)
-			}
-		}
-	}
-	if len(m.exits) > 0 {
-		b.WriteString("\nExit codes:\n")
-		for _, e := range m.exits {
-			fmt.Fprintf(&b, "  %d  %s\n", e.code, wrap(e.when, helpWidth-5, "\n     "))
-		}
-	}
-	_, err := io.WriteString(w, b.String())
+	_, err := io.WriteString(ctx.Stdout, p[pageName(node)].end)
 	return err
-}
-
-// helpWidth is the width help pages are wrapped to, as kong wraps them on a
-// terminal of unknown width.
-const helpWidth = 80
-
-// wrap breaks text between words so that no line is wider than width,
-// joining the lines with sep.
-func wrap(text string, width int, sep string) string {
-	var b strings.Builder
-	n := 0
-	for i, word := range strings.Fields(text) {
-		if i > 0 && n+1+len(word) > width {
-			b.WriteString(sep)
-			n = 0
-		} else if i > 0 {
-			b.WriteByte(' ')
-			n++
-		}
-		b.WriteString(word)
-		n += len(word)
-	}
-	return b.String()
 }

@@ -9,27 +9,31 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-// helpPage is a help page a test reads.
-type helpPage struct {
+// helpWidth is the width help pages are written for, as kong wraps them on
+// a terminal of unknown width.
+const helpWidth = 80
+
+// pageCase is a help page a test reads.
+type pageCase struct {
 	command string // "" for condeval --help
-	exits   []int  // the exit codes the page must explain
+	exits   []int  // the exit codes the command returns, which its page explains
 }
 
-// helpPages lists every help page: the whole tool's and each command's.
-func helpPages() []helpPage {
-	return []helpPage{
-		{"", []int{0, 1, 2}},
-		{"lint", []int{0, 1, 2}},
-		{"eval", []int{0, 1, 2}},
-		{"dispatch", []int{0, 2}},
-		{"consume", []int{0, 1, 2}},
-		{"repl", []int{0, 2}},
-		{"simulate", []int{0, 2}},
-		{"test", []int{0, 1, 2}},
-		{"conformance", []int{0, 1, 2}},
-		{"lsp", []int{0, 1, 2}},
-		{"help", []int{0, 2}},
-		{"version", []int{0}},
+// pageCases lists every help page: the whole tool's and each command's.
+func pageCases() []pageCase {
+	return []pageCase{
+		{"", []int{exitOK, exitFalse, exitUsage}},
+		{"lint", []int{exitOK, exitFalse, exitUsage}},
+		{"eval", []int{exitOK, exitFalse, exitUsage}},
+		{"dispatch", []int{exitOK, exitUsage}},
+		{"consume", []int{exitOK, exitFalse, exitUsage}},
+		{"repl", []int{exitOK, exitUsage}},
+		{"simulate", []int{exitOK, exitUsage}},
+		{"test", []int{exitOK, exitFalse, exitUsage}},
+		{"conformance", []int{exitOK, exitFalse, exitUsage}},
+		{"lsp", []int{exitOK, exitFalse, exitUsage}},
+		{"help", []int{exitOK, exitUsage}},
+		{"version", []int{exitOK}},
 	}
 }
 
@@ -37,7 +41,7 @@ func TestHelpPagesCoverEveryCommand(t *testing.T) {
 	parser, err := kong.New(&CLI{})
 	require.NoError(t, err)
 	var listed []string
-	for _, p := range helpPages()[1:] {
+	for _, p := range pageCases()[1:] {
 		listed = append(listed, p.command)
 	}
 	var commands []string
@@ -45,10 +49,26 @@ func TestHelpPagesCoverEveryCommand(t *testing.T) {
 		commands = append(commands, n.Name)
 	}
 	assert.ElementsMatch(t, commands, listed)
+
+	pages, err := readHelpPages()
+	require.NoError(t, err)
+	var files []string
+	for name := range pages {
+		files = append(files, name)
+	}
+	assert.ElementsMatch(t, append(commands, "condeval"), files, "one file under help/ per command")
+}
+
+func TestCommandWithoutHelpPage(t *testing.T) {
+	pages, err := readHelpPages()
+	require.NoError(t, err)
+	delete(pages, "eval")
+	_, err = kong.New(&CLI{}, kong.PostBuild(pages.describe))
+	assert.EqualError(t, err, "help/eval.txt is missing: every command has a help page")
 }
 
 func TestHelpPageReadsLikeAUnixTool(t *testing.T) {
-	for _, p := range helpPages() {
+	for _, p := range pageCases() {
 		t.Run("condeval "+p.command, func(t *testing.T) {
 			code, out, errOut := runWithInput(t, "", strings.Fields(p.command+" --help")...)
 			require.Equal(t, exitOK, code)
@@ -76,7 +96,7 @@ func TestHelpPageReadsLikeAUnixTool(t *testing.T) {
 // TestHelpExamplesRun runs every example that needs no file of the reader's
 // own: each must get past the command line and its input files.
 func TestHelpExamplesRun(t *testing.T) {
-	for _, p := range helpPages() {
+	for _, p := range pageCases() {
 		if p.command == "consume" {
 			continue // needs a Kafka cluster: consume_test.go runs these on one
 		}
@@ -109,7 +129,7 @@ func TestHelpExamplesRun(t *testing.T) {
 
 func TestRootHelpListsEachCommandOnOneLine(t *testing.T) {
 	_, out, _ := runWithInput(t, "", "--help")
-	for _, p := range helpPages()[1:] {
+	for _, p := range pageCases()[1:] {
 		assert.Regexp(t, `(?m)^  `+p.command+` +[A-Z][^\n]*\.\n(  [a-z]|\n)`, out, "%s and its one line", p.command)
 	}
 }

@@ -35,26 +35,3 @@ func (c *LspCmd) Run(env *Env) error {
 	}
 	return err
 }
-
-// Help is the description of condeval lsp --help.
-func (*LspCmd) Help() string {
-	return `Speaks the Language Server Protocol on stdin and stdout, for editors: the
-linter's diagnostics as the text changes, hover documentation of _event
-fields, system variables and resultof values, completion of names and
-fields, and quick fixes. An editor starts it as "condeval lsp" and ends it
-with the protocol's shutdown and exit requests.`
-}
-
-func (*LspCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"What an editor runs.", "condeval lsp --stdio"},
-			{"Lint sooner after each keystroke.", "condeval lsp --delay 50ms"},
-		},
-		exits: []exitCode{
-			{exitOK, "the editor asked the server to shut down, then to exit"},
-			{exitFalse, "the editor exited, or closed stdin, without a shutdown request"},
-			{exitUsage, "usage error, or the connection failed"},
-		},
-	}
-}

@@ -43,13 +43,6 @@ type HelpCmd struct {
 	Command []string `arg:"" optional:"" placeholder:"COMMAND" help:"The command to describe."`
 }
 
-func (*HelpCmd) manual() manual {
-	return manual{
-		examples: []example{{"The flags and examples of eval.", "condeval help eval"}},
-		exits:    []exitCode{{exitOK, "the page was printed"}, {exitUsage, "no such command"}},
-	}
-}
-
 // Run prints the help page kong prints for COMMAND --help.
 func (h *HelpCmd) Run(k *kong.Kong) error {
 	_, err := k.Parse(append(slices.Clone(h.Command), "--help"))
@@ -75,14 +68,19 @@ type exitRequest int
 
 // run parses args, runs the chosen subcommand and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	pages, err := readHelpPages()
+	if err != nil {
+		fmt.Fprintln(stderr, "condeval:", err)
+		return exitUsage
+	}
 	var cli CLI
 	parser, err := kong.New(&cli,
 		kong.Name("condeval"),
-		kong.Description(description),
+		kong.PostBuild(pages.describe),
 		kong.Writers(stdout, stderr),
 		kong.Exit(func(c int) { panic(exitRequest(c)) }),
 		kong.Vars{"version": versionLine()},
-		kong.Help(printHelp),
+		kong.Help(pages.print),
 		kong.ConfigureHelp(kong.HelpOptions{Compact: true}),
 	)
 	if err != nil {
@@ -187,25 +185,4 @@ func orList(words []string) string {
 		return strings.Join(words, "")
 	}
 	return strings.Join(words[:len(words)-1], ", ") + " or " + words[len(words)-1]
-}
-
-const description = `Lint and evaluate the ECMAScript (ES5.1) conditions of SCXML event handlers,
-as Genesys Composer writes them for Orchestration Server strategies.`
-
-func (*CLI) manual() manual {
-	return manual{
-		examples: []example{
-			{"Lint every condition of a Composer project.", "condeval lint examples/"},
-			{"Check one condition as it would be typed in Composer.", `condeval lint -e "_event.data.resultof == 'deleted'"`},
-			{"Ask what a condition gives for an event.", `condeval eval --event examples/events/notcontrolled-revoking.json \
-    "_event.data.resultof == 'revoking'"`},
-			{"See which handlers fire during a switchover.", `condeval dispatch --explain --handlers examples/ipd/default.ixnprocess \
-    --events examples/events/switchover.ndjson`},
-		},
-		exits: []exitCode{
-			{exitOK, "success: true, no error-level finding, every case passed"},
-			{exitFalse, "false, an error-level finding, or a failed case"},
-			{exitUsage, "usage error, or input that cannot be read or parsed"},
-		},
-	}
 }

@@ -22,40 +22,6 @@ type ReplCmd struct {
 	Echo bool `help:"When reading a pipe, print each line after the prompt, so that the output reads like a terminal session."`
 }
 
-// Help is the description of condeval repl --help.
-func (*ReplCmd) Help() string {
-	return `Each line is a condition; the answer is its outcome and its value with the
-value's JavaScript type, or the error.execution it raised with a caret under
-the failing part:
-
-    cond> _event.data.resultof
-    true  (string "revoking")
-    cond> :set _event.data.resultof = "deletion"
-    _event.data.resultof = "deletion"
-
-Lines starting with ':' are commands (:help lists them): ` + strings.Join(repl.CommandNames(), ", ") + `.
-
-On a terminal the line editor completes names, fields and resultof values
-with Tab, keeps a history in the user cache directory (CONDEVAL_HISTORY
-names another file), and colours answers unless NO_COLOR is set. When
-standard input is not a terminal it reads lines and prints plain answers,
-so that it can be scripted.`
-}
-
-func (*ReplCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"Start from the revoking step of a switchover.", `condeval repl --event examples/events/notcontrolled-revoking.json \
-    --system examples/system.json`},
-			{"Run a script of conditions and commands, printed like a session.", "condeval repl --echo --event examples/events/present.json < checks.txt"},
-		},
-		exits: []exitCode{
-			{exitOK, "the input ended, or :quit"},
-			{exitUsage, "an --event, --system or --global that cannot be read, or (piped input) a command the REPL refused"},
-		},
-	}
-}
-
 // Run loads the start-up values and runs the REPL on the terminal or on
 // the piped input.
 func (c *ReplCmd) Run(env *Env) error {

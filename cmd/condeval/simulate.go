@@ -255,18 +255,3 @@ func writeStepError(w io.Writer, e statechart.Error) {
 	r.write(&rb)
 	io.WriteString(w, indent(rb.String(), "  "))
 }
-
-func (*SimulateCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"A switchover against the example IPD: the old handler ends the session.", `condeval simulate examples/src-gen/IPD_default_defaultWorkflow.scxml \
-    --genesys examples/scenarios/genesys.json --system examples/system.json \
-    --events examples/events/session.ndjson`},
-		},
-		exits: []exitCode{
-			{exitOK, "the document ran (whatever it did)"},
-			{exitFalse, "the session stopped on a limit: eventless transitions or raised events that loop without settling"},
-			{exitUsage, "usage error, a document that cannot load, or an event line that is not JSON (after the other lines ran)"},
-		},
-	}
-}

@@ -81,17 +81,3 @@ func writeResults(w io.Writer, results []scenario.Result) {
 	}
 	fmt.Fprintf(w, "%d %s, %d failed\n", len(results), plural(len(results), "scenario"), failed)
 }
-
-func (*TestCmd) manual() manual {
-	return manual{
-		examples: []example{
-			{"Run the example scenarios: the seed's switchover story.", `condeval test examples/`},
-			{"For CI: a JUnit report.", `condeval test --format junit examples/scenarios/`},
-		},
-		exits: []exitCode{
-			{exitOK, "every expectation held"},
-			{exitFalse, "an expectation failed (the report shows what was wanted and what happened)"},
-			{exitUsage, "usage error, or a scenario or document that cannot be read"},
-		},
-	}
-}

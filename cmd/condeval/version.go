@@ -52,12 +52,5 @@ func (VersionCmd) Run(env *Env) error {
 	return err
 }
 
-func (VersionCmd) manual() manual {
-	return manual{
-		examples: []example{{"Which condeval this is, for a bug report.", "condeval version"}},
-		exits:    []exitCode{{exitOK, "always"}},
-	}
-}
-
 // versionLine is what condeval version and --version print.
 func versionLine() string { return "condeval " + version() }
