@@ -18,8 +18,8 @@ import (
 )
 
 // What the repository shows its users — the README, docs/, the examples,
-// the conformance cases and every string in the Go code (messages, help,
-// hover texts) — cites only what the repository holds: a "§" is a section
+// the conformance cases, the help pages and every string in the Go code
+// (messages, hover texts) — cites only what the repository holds: a "§" is a section
 // of docs/ors.md, a relative link a file of the repository, and a web
 // address a public page of the vendor or the W3C (or of a tool the README
 // names). The notes the project was built from are not shipped.
@@ -120,7 +120,7 @@ func shippedTexts(t *testing.T, root string) map[string]string {
 		out[path] = string(b)
 	}
 	add(filepath.Join(root, "README.md"))
-	for _, dir := range []string{"docs", "examples", "conformance/cases", "conformance/handlers", "editors"} {
+	for _, dir := range []string{"docs", "examples", "conformance/cases", "conformance/handlers", "editors", "cmd/condeval/help"} {
 		err := filepath.WalkDir(filepath.Join(root, dir), func(path string, d fs.DirEntry, err error) error {
 			if err == nil && !d.IsDir() {
 				add(path)
