@@ -133,7 +133,7 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 // inputs it read that in does not give.
 func handlersMissing(out *statechart.Outcome, in runtime.Env) map[*statechart.Handler][]missingInput {
 	missing := map[*statechart.Handler][]missingInput{}
-	for _, h := range evaluatedHandlers(out) {
+	for _, h := range out.Evaluated() {
 		if ms := missingInputs(h.Cond, in); len(ms) > 0 {
 			missing[h] = ms
 		}
@@ -177,7 +177,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing m
 			condReport(s.Handler, s.Err).write(&b)
 			io.WriteString(w, indent(b.String(), "           "))
 		}
-		if evaluated(s) {
+		if s.Evaluated() {
 			explained.write(w, s.Handler)
 		}
 	}

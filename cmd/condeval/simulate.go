@@ -200,42 +200,8 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 	return opts, err
 }
 
-// stepRecord is the JSON line of a step (the contract in the issue and the
-// README).
-type stepRecord struct {
-	Event         *string             `json:"event"`
-	Time          int64               `json:"time"`
-	Configuration []string            `json:"configuration"`
-	Exited        []string            `json:"exited"`
-	Entered       []string            `json:"entered"`
-	Logs          []statechart.Log    `json:"logs"`
-	Effects       []statechart.Effect `json:"effects"`
-	Errors        []statechart.Error  `json:"errors"`
-	Done          bool                `json:"done"`
-	Final         string              `json:"final,omitempty"`
-}
-
 func reportStepJSON(w io.Writer, st *statechart.Step) {
-	r := stepRecord{Time: st.Time, Configuration: st.Configuration, Exited: st.Exited, Entered: st.Entered,
-		Logs: st.Logs, Effects: st.Effects, Errors: st.Errors, Done: st.Done, Final: st.Final}
-	if st.Event != nil {
-		r.Event = &st.Event.Name
-	}
-	for _, p := range []*[]string{&r.Configuration, &r.Exited, &r.Entered} {
-		if *p == nil {
-			*p = []string{}
-		}
-	}
-	if r.Logs == nil {
-		r.Logs = []statechart.Log{}
-	}
-	if r.Effects == nil {
-		r.Effects = []statechart.Effect{}
-	}
-	if r.Errors == nil {
-		r.Errors = []statechart.Error{}
-	}
-	b, _ := json.Marshal(r)
+	b, _ := json.Marshal(st)
 	fmt.Fprintf(w, "%s\n", b)
 }
 
