@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/condeval/condeval/batch"
-	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -98,11 +98,11 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 		return err
 	}
 	defer done()
-	return eachLine(in, func(n int, line []byte) error {
-		if isBlank(line) {
+	return jsonin.Lines(in, func(n int, line []byte) error {
+		if jsonin.IsBlank(line) {
 			return nil // a blank line separates events; it is none
 		}
-		event, err := repl.DecodeObjectLine(line, n)
+		event, err := jsonin.DecodeObjectLine(line, n)
 		if err == nil {
 			err = namedEvent(line, n, event)
 		}

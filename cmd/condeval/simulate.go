@@ -10,8 +10,8 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
-	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 	"github.com/condeval/condeval/statechart"
@@ -80,8 +80,8 @@ func (c *SimulateCmd) Run(env *Env) error {
 		return err
 	}
 	defer done()
-	err = eachLine(in, func(n int, line []byte) error {
-		if isBlank(line) {
+	err = jsonin.Lines(in, func(n int, line []byte) error {
+		if jsonin.IsBlank(line) {
 			return nil
 		}
 		ev, err := readSimEvent(line, n)
@@ -103,7 +103,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 // readSimEvent reads line n of --events: the _event fields, each text but
 // "data", and "after", a number of milliseconds.
 func readSimEvent(line []byte, n int) (simEvent, error) {
-	obj, err := repl.DecodeObjectLine(line, n)
+	obj, err := jsonin.DecodeObjectLine(line, n)
 	if err != nil {
 		return simEvent{}, err
 	}
