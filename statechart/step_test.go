@@ -58,7 +58,7 @@ func TestStepJSON(t *testing.T) {
 		{"an event is named, its transitions are left to the text, the final state is said",
 			Step{Event: &Event{Name: "go", Data: map[string]any{"x": 1}}, Time: 5, Configuration: []string{"f"},
 				Transitions: []Transition{{Source: "a", Targets: []string{"f"}, At: at}},
-				Exited: []string{"a"}, Entered: []string{"f"}, Logs: []Log{{Message: "bye", At: at}}, Done: true, Final: "f"},
+				Exited:      []string{"a"}, Entered: []string{"f"}, Logs: []Log{{Message: "bye", At: at}}, Done: true, Final: "f"},
 			`{"event":"go","time":5,"configuration":["f"],"exited":["a"],"entered":["f"],` +
 				`"logs":[{"message":"bye","at":{"file":"d.scxml","line":3,"column":23}}],"effects":[],"errors":[],"done":true,"final":"f"}`},
 	}
