@@ -5,6 +5,7 @@ import (
 	"io"
 	"testing"
 
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -13,11 +14,11 @@ import (
 // own share is the rest. Completion is measured on a field after a dot and
 // a resultof value in a string.
 func BenchmarkRepl(b *testing.B) {
-	event, err := ReadObjectFile(testRevoking)
+	event, err := jsonin.ReadObjectFile(testRevoking)
 	if err != nil {
 		b.Fatal(err)
 	}
-	system, err := ReadObjectFile(testSystem)
+	system, err := jsonin.ReadObjectFile(testSystem)
 	if err != nil {
 		b.Fatal(err)
 	}

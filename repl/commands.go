@@ -9,6 +9,7 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
 )
 
@@ -107,9 +108,9 @@ func (s *Session) replaceRoot(root, arg string) error {
 	var obj map[string]any
 	var err error
 	if strings.HasPrefix(arg, "{") {
-		obj, err = DecodeObject([]byte(arg))
+		obj, err = jsonin.DecodeObject([]byte(arg))
 	} else {
-		obj, err = ReadObjectFile(arg)
+		obj, err = jsonin.ReadObjectFile(arg)
 	}
 	if err != nil {
 		return err
@@ -128,7 +129,7 @@ func (s *Session) cmdSet(arg string, _ entry) error {
 	if err != nil {
 		return err
 	}
-	v, err := DecodeValue([]byte(valueText))
+	v, err := jsonin.DecodeValue([]byte(valueText))
 	notes := s.setNotes(p)
 	if err != nil && bareWord(valueText) {
 		word := strings.TrimSpace(valueText)

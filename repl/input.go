@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/jsonin"
 )
 
 // Reading the REPL's input: physical lines from a terminal, a pipe or a
@@ -149,6 +150,6 @@ func commandNeedsMore(text string) bool {
 	if !strings.HasPrefix(arg, "{") && !strings.HasPrefix(arg, "[") {
 		return false
 	}
-	_, err = DecodeValue([]byte(arg))
-	return errors.Is(err, errJSONEnd)
+	_, err = jsonin.DecodeValue([]byte(arg))
+	return jsonin.Incomplete(err)
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/builtins"
+	"github.com/condeval/condeval/jsonin"
 )
 
 // Paths name the values a REPL session holds, spelled as a condition reads
@@ -110,7 +111,7 @@ func isIdentRune(r rune) bool {
 func setPath(tree map[string]any, p valuePath, v any) error {
 	if len(p.segs) == 1 {
 		if kind := rootKinds[p.segs[0]]; kind != "" && jsonKindName(v) != kind {
-			return fmt.Errorf("%s must be a JSON %s, not %s", p, kind, jsonKind(v))
+			return fmt.Errorf("%s must be a JSON %s, not %s", p, kind, jsonin.Kind(v))
 		}
 		tree[p.segs[0]] = v
 		return nil
@@ -132,7 +133,7 @@ func setPath(tree map[string]any, p valuePath, v any) error {
 		c[i] = v
 		return nil
 	}
-	return fmt.Errorf("cannot set %s: %s is %s", p, strings.Join(p.segs[:len(p.segs)-1], "."), jsonKind(parent))
+	return fmt.Errorf("cannot set %s: %s is %s", p, strings.Join(p.segs[:len(p.segs)-1], "."), jsonin.Kind(parent))
 }
 
 // walkCreating returns the container that holds p's last segment, making
@@ -156,7 +157,7 @@ func walkCreating(tree map[string]any, p valuePath) (any, error) {
 			}
 			next = c[idx]
 		default:
-			return nil, fmt.Errorf("cannot set %s: %s is %s", p, strings.Join(p.segs[:i], "."), jsonKind(cur))
+			return nil, fmt.Errorf("cannot set %s: %s is %s", p, strings.Join(p.segs[:i], "."), jsonin.Kind(cur))
 		}
 		cur = next
 	}
@@ -179,7 +180,7 @@ func unsetPath(tree map[string]any, p valuePath) error {
 	for i, seg := range p.segs {
 		obj, ok := cur.(map[string]any)
 		if !ok {
-			return fmt.Errorf("cannot unset %s: %s is %s", p, strings.Join(p.segs[:i], "."), jsonKind(cur))
+			return fmt.Errorf("cannot unset %s: %s is %s", p, strings.Join(p.segs[:i], "."), jsonin.Kind(cur))
 		}
 		next, ok := obj[seg]
 		if !ok {
@@ -218,9 +219,9 @@ func lookupPath(tree map[string]any, segs []string) (any, bool) {
 	return cur, true
 }
 
-// jsonKindName is jsonKind without the article: "object", "string", ...
+// jsonKindName is jsonin.Kind without the article: "object", "string", ...
 func jsonKindName(v any) string {
-	k := jsonKind(v)
+	k := jsonin.Kind(v)
 	_, name, found := strings.Cut(k, " ")
 	if !found {
 		return k

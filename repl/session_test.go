@@ -12,6 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
@@ -60,9 +61,9 @@ func runScript(t *testing.T, env runtime.Env, script string) (string, *Session) 
 
 func revokingEnv(t *testing.T) runtime.Env {
 	t.Helper()
-	event, err := ReadObjectFile(testRevoking)
+	event, err := jsonin.ReadObjectFile(testRevoking)
 	require.NoError(t, err)
-	system, err := ReadObjectFile(testSystem)
+	system, err := jsonin.ReadObjectFile(testSystem)
 	require.NoError(t, err)
 	return runtime.Env{Event: event, System: system}
 }

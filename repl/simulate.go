@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -26,7 +27,7 @@ func (s *Session) cmdSimulate(arg string, _ entry) error {
 		opts.System = sys
 	}
 	if genesysFile = strings.TrimSpace(genesysFile); genesysFile != "" {
-		g, err := ReadObjectFile(genesysFile)
+		g, err := jsonin.ReadObjectFile(genesysFile)
 		if err != nil {
 			return err
 		}
@@ -70,7 +71,7 @@ func (s *Session) eventToSend(arg string) (statechart.Event, error) {
 	name, dataText, _ := strings.Cut(arg, " ")
 	ev := statechart.Event{Name: name}
 	if dataText = strings.TrimSpace(dataText); dataText != "" {
-		v, err := DecodeValue([]byte(dataText))
+		v, err := jsonin.DecodeValue([]byte(dataText))
 		if err != nil {
 			return ev, fmt.Errorf("data of %s: %w", name, err)
 		}

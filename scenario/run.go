@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -20,8 +21,6 @@ type Result struct {
 // Options are what a run takes from its surroundings.
 type Options struct {
 	AllowRead []string // directories documents may read besides their own
-	// ReadObject reads the JSON object of a scenario's system file.
-	ReadObject func(path string) (map[string]any, error)
 }
 
 // Run runs the scenario file at path: it starts the document, answers its
@@ -36,7 +35,7 @@ func Run(path string, opts Options) Result {
 	dir := filepath.Dir(path)
 	start := statechart.Options{Globals: sc.Globals, Genesys: sc.Genesys}
 	if sc.System != "" {
-		if start.System, err = opts.ReadObject(besides(dir, sc.System)); err != nil {
+		if start.System, err = jsonin.ReadObjectFile(besides(dir, sc.System)); err != nil {
 			r.Err = err
 			return r
 		}

@@ -2,7 +2,6 @@ package scenario
 
 import (
 	"bytes"
-	"encoding/json"
 	"os"
 	"path/filepath"
 	"strings"
@@ -19,15 +18,6 @@ const doc = `<scxml xmlns="http://www.w3.org/2005/07/scxml" version="1.0" datamo
   <final id="done"/>
 </scxml>
 `
-
-func readJSON(path string) (map[string]any, error) {
-	data, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	var m map[string]any
-	return m, json.Unmarshal(data, &m)
-}
 
 func TestRun(t *testing.T) {
 	dir := t.TempDir()
@@ -50,7 +40,7 @@ func TestRun(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			path := filepath.Join(dir, "x.scenario.yaml")
 			require.NoError(t, os.WriteFile(path, []byte(strings.ReplaceAll(tt.scenario, "DIR", dir)), 0o600))
-			r := Run(path, Options{ReadObject: readJSON})
+			r := Run(path, Options{})
 			assert.Equal(t, tt.failures, r.Failures)
 			if tt.err == "" {
 				assert.NoError(t, r.Err)
@@ -66,7 +56,7 @@ func TestFilesFindsTheExamples(t *testing.T) {
 	require.NoError(t, err)
 	require.NotEmpty(t, files)
 	for _, f := range files {
-		r := Run(f, Options{ReadObject: readJSON})
+		r := Run(f, Options{})
 		assert.NoError(t, r.Err, f)
 		assert.Empty(t, r.Failures, f)
 	}

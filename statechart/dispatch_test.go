@@ -65,6 +65,8 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 		skipped map[string]Reason
 		ends    bool
 		errors  int
+		// the handlers whose condition ran: fired, then skipped false or throwing
+		evaluated []string
 	}{
 		{
 			name:  "own interaction deleted: the first matching handler of the state fires",
@@ -74,7 +76,8 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 				"deleted catch-up": ReasonPreempted, "throws": ReasonDescriptor,
 				"off": ReasonDisabled, "never": ReasonDescriptor,
 			},
-			ends: true,
+			ends:      true,
+			evaluated: []string{"deleted", "logger"},
 		},
 		{
 			name:  "other interaction deleted: the next handler gets its turn",
@@ -84,6 +87,7 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 				"deleted": ReasonCondition, "throws": ReasonDescriptor,
 				"off": ReasonDisabled, "never": ReasonDescriptor,
 			},
+			evaluated: []string{"deleted catch-up", "logger", "deleted"},
 		},
 		{
 			name:  "a second descriptor in the attribute matches",
@@ -93,6 +97,7 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 				"deleted": ReasonDescriptor, "throws": ReasonPreempted,
 				"off": ReasonDisabled, "never": ReasonDescriptor,
 			},
+			evaluated: []string{"deleted catch-up", "logger"},
 		},
 		{
 			name:  "whole tokens only: interaction.deletedx matches no interaction.deleted handler",
@@ -102,6 +107,7 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 				"deleted": ReasonDescriptor, "deleted catch-up": ReasonDescriptor, "throws": ReasonDescriptor,
 				"off": ReasonDisabled, "never": ReasonDescriptor,
 			},
+			evaluated: []string{"logger"},
 		},
 	}
 	for _, tt := range tests {
@@ -114,6 +120,11 @@ func TestDispatchFlatHandlerFile(t *testing.T) {
 			assert.Equal(t, tt.ends, out.EndsSession())
 			assert.Len(t, out.Errors, tt.errors)
 			assert.Equal(t, tt.event["name"], out.Event)
+			var evaluated []string
+			for _, h := range out.Evaluated() {
+				evaluated = append(evaluated, h.Name)
+			}
+			assert.Equal(t, tt.evaluated, evaluated)
 		})
 	}
 }
@@ -136,6 +147,7 @@ handlers:
 	assert.Equal(t, "TypeError", skip.Err.Type)
 	assert.Equal(t, runtime.ExecEventName, skip.Err.Name)
 	assert.Equal(t, []*runtime.ExecError{skip.Err}, out.Errors)
+	assert.Equal(t, []*Handler{out.Fired[0].Handler, skip.Handler}, out.Evaluated(), "fired, then the one that threw")
 }
 
 func TestDescriptorsFilterBeforeConditions(t *testing.T) {

@@ -43,3 +43,24 @@ func (s Skip) Why(event string) string {
 	}
 	return ""
 }
+
+// Evaluated reports whether the skipped handler's condition ran: it was
+// false, or it raised an error.
+func (s Skip) Evaluated() bool { return s.Reason == ReasonCondition || s.Reason == ReasonError }
+
+// Evaluated lists the handlers whose condition ran for o: the ones that
+// fired, in selection order, then the skipped ones whose condition was
+// false or raised an error, in document order. They are the handlers whose
+// inputs and values are worth reporting.
+func (o *Outcome) Evaluated() []*Handler {
+	var hs []*Handler
+	for _, m := range o.Fired {
+		hs = append(hs, m.Handler)
+	}
+	for _, s := range o.Skipped {
+		if s.Evaluated() {
+			hs = append(hs, s.Handler)
+		}
+	}
+	return hs
+}

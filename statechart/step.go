@@ -8,19 +8,51 @@ import (
 )
 
 // Step is what one call into a session did: start-up, one event and all it
-// caused, or a move of the clock.
+// caused, or a move of the clock. Its JSON form is condeval simulate's
+// record (see MarshalJSON).
 type Step struct {
-	Event         *Event       `json:"event"`
-	Time          int64        `json:"time"`
-	Configuration []string     `json:"configuration"`
-	Transitions   []Transition `json:"transitions"`
-	Exited        []string     `json:"exited"`
-	Entered       []string     `json:"entered"`
-	Logs          []Log        `json:"logs"`
-	Effects       []Effect     `json:"effects"`
-	Errors        []Error      `json:"errors"`
-	Done          bool         `json:"done"`
-	Final         string       `json:"final,omitempty"`
+	Event         *Event
+	Time          int64
+	Configuration []string
+	Transitions   []Transition
+	Exited        []string
+	Entered       []string
+	Logs          []Log
+	Effects       []Effect
+	Errors        []Error
+	Done          bool
+	Final         string
+}
+
+// MarshalJSON writes the step as one simulate --format json line: the
+// event by name (null for start-up and the clock), and every list as an
+// array, empty rather than null, so that a reader need not test for both.
+func (st *Step) MarshalJSON() ([]byte, error) {
+	var event *string
+	if st.Event != nil {
+		event = &st.Event.Name
+	}
+	return json.Marshal(struct {
+		Event         *string  `json:"event"`
+		Time          int64    `json:"time"`
+		Configuration []string `json:"configuration"`
+		Exited        []string `json:"exited"`
+		Entered       []string `json:"entered"`
+		Logs          []Log    `json:"logs"`
+		Effects       []Effect `json:"effects"`
+		Errors        []Error  `json:"errors"`
+		Done          bool     `json:"done"`
+		Final         string   `json:"final,omitempty"`
+	}{event, st.Time, nonNil(st.Configuration), nonNil(st.Exited), nonNil(st.Entered),
+		nonNil(st.Logs), nonNil(st.Effects), nonNil(st.Errors), st.Done, st.Final})
+}
+
+// nonNil is s, or an empty slice for nil, which JSON writes as [].
+func nonNil[T any](s []T) []T {
+	if s == nil {
+		return []T{}
+	}
+	return s
 }
 
 // Transition is a transition taken.

@@ -1,6 +1,7 @@
 package statechart
 
 import (
+	"encoding/json"
 	"strings"
 	"testing"
 
@@ -40,6 +41,32 @@ func TestWriteText(t *testing.T) {
 			var b strings.Builder
 			require.NoError(t, tt.step.WriteText(&b, nil))
 			assert.Equal(t, tt.want, b.String())
+		})
+	}
+}
+
+func TestStepJSON(t *testing.T) {
+	at := place{File: "d.scxml", Line: 3, Column: 23}
+	tests := []struct {
+		name string
+		step Step
+		want string
+	}{
+		{"start-up has no event, and every list is an array",
+			Step{Configuration: []string{"a"}, Entered: []string{"a"}},
+			`{"event":null,"time":0,"configuration":["a"],"exited":[],"entered":["a"],"logs":[],"effects":[],"errors":[],"done":false}`},
+		{"an event is named, its transitions are left to the text, the final state is said",
+			Step{Event: &Event{Name: "go", Data: map[string]any{"x": 1}}, Time: 5, Configuration: []string{"f"},
+				Transitions: []Transition{{Source: "a", Targets: []string{"f"}, At: at}},
+				Exited:      []string{"a"}, Entered: []string{"f"}, Logs: []Log{{Message: "bye", At: at}}, Done: true, Final: "f"},
+			`{"event":"go","time":5,"configuration":["f"],"exited":["a"],"entered":["f"],` +
+				`"logs":[{"message":"bye","at":{"file":"d.scxml","line":3,"column":23}}],"effects":[],"errors":[],"done":true,"final":"f"}`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, err := json.Marshal(&tt.step)
+			require.NoError(t, err)
+			assert.JSONEq(t, tt.want, string(b))
 		})
 	}
 }

@@ -8,7 +8,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/jsonin"
 )
 
 // Go names a file it cannot read by the system call that failed ("open
@@ -37,7 +37,7 @@ func cannotRead(err error) string {
 
 // readObjectFlag reads the JSON object of the file a flag names.
 func readObjectFlag(flag, path string) (map[string]any, error) {
-	obj, err := repl.ReadObjectFile(path)
+	obj, err := jsonin.ReadObjectFile(path)
 	var pe *fs.PathError
 	if errors.As(err, &pe) {
 		return nil, fmt.Errorf("%s: %w", flag, err)

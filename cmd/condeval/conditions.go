@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/condeval/condeval/jsonin"
 )
 
 // Every command that takes a condition takes it the same way: -e EXPR
@@ -32,7 +33,7 @@ func readConditions(stdin io.Reader, given []string) ([]string, error) {
 		if err != nil {
 			return nil, fmt.Errorf("reading the condition from standard input: %w", err)
 		}
-		out[i] = strings.TrimRight(string(trimBOM(b)), "\r\n")
+		out[i] = strings.TrimRight(string(jsonin.TrimBOM(b)), "\r\n")
 	}
 	return out, nil
 }
@@ -45,10 +46,3 @@ func exprName(i int) string {
 	}
 	return fmt.Sprintf("<expr%d>", i+1)
 }
-
-// bom is the byte order mark some Windows editors put before UTF-8 text;
-// no input means it.
-const bom = "\uFEFF"
-
-// trimBOM drops a byte order mark from the start of b.
-func trimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte(bom)) }

@@ -21,6 +21,7 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
 )
@@ -177,7 +178,7 @@ func readCondition(path string) (string, error) {
 	if err != nil {
 		return "", err
 	}
-	src := strings.TrimSpace(string(trimBOM(b)))
+	src := strings.TrimSpace(string(jsonin.TrimBOM(b)))
 	if src == "" {
 		return "", fmt.Errorf("%s: no condition in the file", path)
 	}

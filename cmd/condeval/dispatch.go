@@ -9,7 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/condeval/condeval/batch"
-	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -98,11 +98,11 @@ func (c *DispatchCmd) dispatchStream(env *Env, dispatch func(map[string]any) err
 		return err
 	}
 	defer done()
-	return eachLine(in, func(n int, line []byte) error {
-		if isBlank(line) {
+	return jsonin.Lines(in, func(n int, line []byte) error {
+		if jsonin.IsBlank(line) {
 			return nil // a blank line separates events; it is none
 		}
-		event, err := repl.DecodeObjectLine(line, n)
+		event, err := jsonin.DecodeObjectLine(line, n)
 		if err == nil {
 			err = namedEvent(line, n, event)
 		}
@@ -133,7 +133,7 @@ func (c *DispatchCmd) inputError(env *Env, name string, line int, err error) {
 // inputs it read that in does not give.
 func handlersMissing(out *statechart.Outcome, in runtime.Env) map[*statechart.Handler][]missingInput {
 	missing := map[*statechart.Handler][]missingInput{}
-	for _, h := range evaluatedHandlers(out) {
+	for _, h := range out.Evaluated() {
 		if ms := missingInputs(h.Cond, in); len(ms) > 0 {
 			missing[h] = ms
 		}
@@ -177,7 +177,7 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing m
 			condReport(s.Handler, s.Err).write(&b)
 			io.WriteString(w, indent(b.String(), "           "))
 		}
-		if evaluated(s) {
+		if s.Evaluated() {
 			explained.write(w, s.Handler)
 		}
 	}

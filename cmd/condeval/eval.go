@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/batch"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -120,7 +121,7 @@ func runBatch(in io.Reader, out io.Writer, defaultCond string) int {
 	cases := batch.NewConditions(defaultCond)
 	ctx := context.Background()
 	code := exitOK
-	err := eachLine(in, func(n int, line []byte) error {
+	err := jsonin.Lines(in, func(n int, line []byte) error {
 		res, ok := cases.Line(ctx, line, n)
 		if !ok {
 			code = exitUsage

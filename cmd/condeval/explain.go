@@ -110,31 +110,10 @@ type handlerExplanation struct {
 // document order: the ones that fired, then the skipped ones.
 func (e explanations) list(out *statechart.Outcome) []handlerExplanation {
 	list := []handlerExplanation{}
-	for _, h := range evaluatedHandlers(out) {
+	for _, h := range out.Evaluated() {
 		if ex := e[h.Cond]; ex != nil {
 			list = append(list, handlerExplanation{h.Name, newExplainedJSON(h.Name, ex, conditionFindings(h.Cond, h.Event.String()))})
 		}
 	}
 	return list
-}
-
-// evaluatedHandlers are the handlers of out whose condition ran, in
-// document order: the ones that fired, then the skipped ones that were
-// false or raised an error.
-func evaluatedHandlers(out *statechart.Outcome) []*statechart.Handler {
-	var hs []*statechart.Handler
-	for _, m := range out.Fired {
-		hs = append(hs, m.Handler)
-	}
-	for _, s := range out.Skipped {
-		if evaluated(s) {
-			hs = append(hs, s.Handler)
-		}
-	}
-	return hs
-}
-
-// evaluated reports whether a skipped handler's condition ran.
-func evaluated(s statechart.Skip) bool {
-	return s.Reason == statechart.ReasonCondition || s.Reason == statechart.ReasonError
 }

@@ -1,21 +1,17 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"fmt"
-	"io"
 	"strings"
 
 	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/repl"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/runtime"
 )
 
 // Reading what the commands take besides their flags: the files and
-// globals of EnvFlags, and streams of lines. JSON values are read by the
-// REPL's decoder (repl.DecodeValue), so that an error in a file reads the
-// same from every command.
+// globals of EnvFlags. JSON is read by jsonin, so that an error in a file
+// reads the same from every command.
 
 // EnvFlags name what a condition sees: the flags eval and repl share.
 type EnvFlags struct {
@@ -68,7 +64,7 @@ func parseGlobal(flag string) (name string, value any, err error) {
 	if !isIdentifier(name) {
 		return "", nil, usagef("--global %s: %q is not a name a condition can use (letters, digits, _ and $, not starting with a digit, and not a keyword)", flag, name)
 	}
-	if value, err = repl.DecodeValue([]byte(text)); err != nil {
+	if value, err = jsonin.DecodeValue([]byte(text)); err != nil {
 		return "", nil, fmt.Errorf("--global %s: %w", name, err)
 	}
 	return name, value, nil
@@ -84,31 +80,3 @@ func isIdentifier(name string) bool {
 	id, ok := e.Root.(*cond.Ident)
 	return ok && id.Name == name && id.Span().End == len(name)
 }
-
-// eachLine calls fn with every line of r, blank ones included, and its
-// 1-based number, until fn fails or the input ends. A final line break ends
-// the last line rather than starting an empty one. A line may be of any length.
-// A byte order mark before the first line is no part of it.
-func eachLine(r io.Reader, fn func(n int, line []byte) error) error {
-	br := bufio.NewReader(r)
-	for n := 1; ; n++ {
-		line, err := br.ReadBytes('\n')
-		if n == 1 {
-			line = trimBOM(line)
-		}
-		if len(line) > 0 {
-			if err := fn(n, line); err != nil {
-				return err
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// isBlank reports whether a line holds nothing but white space.
-func isBlank(line []byte) bool { return len(bytes.TrimSpace(line)) == 0 }

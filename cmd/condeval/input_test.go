@@ -1,9 +1,6 @@
 package main
 
 import (
-	"errors"
-	"fmt"
-	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -35,18 +32,4 @@ func TestParseGlobal(t *testing.T) {
 			assert.Equal(t, tt.want, v)
 		})
 	}
-}
-
-func TestEachLineNumbersEveryLine(t *testing.T) {
-	var got []string
-	err := eachLine(strings.NewReader("a\n\n  \nb\nc\n"), func(n int, line []byte) error {
-		got = append(got, fmt.Sprintf("%d:%s", n, strings.TrimSpace(string(line))))
-		return nil
-	})
-	require.NoError(t, err)
-	assert.Equal(t, []string{"1:a", "2:", "3:", "4:b", "5:c"}, got, "blank lines count; a final line break starts no line")
-
-	stop := errors.New("stop")
-	err = eachLine(strings.NewReader("a\nb\n"), func(int, []byte) error { return stop })
-	assert.ErrorIs(t, err, stop)
 }

@@ -10,8 +10,8 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
+	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
-	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 	"github.com/condeval/condeval/statechart"
@@ -80,8 +80,8 @@ func (c *SimulateCmd) Run(env *Env) error {
 		return err
 	}
 	defer done()
-	err = eachLine(in, func(n int, line []byte) error {
-		if isBlank(line) {
+	err = jsonin.Lines(in, func(n int, line []byte) error {
+		if jsonin.IsBlank(line) {
 			return nil
 		}
 		ev, err := readSimEvent(line, n)
@@ -103,7 +103,7 @@ func (c *SimulateCmd) Run(env *Env) error {
 // readSimEvent reads line n of --events: the _event fields, each text but
 // "data", and "after", a number of milliseconds.
 func readSimEvent(line []byte, n int) (simEvent, error) {
-	obj, err := repl.DecodeObjectLine(line, n)
+	obj, err := jsonin.DecodeObjectLine(line, n)
 	if err != nil {
 		return simEvent{}, err
 	}
@@ -200,42 +200,8 @@ func sessionOptions(systemFile, genesysFile string, globals []string) (statechar
 	return opts, err
 }
 
-// stepRecord is the JSON line of a step (the contract in the issue and the
-// README).
-type stepRecord struct {
-	Event         *string             `json:"event"`
-	Time          int64               `json:"time"`
-	Configuration []string            `json:"configuration"`
-	Exited        []string            `json:"exited"`
-	Entered       []string            `json:"entered"`
-	Logs          []statechart.Log    `json:"logs"`
-	Effects       []statechart.Effect `json:"effects"`
-	Errors        []statechart.Error  `json:"errors"`
-	Done          bool                `json:"done"`
-	Final         string              `json:"final,omitempty"`
-}
-
 func reportStepJSON(w io.Writer, st *statechart.Step) {
-	r := stepRecord{Time: st.Time, Configuration: st.Configuration, Exited: st.Exited, Entered: st.Entered,
-		Logs: st.Logs, Effects: st.Effects, Errors: st.Errors, Done: st.Done, Final: st.Final}
-	if st.Event != nil {
-		r.Event = &st.Event.Name
-	}
-	for _, p := range []*[]string{&r.Configuration, &r.Exited, &r.Entered} {
-		if *p == nil {
-			*p = []string{}
-		}
-	}
-	if r.Logs == nil {
-		r.Logs = []statechart.Log{}
-	}
-	if r.Effects == nil {
-		r.Effects = []statechart.Effect{}
-	}
-	if r.Errors == nil {
-		r.Errors = []statechart.Error{}
-	}
-	b, _ := json.Marshal(r)
+	b, _ := json.Marshal(st)
 	fmt.Fprintf(w, "%s\n", b)
 }
 

@@ -5,7 +5,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/scenario"
 )
 
@@ -30,7 +29,7 @@ func (c *TestCmd) Run(env *Env) error {
 	if len(files) == 0 {
 		return fmt.Errorf("no *.scenario.yaml file under %s", strings.Join(paths, ", "))
 	}
-	opts := scenario.Options{AllowRead: c.AllowRead, ReadObject: repl.ReadObjectFile}
+	opts := scenario.Options{AllowRead: c.AllowRead}
 	var results []scenario.Result
 	for _, f := range files {
 		results = append(results, scenario.Run(f, opts))

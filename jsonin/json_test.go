@@ -1,4 +1,4 @@
-package repl
+package jsonin
 
 import (
 	"os"
@@ -22,6 +22,8 @@ func TestDecodeObject(t *testing.T) {
 		{"bad character on line 2", "{\n  \"a\": 1,,\n}", "2:10: invalid JSON: invalid character ',' looking for beginning of object key string"},
 		{"cut short", `{"data": {"resultof": "revoking"`, "1:33: invalid JSON: unexpected end of JSON input"},
 		{"two values", `{} {}`, "1:4: invalid JSON: more text after the value"},
+		{"a U+2028 in a string breaks no line", "{\"a\": \"x\u2028y\", x}", "1:14: invalid JSON: invalid character 'x' looking for beginning of object key string"},
+		{"a lone CR ends a line as in an editor", "{\r\"a\": x}", "2:6: invalid JSON: invalid character 'x' looking for beginning of value"},
 		{"trailing garbage", `{}x`, "1:3: invalid JSON: more text after the value"},
 	}
 	for _, tt := range tests {

@@ -1,4 +1,10 @@
-package repl
+// Package jsonin reads the JSON a user hands condeval: an object in a file
+// (--event, --system, a scenario's system), a value on the command line
+// (--global, the REPL's :set), the lines of an NDJSON stream, and events.
+// Every error names the line and column of the problem in the user's
+// words, so that a caller can put a file name in front and the user can
+// find it in their file — as yamlerr does for YAML.
+package jsonin
 
 import (
 	"bytes"
@@ -12,11 +18,6 @@ import (
 	"github.com/condeval/condeval/cond"
 )
 
-// Reading JSON values: _event and system objects from files or typed text,
-// values typed after :set, and the command line's --global values and
-// NDJSON streams, which read them alike. Every error names the line and
-// column of the problem, so that a user can find it in their file.
-
 // jsonError is a problem in JSON text at a 1-based line and column. It
 // prints as "line:col: message", so a caller can put a file name in front.
 type jsonError struct {
@@ -28,10 +29,11 @@ func (e *jsonError) Error() string { return fmt.Sprintf("%d:%d: %v", e.line, e.c
 
 func (e *jsonError) Unwrap() error { return e.err }
 
-// errorAt places err at byte offset off of data.
+// errorAt places err at byte offset off of data, counting lines as an
+// editor shows the file (a U+2028 in a string breaks no line).
 func errorAt(data []byte, off int, err error) error {
-	line, col := cond.LineCol(string(data), off)
-	return &jsonError{line: line, column: col, err: err}
+	p := cond.NewMapper(string(data), cond.EditorBreaks).Position(off)
+	return &jsonError{line: p.Line, column: p.Column, err: err}
 }
 
 // ReadObjectFile reads a file holding one JSON object.
@@ -57,7 +59,7 @@ func DecodeObject(data []byte) (map[string]any, error) {
 	}
 	obj, ok := v.(map[string]any)
 	if !ok {
-		return nil, errorAt(data, 0, fmt.Errorf("want a JSON object, got %s", jsonKind(v)))
+		return nil, errorAt(data, 0, fmt.Errorf("want a JSON object, got %s", Kind(v)))
 	}
 	return obj, nil
 }
@@ -76,7 +78,7 @@ func DecodeObjectLine(line []byte, n int) (map[string]any, error) {
 // float64 as encoding/json gives them. A byte order mark before it, which
 // some Windows editors write, is skipped.
 func DecodeValue(data []byte) (any, error) {
-	data = bytes.TrimPrefix(data, []byte("\uFEFF"))
+	data = TrimBOM(data)
 	dec := json.NewDecoder(bytes.NewReader(data))
 	var v any
 	if err := dec.Decode(&v); err != nil {
@@ -89,9 +91,12 @@ func DecodeValue(data []byte) (any, error) {
 	return v, nil
 }
 
-// errJSONEnd marks JSON text that stops before its value is complete, so
-// that the REPL can read on.
+// errJSONEnd marks JSON text that stops before its value is complete.
 var errJSONEnd = errors.New("unexpected end of JSON input")
+
+// Incomplete reports whether err says the text stops before its value is
+// complete, so that a reader of typed lines can ask for the next one.
+func Incomplete(err error) bool { return errors.Is(err, errJSONEnd) }
 
 // locateJSONError places a decoding error at the offset where it happened;
 // fallback is where the decoder stopped, for errors that carry no offset.
@@ -114,8 +119,9 @@ func locateJSONError(data []byte, fallback int64, err error) error {
 	return errorAt(data, int(off), fmt.Errorf("invalid JSON: %s", strings.TrimPrefix(err.Error(), "json: ")))
 }
 
-// jsonKind names the JSON type of a decoded value, for error messages.
-func jsonKind(v any) string {
+// Kind names the JSON type of a decoded value, with its article, for
+// messages: "an object", "a string", "null".
+func Kind(v any) string {
 	switch v.(type) {
 	case nil:
 		return "null"
@@ -131,3 +137,12 @@ func jsonKind(v any) string {
 		return "an object"
 	}
 }
+
+// bom is the byte order mark some Windows editors put before UTF-8 text;
+// no input means it.
+const bom = "\uFEFF"
+
+// TrimBOM drops a byte order mark from the start of b. The command line's
+// readers of other text (a condition in a file or on standard input) use
+// it too, so that every input skips the mark alike.
+func TrimBOM(b []byte) []byte { return bytes.TrimPrefix(b, []byte(bom)) }
