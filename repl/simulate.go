@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -94,7 +95,7 @@ func (s *Session) cmdAdvance(arg string, _ entry) error {
 // the ones In() sees.
 func (s *Session) showStep(st *statechart.Step) error {
 	s.states = s.sim.Active()
-	return st.WriteText(s.out, s.opts.Render.StepError)
+	return st.WriteText(s.out, render.StepError)
 }
 
 func (s *Session) simulationStatus() error {

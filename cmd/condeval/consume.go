@@ -21,6 +21,7 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl/plain"
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
 )
@@ -166,7 +167,7 @@ func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Ev
 		return nil, err
 	}
 	for _, p := range set.Problems {
-		writeError(env.Stderr, p)
+		render.Error(env.Stderr, p)
 	}
 	return stream.NewHandlers(set, in), nil
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/repl"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
@@ -240,20 +241,7 @@ func reportStepJSON(w io.Writer, st *statechart.Step) {
 }
 
 func reportStepText(w io.Writer, st *statechart.Step) {
-	st.WriteText(w, writeStepError)
-}
-
-// writeStepError writes an error a step raised through the one renderer,
-// indented under the step.
-func writeStepError(w io.Writer, e statechart.Error) {
-	r := fileReport(e.At.File, e.At.Line, e.At.Column)
-	r.message, r.code = e.Message, e.Name
-	if e.Type != "" {
-		r.message = e.Type + ": " + e.Message
-	}
-	var rb strings.Builder
-	r.write(&rb)
-	io.WriteString(w, indent(rb.String(), "  "))
+	st.WriteText(w, render.StepError)
 }
 
 func (*SimulateCmd) manual() manual {
