@@ -108,17 +108,30 @@ func (m *Mapper) Position(offset int) Position {
 // end of the line, a line past the last is the end of the text, and a
 // column inside a surrogate pair is the start of its character.
 func (m *Mapper) Offset(line, col16 int) int {
+	return m.offset(line, col16, func(r rune) int { return max(1, utf16.RuneLen(r)) })
+}
+
+// RuneOffset is the byte offset of 1-based line and column col counted in
+// runes, the inverse of Position's Column: a column a terminal shows, or a
+// finding names, back to its place. It clamps as Offset does.
+func (m *Mapper) RuneOffset(line, col int) int {
+	return m.offset(line, col, func(rune) int { return 1 })
+}
+
+// offset is the byte offset of 1-based line and column col, where a
+// character is width columns wide.
+func (m *Mapper) offset(line, col int, width func(rune) int) int {
 	if line > len(m.starts) {
 		return len(m.text)
 	}
 	i, end := m.LineStart(line), m.lineEnd(line)
-	for units := 1; i < end; {
+	for n := 1; i < end; {
 		r, size := utf8.DecodeRuneInString(m.text[i:end])
-		n := max(1, utf16.RuneLen(r))
-		if units+n > col16 {
+		w := width(r)
+		if n+w > col {
 			break
 		}
-		units += n
+		n += w
 		i += size
 	}
 	return i

@@ -75,9 +75,26 @@ func TestMapperOffset(t *testing.T) {
 	}
 }
 
+func TestMapperRuneOffset(t *testing.T) {
+	m := NewMapper("ab😀c\r\nxyz", EditorBreaks)
+	tests := []struct {
+		name            string
+		line, col, want int
+	}{
+		{"start", 1, 1, 0},
+		{"the emoji is one column", 1, 4, strings.Index("ab😀c", "c")},
+		{"past the end of the line is its end", 1, 99, 7},
+		{"second line", 2, 2, 10},
+		{"a line past the end is the end of the text", 9, 1, 12},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, m.RuneOffset(tt.line, tt.col), tt.name)
+	}
+}
+
 // FuzzMapper checks the mapper against itself: LineCol, which keeps no
-// index, agrees with it, and Offset inverts Position at every character
-// boundary.
+// index, agrees with it, and Offset and RuneOffset invert Position at
+// every character boundary.
 func FuzzMapper(f *testing.F) {
 	for _, s := range []string{"", "a\r\nb", "\u2028\u2029x", "😀\r\r\n\n", "a\xe2\x80"} {
 		f.Add(s)
@@ -95,6 +112,7 @@ func FuzzMapper(f *testing.F) {
 				midCRLF := off > 0 && off < len(text) && text[off-1] == '\r' && text[off] == '\n'
 				if boundary && !midCRLF && utf8.ValidString(text[m.LineStart(p.Line):off]) {
 					assert.Equal(t, off, m.Offset(p.Line, p.Column16), "offset %d", off)
+					assert.Equal(t, off, m.RuneOffset(p.Line, p.Column), "offset %d", off)
 				}
 			}
 		}

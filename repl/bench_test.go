@@ -34,7 +34,7 @@ func BenchmarkRepl(b *testing.B) {
 		}
 	})
 	b.Run("line", func(b *testing.B) {
-		s := New(io.Discard, Options{Render: plainRenderer{}})
+		s := New(io.Discard, Options{})
 		s.vars[rootEvent], s.vars[rootSystem] = event, system
 		b.ReportAllocs()
 		for b.Loop() {

@@ -11,6 +11,7 @@ import (
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 )
 
 // replCommand is one of the REPL's colon commands.
@@ -221,11 +222,8 @@ func (s *Session) cmdLint(arg string, _ entry) error {
 	for i, f := range findings {
 		diags[i] = f.Diagnostic
 	}
-	return s.opts.Render.Diagnostics(s.out, lintFile, 1, src, diags)
+	return render.Write(s.out, render.Diagnostics(render.Expr, 1, src, diags)...)
 }
-
-// lintFile names the condition :lint shows, as lint -e names its own.
-const lintFile = "<expr>"
 
 // lintConfig is the rule settings :lint applies (Options.LintConfig).
 func (s *Session) lintConfig() (lint.Config, error) {

@@ -14,7 +14,7 @@ import (
 // variables, one global, and the files of the working directory.
 func testCompleter(t *testing.T) completer {
 	t.Helper()
-	s := New(io.Discard, Options{Render: plainRenderer{}})
+	s := New(io.Discard, Options{})
 	env := revokingEnv(t)
 	env.Globals = map[string]any{"App_Target": map[string]any{"requestid": "R1", "agent": map[string]any{"dn": "7001"}}}
 	require.NoError(t, s.Load(env))

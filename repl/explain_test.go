@@ -22,7 +22,9 @@ func TestExplainCommand(t *testing.T) {
 		`{"data":{"resultof":"revoking"},"invoke…`,
 		"no findings",
 		"false (error.execution TypeError)",
-		"<stdin>:3:15: TypeError: Cannot read property 'y' of undefined",
+		"<stdin>:3:15: error: TypeError: Cannot read property 'y' of undefined [error.execution]",
+		"_event.data.x.y || true",
+		"              ^",
 		"_event.data.x.y || true",
 		"|      |    | |    |",
 		"|      |    | |    not evaluated",
@@ -30,6 +32,9 @@ func TestExplainCommand(t *testing.T) {
 		"|      |    undefined",
 		`|      {"resultof":"revoking"}`,
 		`{"data":{"resultof":"revoking"},"invoke…`,
-		"<expr>:1:1: this interaction.notcontrolled handler does not test _event.data.resultof: it also fires for 'routing' (the strategy's own routing) and 'revoking' (a switchover) [C207]",
+		"<expr>:1:1: warning: this interaction.notcontrolled handler does not test _event.data.resultof: it also fires for 'routing' (the strategy's own routing) and 'revoking' (a switchover) [C207]",
+		"_event.data.x.y || true",
+		"^~~~~~~~~~~~~~~~~~~~~~~",
+		"  = help: add the resultof filter: … && (!_event.data.resultof || _event.data.resultof == 'deletion')",
 	), out)
 }

@@ -64,7 +64,7 @@ func FuzzReplScript(f *testing.F) {
 			}
 		}
 		var out bytes.Buffer
-		s := New(&out, Options{Render: plainRenderer{}})
+		s := New(&out, Options{})
 		if err := s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>", Numbered: true}); err != nil {
 			t.Fatalf("loop: %v", err)
 		}

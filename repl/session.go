@@ -1,13 +1,12 @@
 // Package repl is condeval's read-eval-print loop: a session of values a
 // condition sees, the colon commands that change them, the reading of
 // entries that span lines, Tab completion and the display of answers. The
-// terminal (line editor, history file) and the rendering of an error with
-// its source line belong to the command line, which hands them in.
+// terminal (line editor, history file) belongs to the command line, which
+// hands it in; an error reads as every command writes it (package render).
 package repl
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -19,27 +18,14 @@ import (
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
 
-// Renderer shows what went wrong in a condition, with its source line and
-// a caret. The command line owns the one renderer, so that an error reads
-// the same in the REPL as in eval and lint. src starts on line first of
-// file.
-type Renderer interface {
-	// Diagnostics writes the front end's or the linter's diagnostics.
-	Diagnostics(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error
-	// ExecError writes the error.execution a condition raised.
-	ExecError(w io.Writer, file string, first int, src string, e *runtime.ExecError)
-	// StepError writes an error a simulated session raised in a step.
-	StepError(w io.Writer, e statechart.Error)
-}
-
 // Options are what a session takes from its surroundings.
 type Options struct {
-	Colour bool     // colour the answers, for a terminal
-	Render Renderer // required
+	Colour bool // colour the answers, for a terminal
 	// LintConfig gives the rule settings :lint applies, as lint -e finds
 	// them (.condeval.yaml); nil means the rules' defaults.
 	LintConfig func() (lint.Config, error)
@@ -192,7 +178,7 @@ func (s *Session) evaluate(e entry) {
 func (s *Session) showResult(e entry, src string, env runtime.Env, r runtime.Result) {
 	if failure := runtime.Execution(r.Err); failure != nil {
 		fmt.Fprintf(s.out, "%s (%s %s)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"), failure.Type)
-		s.opts.Render.ExecError(s.out, e.file, e.line, src, failure)
+		_ = render.Write(s.out, render.Exec(e.file, e.line, src, failure))
 	} else {
 		fmt.Fprintf(s.out, "%s (%s)\n", s.colours.outcome(r.Value), describeValue(r.Type, r.Raw))
 	}
@@ -201,16 +187,9 @@ func (s *Session) showResult(e entry, src string, env runtime.Env, r runtime.Res
 	}
 }
 
-// syntaxError shows the front end's diagnostics for a condition Compile
-// refused, with positions counted from the entry's first line. A condition
-// the front end accepted but the engine refused shows the SyntaxError it
-// raises when evaluated.
+// syntaxError shows why Compile refused a condition, as eval shows it,
+// with positions counted from the entry's first line.
 func (s *Session) syntaxError(e entry, src string, err error) {
 	fmt.Fprintf(s.out, "%s (%s SyntaxError)\n", s.colours.outcome(false), s.colours.paint(sgrError, "error.execution"))
-	var diags *cond.Error
-	if !errors.As(err, &diags) { // an engine's refusal (runtime.EngineError) has no diagnostics
-		s.opts.Render.ExecError(s.out, e.file, e.line, src, runtime.CompileError(err))
-		return
-	}
-	_ = s.opts.Render.Diagnostics(s.out, e.file, e.line, src, diags.Diagnostics)
+	_ = render.Write(s.out, render.Compile(e.file, e.line, src, err)...)
 }

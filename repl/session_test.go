@@ -3,7 +3,6 @@ package repl
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"strings"
 	"testing"
@@ -11,11 +10,9 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/runtime"
-	"github.com/condeval/condeval/statechart"
 )
 
 const (
@@ -25,26 +22,6 @@ const (
 	testSeed = "_event.data.interactionid == system.InteractionID && (!_event.data.resultof || _event.data.resultof == 'deletion')"
 )
 
-// plainRenderer writes one line per problem, without the source line: the
-// command line's renderer is tested where it lives.
-type plainRenderer struct{}
-
-func (plainRenderer) Diagnostics(w io.Writer, file string, first int, src string, diags []cond.Diagnostic) error {
-	for _, d := range diags {
-		line, col := cond.LineCol(src, d.Span.Start)
-		fmt.Fprintf(w, "%s:%d:%d: %s [%s]\n", file, first+line-1, col, d.Message, d.Code)
-	}
-	return nil
-}
-
-func (plainRenderer) StepError(w io.Writer, e statechart.Error) {
-	fmt.Fprintf(w, "  error %s: %s: %s\n", e.Name, e.Type, e.Message)
-}
-
-func (plainRenderer) ExecError(w io.Writer, file string, first int, _ string, e *runtime.ExecError) {
-	fmt.Fprintf(w, "%s:%d:%d: %s: %s\n", file, first+e.Line-1, e.Column, e.Type, e.Message)
-}
-
 // lines joins script or output lines, each ending in a newline.
 func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 
@@ -53,7 +30,7 @@ func lines(ls ...string) string { return strings.Join(ls, "\n") + "\n" }
 func runScript(t *testing.T, env runtime.Env, script string) (string, *Session) {
 	t.Helper()
 	var out bytes.Buffer
-	s := New(&out, Options{Render: plainRenderer{}})
+	s := New(&out, Options{})
 	require.NoError(t, s.Load(env))
 	require.NoError(t, s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>", Numbered: true}))
 	return out.String(), s
@@ -75,9 +52,13 @@ func TestSessionSwitchover(t *testing.T) {
 		`_event.data.resultof = "deletion"`,
 		"true  (boolean true)",
 		"false (error.execution TypeError)",
-		"<stdin>:4:15: TypeError: Cannot read property 'y' of undefined",
+		"<stdin>:4:15: error: TypeError: Cannot read property 'y' of undefined [error.execution]",
+		"_event.data.x.y",
+		"              ^",
 		"false (error.execution SyntaxError)",
-		"<stdin>:5:3: missing ')' to close '(' opened at 1:1 [C101]",
+		"<stdin>:5:3: error: missing ')' to close '(' opened at 5:1 [C101]",
+		"(1",
+		"  ^",
 	), out)
 	assert.False(t, s.Failed())
 }
@@ -103,7 +84,7 @@ func TestSessionLoad(t *testing.T) {
 		`true  (string "interaction.deleted")`,
 	), out)
 
-	s := New(io.Discard, Options{Render: plainRenderer{}})
+	s := New(io.Discard, Options{})
 	assert.EqualError(t, s.Load(runtime.Env{Globals: map[string]any{"JSON": 1.0}}), "cannot set JSON: JSON is an ECMAScript built-in")
 }
 
@@ -133,7 +114,7 @@ func TestLintConfig(t *testing.T) {
 	require.Empty(t, cfg.Apply([]string{"C203"}, nil, func(func(string, string) bool) {}))
 	run := func(config func() (lint.Config, error)) (string, bool) {
 		var b bytes.Buffer
-		s := New(&b, Options{Render: plainRenderer{}, LintConfig: config})
+		s := New(&b, Options{LintConfig: config})
 		require.NoError(t, s.Load(event))
 		require.NoError(t, s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>"}))
 		return b.String(), s.Failed()

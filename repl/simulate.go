@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 )
 
@@ -95,7 +96,7 @@ func (s *Session) cmdAdvance(arg string, _ entry) error {
 // the ones In() sees.
 func (s *Session) showStep(st *statechart.Step) error {
 	s.states = s.sim.Active()
-	return st.WriteText(s.out, s.opts.Render.StepError)
+	return st.WriteText(s.out, render.StepError)
 }
 
 func (s *Session) simulationStatus() error {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/render"
 )
 
 // Every command that takes a condition takes it the same way: -e EXPR
@@ -42,7 +43,7 @@ func readConditions(stdin io.Reader, given []string) ([]string, error) {
 // a file name would be: <expr>, then <expr2>, <expr3>...
 func exprName(i int) string {
 	if i == 0 {
-		return exprFile
+		return render.Expr
 	}
 	return fmt.Sprintf("<expr%d>", i+1)
 }

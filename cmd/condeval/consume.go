@@ -22,6 +22,7 @@ import (
 	"github.com/twmb/franz-go/pkg/sasl/scram"
 
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
 )
@@ -167,7 +168,7 @@ func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Ev
 		return nil, err
 	}
 	for _, p := range set.Problems {
-		writeError(env.Stderr, p)
+		render.Error(env.Stderr, p)
 	}
 	return stream.NewHandlers(set, in), nil
 }

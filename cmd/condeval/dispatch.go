@@ -6,10 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/condeval/condeval/batch"
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -44,7 +44,7 @@ func (c *DispatchCmd) Run(env *Env) error {
 		return err
 	}
 	for _, p := range set.Problems {
-		writeError(env.Stderr, p)
+		render.Error(env.Stderr, p)
 	}
 	var system map[string]any
 	if c.System != "" {
@@ -173,34 +173,12 @@ func (c *DispatchCmd) reportText(w io.Writer, out *statechart.Outcome, missing m
 			fmt.Fprintf(w, "           %s\n", m)
 		}
 		if s.Err != nil {
-			var b strings.Builder
-			condReport(s.Handler, s.Err).write(&b)
-			io.WriteString(w, indent(b.String(), "           "))
+			_ = render.Write(render.Indent(w, "           "), render.HandlerExec(s.Handler, s.Err))
 		}
 		if s.Evaluated() {
 			explained.write(w, s.Handler)
 		}
 	}
-}
-
-// condReport is the error.execution a handler's condition raised, at its
-// place in the handler's file when the condition is written there as the
-// engine reads it (no escape before the error), else at the condition's
-// start.
-func condReport(h *statechart.Handler, e *runtime.ExecError) report {
-	r := fileReport(h.File, h.Line, h.Column)
-	if before := h.Cond[:min(e.Span.Start, len(h.Cond))]; r.snippet && e.Line == 1 && strings.HasPrefix(r.text[r.from:], before) {
-		r.col += utf8.RuneCountInString(before)
-		r.from += len(before)
-		r.to = min(r.from+e.Span.End-e.Span.Start, len(r.text))
-	}
-	r.message, r.code = e.Type+": "+e.Message, e.Name
-	return r
-}
-
-// indent puts prefix before every line of text.
-func indent(text, prefix string) string {
-	return prefix + strings.ReplaceAll(strings.TrimSuffix(text, "\n"), "\n", "\n"+prefix) + "\n"
 }
 
 func (c *DispatchCmd) reportJSON(w io.Writer, out *statechart.Outcome, _ map[*statechart.Handler][]missingInput, explained explanations) {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/condeval/condeval/batch"
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 )
 
@@ -67,7 +68,7 @@ func (c *EvalCmd) evalOne(env *Env, name, who, src string, in runtime.Env, warni
 	compiled, err := runtime.Compile(src)
 	if err != nil {
 		fmt.Fprintln(env.Stdout, false)
-		_ = writeReports(env.Stderr, compileReports(name, 1, src, err)...)
+		_ = render.Write(env.Stderr, render.Compile(name, 1, src, err)...)
 		return false
 	}
 	var ex *runtime.Explanation
@@ -80,7 +81,7 @@ func (c *EvalCmd) evalOne(env *Env, name, who, src string, in runtime.Env, warni
 	fmt.Fprintln(env.Stdout, res.Value)
 	warnings.warn(who, missingInputs(src, in))
 	if res.Err != nil {
-		_ = writeReports(env.Stderr, execReport(name, 1, src, runtime.Execution(res.Err)))
+		_ = render.Write(env.Stderr, render.Exec(name, 1, src, runtime.Execution(res.Err)))
 	}
 	if len(res.Written) > 0 {
 		fmt.Fprintf(env.Stderr, "note: %s assigned to %s; ORS takes the assignment's value too, but = where == was meant is a common mistake [C204]\n",

@@ -4,10 +4,10 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
 )
@@ -26,7 +26,7 @@ func explaining(explain bool, into **runtime.Explanation) []runtime.EvalOption {
 // (the handler's event attribute, or the event's name; "" when unknown),
 // with the configuration lint -e would apply.
 func conditionFindings(src, event string) []lint.Finding {
-	cfg, err := (&lint.Configs{}).For("./" + exprFile)
+	cfg, err := (&lint.Configs{}).For("./" + render.Expr)
 	if err != nil {
 		cfg = lint.Config{}
 	}
@@ -41,7 +41,7 @@ func writeExplanation(w io.Writer, file string, ex *runtime.Explanation, finding
 	for i, f := range findings {
 		diags[i] = f.Diagnostic
 	}
-	_ = writeReports(w, diagnosticReports(file, 1, ex.Source, diags)...)
+	_ = render.Write(w, render.Diagnostics(file, 1, ex.Source, diags)...)
 }
 
 // explainedJSON is the tree --explain --format json writes: the same
@@ -94,9 +94,7 @@ func (e explanations) write(w io.Writer, h *statechart.Handler) {
 	if ex == nil {
 		return
 	}
-	var b strings.Builder
-	writeExplanation(&b, h.Name, ex, conditionFindings(h.Cond, h.Event.String()))
-	io.WriteString(w, indent(b.String(), "           "))
+	writeExplanation(render.Indent(w, "           "), h.Name, ex, conditionFindings(h.Cond, h.Event.String()))
 }
 
 // handlerExplanation is one evaluated handler's condition in dispatch

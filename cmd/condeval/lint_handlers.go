@@ -77,14 +77,14 @@ func lintHandlers(path string, config func(file string) (lint.Config, error)) ([
 
 // condOffset is the byte offset of the handler's condition in the file.
 func condOffset(src *scxml.Source, h *statechart.Handler) int {
-	return src.LineStart(h.Line) + runeOffset(src.Line(h.Line), h.Column)
+	return src.RuneOffset(h.Line, h.Column)
 }
 
 // plainText is value, which the file writes at line and column, as it
 // stands there when it is written unchanged: a plain YAML scalar, or a
 // quoted one with no escape.
 func plainText(src *scxml.Source, line, column int, value string) (scxml.Text, bool) {
-	off := src.LineStart(line) + runeOffset(src.Line(line), column)
+	off := src.RuneOffset(line, column)
 	for _, start := range []int{off, off + 1} { // after an opening quote
 		if end := start + len(value); end <= len(src.Data) && string(src.Data[start:end]) == value {
 			return scxml.PlainText(src, start, end), true

@@ -5,6 +5,7 @@ import (
 	"io"
 
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 )
 
 // writeFindings writes located findings in one of the output formats.
@@ -20,14 +21,14 @@ func writeFindings(w io.Writer, format string, fs []lint.FileFinding) error {
 	return writeFindingsText(w, fs)
 }
 
-// writeFindingsText writes each finding in the renderer's form (render.go),
-// with lines and columns in the file.
+// writeFindingsText writes each finding as every command writes an error
+// at a place, with lines and columns in the file.
 func writeFindingsText(w io.Writer, fs []lint.FileFinding) error {
-	rs := make([]report, len(fs))
+	rs := make([]render.Report, len(fs))
 	for i, f := range fs {
-		rs[i] = findingReport(f)
+		rs[i] = render.Finding(f)
 	}
-	return writeReports(w, rs...)
+	return render.Write(w, rs...)
 }
 
 // jsonDiagnostic is one finding in the JSON output.

@@ -12,6 +12,7 @@ import (
 	"strings"
 
 	"github.com/alecthomas/kong"
+	"github.com/condeval/condeval/render"
 )
 
 // Exit codes shared by every subcommand.
@@ -116,7 +117,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			fmt.Fprintf(stderr, "condeval: %s\nTry '%s --help' for more information.\n", ue.msg, ctx.Selected().FullPath())
 			return exitUsage
 		}
-		writeError(stderr, err)
+		render.Error(stderr, err)
 		return exitUsage
 	}
 	return env.Code

@@ -12,6 +12,7 @@ import (
 	"github.com/peterh/liner"
 
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/repl"
 )
 
@@ -40,15 +41,14 @@ func (c *ReplCmd) Run(env *Env) error {
 	return err
 }
 
-// newSession is a REPL session writing to out with this command's
-// renderer and lint configuration.
+// newSession is a REPL session writing to out with this command's lint
+// configuration.
 func newSession(out io.Writer, colour bool) *repl.Session {
 	return repl.New(out, repl.Options{
 		Colour: colour,
-		Render: replRenderer{},
 		// :lint applies the .condeval.yaml that lint -e applies, read
 		// afresh so that an edit shows at the next :lint.
-		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + exprFile) },
+		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + render.Expr) },
 	})
 }
 
@@ -96,7 +96,7 @@ func interactive(s *repl.Session, out io.Writer, historyFile string) error {
 // from 1 and is named as a condition on the command line is, so that its
 // errors read as eval's.
 func typedInput(lines repl.LineSource) repl.Input {
-	return repl.Input{Lines: lines, File: exprFile}
+	return repl.Input{Lines: lines, File: render.Expr}
 }
 
 // editorLines reads lines through the line editor. The history holds

@@ -12,6 +12,7 @@ import (
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/scxml"
 	"github.com/condeval/condeval/statechart"
@@ -206,18 +207,5 @@ func reportStepJSON(w io.Writer, st *statechart.Step) {
 }
 
 func reportStepText(w io.Writer, st *statechart.Step) {
-	st.WriteText(w, writeStepError)
-}
-
-// writeStepError writes an error a step raised through the one renderer,
-// indented under the step.
-func writeStepError(w io.Writer, e statechart.Error) {
-	r := fileReport(e.At.File, e.At.Line, e.At.Column)
-	r.message, r.code = e.Message, e.Name
-	if e.Type != "" {
-		r.message = e.Type + ": " + e.Message
-	}
-	var rb strings.Builder
-	r.write(&rb)
-	io.WriteString(w, indent(rb.String(), "  "))
+	st.WriteText(w, render.StepError)
 }

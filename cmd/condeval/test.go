@@ -5,6 +5,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/scenario"
 )
 
@@ -61,10 +62,8 @@ func writeResults(w io.Writer, results []scenario.Result) {
 		case r.Err != nil:
 			failed++
 			fmt.Fprintf(w, "ERROR %s\n", r.Path)
-			if rep, ok := errorReport(r.Err); ok {
-				var b strings.Builder
-				rep.write(&b)
-				io.WriteString(w, indent(b.String(), "  "))
+			if rep, ok := render.Located(r.Err); ok {
+				_ = render.Write(render.Indent(w, "  "), rep)
 			} else {
 				fmt.Fprintf(w, "  %v\n", r.Err)
 			}
