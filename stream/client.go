@@ -26,6 +26,12 @@ func (w *Worker) clientOptions() []kgo.Opt {
 		kgo.ConsumeTopics(c.Topic),
 		kgo.ConsumeResetOffset(kgo.NewOffset().AtStart()),
 		kgo.FetchIsolationLevel(kgo.ReadCommitted()),
+		// A transactional producer ends each transaction with a marker
+		// record. Polled, the markers are committed with the records
+		// around them; discarded, a partition that ends on one is never
+		// committed to its end, so a bounded replay never finishes and the
+		// lag never reaches 0.
+		kgo.KeepControlRecords(),
 		kgo.DisableAutoCommit(),
 		kgo.BlockRebalanceOnPoll(),
 		kgo.SessionTimeout(c.SessionTimeout),

@@ -14,6 +14,7 @@ type decision struct {
 	base, compare Outcome
 	compared      bool  // compare mode: compare holds the second outcome
 	err           error // not valid input: a dead letter
+	marker        bool  // a transaction marker: nothing to evaluate or write, only to commit
 }
 
 // evaluate evaluates records on Config.Concurrency goroutines and returns
@@ -31,7 +32,11 @@ func (w *Worker) evaluate(recs []*kgo.Record) []decision {
 				if i >= len(recs) || w.rebalancing.Load() {
 					return
 				}
-				out[i] = w.decide(recs[i].Value)
+				if recs[i].Attrs.IsControl() {
+					out[i] = decision{marker: true}
+				} else {
+					out[i] = w.decide(recs[i].Value)
+				}
 				done[i] = true
 			}
 		})

@@ -36,6 +36,8 @@ func (s source) String() string {
 func (d decision) records(cfg Config, in *kgo.Record) []*kgo.Record {
 	src := sourceOf(in)
 	switch {
+	case d.marker:
+		return nil
 	case d.err != nil:
 		return []*kgo.Record{derive(in, cfg.DLQTopic, in.Value,
 			kgo.RecordHeader{Key: HeaderResult, Value: []byte("error.input")},

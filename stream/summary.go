@@ -30,6 +30,9 @@ type HandlerKey struct {
 
 // add counts one decision.
 func (s *Summary) add(d decision) {
+	if d.marker {
+		return // no record of the input's, only a transaction's end
+	}
 	s.Records++
 	switch {
 	case d.err != nil:
