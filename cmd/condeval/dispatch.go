@@ -71,11 +71,8 @@ func (c *DispatchCmd) Run(env *Env) error {
 		}
 		in.Event = event
 		missing := handlersMissing(out, in)
-		for _, m := range out.Fired {
-			warnings.warn(fmt.Sprintf("handler %q", m.Handler.Name), missing[m.Handler])
-		}
-		for _, s := range out.Skipped {
-			warnings.warn(fmt.Sprintf("handler %q", s.Handler.Name), missing[s.Handler])
+		for _, h := range out.Evaluated() {
+			warnings.warn(fmt.Sprintf("handler %q", h.Name), missing[h])
 		}
 		report(env.Stdout, out, missing, explained)
 		return nil
