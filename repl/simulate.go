@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/condeval/condeval/jsonin"
+	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 )
@@ -37,6 +38,13 @@ func (s *Session) cmdSimulate(arg string, _ entry) error {
 	m, err := statechart.Load(doc, statechart.LoadOptions{})
 	if err != nil {
 		return err
+	}
+	// What does not compile raises error.execution each time it runs:
+	// said once, before the run, as condeval simulate says it.
+	if broken, err := lint.CompileErrors(doc); err == nil {
+		for _, f := range broken {
+			_ = render.Write(s.out, render.Finding(f))
+		}
 	}
 	sim, st, err := m.Start(opts)
 	if err != nil {

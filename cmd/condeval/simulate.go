@@ -6,10 +6,8 @@ import (
 	"io"
 	"maps"
 	"slices"
-	"strings"
 
 	"github.com/condeval/condeval/builtins"
-	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/render"
@@ -139,18 +137,11 @@ func readSimEvent(line []byte, n int) (simEvent, error) {
 }
 
 // writeBrokenCode writes, once and as lint does, each condition, expression
-// or script of the document that does not compile: the session would raise
-// error.execution each time it evaluates one.
+// or script of the document that does not compile.
 func writeBrokenCode(w io.Writer, doc string) error {
-	f, err := scxml.ReadFile(doc)
+	broken, err := lint.CompileErrors(doc)
 	if err != nil {
 		return nil // Load read it; a second read that fails has nothing to add
-	}
-	var broken []lint.FileFinding
-	for _, ff := range lint.File(f, lint.Config{}) {
-		if ff.Severity == cond.SeverityError && strings.HasPrefix(ff.Code, "C1") {
-			broken = append(broken, ff)
-		}
 	}
 	return writeFindingsText(w, broken)
 }
