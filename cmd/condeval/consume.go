@@ -2,14 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
+	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
 	"strings"
 	"syscall"
 	"time"
@@ -17,9 +15,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"github.com/twmb/franz-go/pkg/sasl"
-	"github.com/twmb/franz-go/pkg/sasl/plain"
-	"github.com/twmb/franz-go/pkg/sasl/scram"
 
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
@@ -116,10 +111,11 @@ func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
 	if cfg.Eval, cfg.Compare, err = c.evaluators(env, in); err != nil {
 		return cfg, err
 	}
-	if cfg.TLS, err = c.tlsConfig(); err != nil {
-		return cfg, err
+	err = c.security().Apply(&cfg)
+	var ue *stream.UsageError
+	if errors.As(err, &ue) {
+		return cfg, usagef("%s", ue)
 	}
-	cfg.SASL, err = c.sasl()
 	return cfg, err
 }
 
@@ -184,51 +180,11 @@ func readCondition(path string) (string, error) {
 	return src, nil
 }
 
-func (c *ConsumeCmd) tlsConfig() (*tls.Config, error) {
-	if !c.TLS && c.TLSCA == "" && c.TLSCert == "" {
-		return nil, nil
-	}
-	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-	if c.TLSCA != "" {
-		pem, err := os.ReadFile(c.TLSCA)
-		if err != nil {
-			return nil, err
-		}
-		cfg.RootCAs = x509.NewCertPool()
-		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("%s: no PEM certificate in the file", c.TLSCA)
-		}
-	}
-	if (c.TLSCert == "") != (c.TLSKey == "") {
-		return nil, usagef("--tls-cert and --tls-key go together")
-	}
-	if c.TLSCert != "" {
-		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
-		if err != nil {
-			return nil, fmt.Errorf("--tls-cert %s: %w", filepath.Base(c.TLSCert), err)
-		}
-		cfg.Certificates = []tls.Certificate{cert}
-	}
-	return cfg, nil
-}
-
-func (c *ConsumeCmd) sasl() (sasl.Mechanism, error) {
-	if c.SASL == "" {
-		if c.SASLUser != "" {
-			return nil, usagef("--sasl-user needs --sasl")
-		}
-		return nil, nil
-	}
-	if c.SASLUser == "" {
-		return nil, usagef("--sasl %s needs --sasl-user and a password", c.SASL)
-	}
-	switch c.SASL {
-	case "plain":
-		return plain.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsMechanism(), nil
-	case "scram-sha-256":
-		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha256Mechanism(), nil
-	default:
-		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha512Mechanism(), nil
+// security is what the --tls and --sasl flags say.
+func (c *ConsumeCmd) security() stream.Security {
+	return stream.Security{
+		TLS: c.TLS, CAFile: c.TLSCA, CertFile: c.TLSCert, KeyFile: c.TLSKey,
+		SASL: c.SASL, User: c.SASLUser, Password: c.SASLPassword,
 	}
 }
 
