@@ -4,17 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
@@ -65,11 +59,12 @@ func (c *ConsumeCmd) Run(env *Env) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if c.Metrics != "" {
-		shutdown, err := serveMetrics(c.Metrics, &cfg)
+		srv, err := stream.ServeMetrics(c.Metrics)
 		if err != nil {
 			return err
 		}
-		defer shutdown()
+		defer srv.Close()
+		cfg.Metrics = srv.Metrics
 	}
 	w, err := stream.NewWorker(ctx, cfg)
 	if err != nil {
@@ -186,27 +181,6 @@ func (c *ConsumeCmd) security() stream.Security {
 		TLS: c.TLS, CAFile: c.TLSCA, CertFile: c.TLSCert, KeyFile: c.TLSKey,
 		SASL: c.SASL, User: c.SASLUser, Password: c.SASLPassword,
 	}
-}
-
-// serveMetrics serves the worker's metrics, and the Go runtime's and the
-// process's, at /metrics on addr until shutdown is called.
-func serveMetrics(addr string, cfg *stream.Config) (shutdown func(), err error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, fmt.Errorf("--metrics: %w", err)
-	}
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	cfg.Metrics = stream.NewMetrics(reg)
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-	}, nil
 }
 
 // Help is the description of condeval consume --help.
