@@ -3,10 +3,8 @@ package main
 import (
 	"context"
 	"errors"
-	"fmt"
 	"os"
 	"os/signal"
-	"strings"
 	"syscall"
 	"time"
 
@@ -133,14 +131,14 @@ func (c *ConsumeCmd) evaluators(env *Env, in stream.Input) (eval, compare stream
 	}
 	src, label := c.Expr, c.Expr
 	if c.CondFile != "" {
-		if src, err = readCondition(c.CondFile); err != nil {
+		if src, err = readConditionFile("--cond-file", c.CondFile); err != nil {
 			return nil, nil, err
 		}
 		label = c.CondFile
 	}
 	eval = stream.NewCondition(src, label, in)
 	if c.Compare != "" {
-		other, err := readCondition(c.Compare)
+		other, err := readConditionFile("--compare", c.Compare)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -160,19 +158,6 @@ func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Ev
 		writeError(env.Stderr, p)
 	}
 	return stream.NewHandlers(set, in), nil
-}
-
-// readCondition reads a condition file: the whole file is one condition.
-func readCondition(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
-	}
-	src := strings.TrimSpace(string(trimBOM(b)))
-	if src == "" {
-		return "", fmt.Errorf("%s: no condition in the file", path)
-	}
-	return src, nil
 }
 
 // security is what the --tls and --sasl flags say.
