@@ -264,3 +264,28 @@ func TestSecurityWithBrokers(t *testing.T) {
 		})
 	}
 }
+
+// FuzzSecurityFiles reads any content as the CA, the client certificate
+// and its key: an error that names the flag, never a panic.
+func FuzzSecurityFiles(f *testing.F) {
+	p := newPKI(f)
+	for _, file := range []string{p.caFile, p.certFile, p.keyFile} {
+		b, err := os.ReadFile(file)
+		require.NoError(f, err)
+		f.Add(b)
+	}
+	f.Add([]byte("-----BEGIN CERTIFICATE-----\n-----END CERTIFICATE-----\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		file := filepath.Join(t.TempDir(), "given.pem")
+		require.NoError(t, os.WriteFile(file, data, 0o600))
+		for _, sec := range []Security{
+			{CAFile: file},
+			{CertFile: file, KeyFile: p.keyFile},
+			{CertFile: p.certFile, KeyFile: file},
+		} {
+			if err := sec.Apply(&Config{}); err != nil {
+				assert.Regexp(t, `^--tls-(ca|cert|key) `, err.Error())
+			}
+		}
+	})
+}
