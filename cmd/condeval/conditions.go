@@ -45,7 +45,7 @@ func readConditionFile(flag, path string) (string, error) {
 	defer f.Close()
 	src, err := readCondition(f)
 	if err != nil {
-		return "", fmt.Errorf("%s %s: %w", flag, path, err)
+		return "", fmt.Errorf("%s: %w", flag, err)
 	}
 	if strings.TrimSpace(src) == "" {
 		return "", fmt.Errorf("%s %s: no condition in the file", flag, path)

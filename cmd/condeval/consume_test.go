@@ -184,6 +184,7 @@ func TestConsumeErrors(t *testing.T) {
 		{"a client certificate without its key", []string{"--brokers", brokers, "--topic", "in", "--tls-cert", "client.pem"}, "--tls-cert and --tls-key go together", true},
 		{"a CA file that is not there", []string{"--brokers", brokers, "--topic", "in", "--tls-ca", "nope.pem"}, "cannot read --tls-ca nope.pem: no such file or directory", false},
 		{"a condition file that is not there", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", "nope.cond"}, "cannot read --cond-file nope.cond: no such file or directory", false},
+		{"a folder as the condition file", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", filepath.Dir(empty)}, "cannot read --cond-file " + filepath.Dir(empty) + ": is a directory", false},
 		{"an empty condition file", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", empty}, "--cond-file " + empty + ": no condition in the file", false},
 		{"metrics at an address without a port", []string{"--brokers", brokers, "--topic", "in", "--metrics", "127.0.0.1"}, "--metrics 127.0.0.1: missing port in address", false},
 	} {
