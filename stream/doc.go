@@ -9,7 +9,10 @@
 // transactions. Compare mode runs a second Evaluator on the same records and
 // writes only the records whose outcome differs.
 //
-// The package knows Kafka and delivery; what a record means and what its
-// result looks like belong to the Evaluator (the batch format of
-// condeval eval --batch, or a handler set's dispatch record).
+// The package knows Kafka, delivery and how a worker is watched: Security
+// turns the TLS files and SASL credentials of condeval consume into a
+// connection, and ServeMetrics serves a worker's metrics over HTTP. What a
+// record means and what its result looks like belong to the Evaluator (the
+// batch format of condeval eval --batch, or a handler set's dispatch
+// record).
 package stream

@@ -30,13 +30,37 @@ func readConditions(stdin io.Reader, given []string) ([]string, error) {
 			return nil, usagef("- (standard input) can be given once")
 		}
 		read = true
-		b, err := io.ReadAll(stdin)
-		if err != nil {
+		var err error
+		if out[i], err = readCondition(stdin); err != nil {
 			return nil, fmt.Errorf("reading the condition from standard input: %w", err)
 		}
-		out[i] = strings.TrimRight(string(jsonin.TrimBOM(b)), "\r\n")
 	}
 	return out, nil
+}
+
+// readConditionFile reads the condition held by the file a flag names.
+func readConditionFile(flag, path string) (string, error) {
+	f, err := openFlag(flag, path)
+	if err != nil {
+		return "", err
+	}
+	defer f.Close()
+	src, err := readCondition(f)
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", flag, err)
+	}
+	if strings.TrimSpace(src) == "" {
+		return "", fmt.Errorf("%s %s: no condition in the file", flag, path)
+	}
+	return src, nil
+}
+
+// readCondition reads the whole of r as one condition. A byte order mark
+// and the line breaks that end the text are no part of it; white space
+// before it is, so that columns are those of the file.
+func readCondition(r io.Reader) (string, error) {
+	b, err := io.ReadAll(r)
+	return strings.TrimRight(string(jsonin.TrimBOM(b)), "\r\n"), err
 }
 
 // exprName names the i-th of n conditions given on the command line where

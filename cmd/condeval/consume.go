@@ -2,26 +2,12 @@ package main
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
-	"fmt"
-	"net"
-	"net/http"
+	"errors"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
 	"syscall"
 	"time"
 
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
-	"github.com/prometheus/client_golang/prometheus/promhttp"
-	"github.com/twmb/franz-go/pkg/sasl"
-	"github.com/twmb/franz-go/pkg/sasl/plain"
-	"github.com/twmb/franz-go/pkg/sasl/scram"
-
-	"github.com/condeval/condeval/jsonin"
 	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/statechart"
 	"github.com/condeval/condeval/stream"
@@ -72,11 +58,12 @@ func (c *ConsumeCmd) Run(env *Env) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if c.Metrics != "" {
-		shutdown, err := serveMetrics(c.Metrics, &cfg)
+		srv, err := stream.ServeMetrics(c.Metrics)
 		if err != nil {
 			return err
 		}
-		defer shutdown()
+		defer srv.Close()
+		cfg.Metrics = srv.Metrics
 	}
 	w, err := stream.NewWorker(ctx, cfg)
 	if err != nil {
@@ -118,10 +105,11 @@ func (c *ConsumeCmd) config(env *Env) (stream.Config, error) {
 	if cfg.Eval, cfg.Compare, err = c.evaluators(env, in); err != nil {
 		return cfg, err
 	}
-	if cfg.TLS, err = c.tlsConfig(); err != nil {
-		return cfg, err
+	err = c.security().Apply(&cfg)
+	var ue *stream.UsageError
+	if errors.As(err, &ue) {
+		return cfg, usagef("%s", ue)
 	}
-	cfg.SASL, err = c.sasl()
 	return cfg, err
 }
 
@@ -144,14 +132,14 @@ func (c *ConsumeCmd) evaluators(env *Env, in stream.Input) (eval, compare stream
 	}
 	src, label := c.Expr, c.Expr
 	if c.CondFile != "" {
-		if src, err = readCondition(c.CondFile); err != nil {
+		if src, err = readConditionFile("--cond-file", c.CondFile); err != nil {
 			return nil, nil, err
 		}
 		label = c.CondFile
 	}
 	eval = stream.NewCondition(src, label, in)
 	if c.Compare != "" {
-		other, err := readCondition(c.Compare)
+		other, err := readConditionFile("--compare", c.Compare)
 		if err != nil {
 			return nil, nil, err
 		}
@@ -173,84 +161,10 @@ func (c *ConsumeCmd) handlers(env *Env, path string, in stream.Input) (stream.Ev
 	return stream.NewHandlers(set, in), nil
 }
 
-// readCondition reads a condition file: the whole file is one condition.
-func readCondition(path string) (string, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return "", err
+// security is what the --tls and --sasl flags say.
+func (c *ConsumeCmd) security() stream.Security {
+	return stream.Security{
+		TLS: c.TLS, CAFile: c.TLSCA, CertFile: c.TLSCert, KeyFile: c.TLSKey,
+		SASL: c.SASL, User: c.SASLUser, Password: c.SASLPassword,
 	}
-	src := strings.TrimSpace(string(jsonin.TrimBOM(b)))
-	if src == "" {
-		return "", fmt.Errorf("%s: no condition in the file", path)
-	}
-	return src, nil
-}
-
-func (c *ConsumeCmd) tlsConfig() (*tls.Config, error) {
-	if !c.TLS && c.TLSCA == "" && c.TLSCert == "" {
-		return nil, nil
-	}
-	cfg := &tls.Config{MinVersion: tls.VersionTLS12}
-	if c.TLSCA != "" {
-		pem, err := os.ReadFile(c.TLSCA)
-		if err != nil {
-			return nil, err
-		}
-		cfg.RootCAs = x509.NewCertPool()
-		if !cfg.RootCAs.AppendCertsFromPEM(pem) {
-			return nil, fmt.Errorf("%s: no PEM certificate in the file", c.TLSCA)
-		}
-	}
-	if (c.TLSCert == "") != (c.TLSKey == "") {
-		return nil, usagef("--tls-cert and --tls-key go together")
-	}
-	if c.TLSCert != "" {
-		cert, err := tls.LoadX509KeyPair(c.TLSCert, c.TLSKey)
-		if err != nil {
-			return nil, fmt.Errorf("--tls-cert %s: %w", filepath.Base(c.TLSCert), err)
-		}
-		cfg.Certificates = []tls.Certificate{cert}
-	}
-	return cfg, nil
-}
-
-func (c *ConsumeCmd) sasl() (sasl.Mechanism, error) {
-	if c.SASL == "" {
-		if c.SASLUser != "" {
-			return nil, usagef("--sasl-user needs --sasl")
-		}
-		return nil, nil
-	}
-	if c.SASLUser == "" {
-		return nil, usagef("--sasl %s needs --sasl-user and a password", c.SASL)
-	}
-	switch c.SASL {
-	case "plain":
-		return plain.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsMechanism(), nil
-	case "scram-sha-256":
-		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha256Mechanism(), nil
-	default:
-		return scram.Auth{User: c.SASLUser, Pass: c.SASLPassword}.AsSha512Mechanism(), nil
-	}
-}
-
-// serveMetrics serves the worker's metrics, and the Go runtime's and the
-// process's, at /metrics on addr until shutdown is called.
-func serveMetrics(addr string, cfg *stream.Config) (shutdown func(), err error) {
-	ln, err := net.Listen("tcp", addr)
-	if err != nil {
-		return nil, fmt.Errorf("--metrics: %w", err)
-	}
-	reg := prometheus.NewRegistry()
-	reg.MustRegister(collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	cfg.Metrics = stream.NewMetrics(reg)
-	mux := http.NewServeMux()
-	mux.Handle("/metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
-	srv := &http.Server{Handler: mux, ReadHeaderTimeout: 10 * time.Second}
-	go func() { _ = srv.Serve(ln) }()
-	return func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(ctx)
-	}, nil
 }

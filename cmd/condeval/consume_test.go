@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -166,23 +167,33 @@ func TestConsumeHelpExamplesRun(t *testing.T) {
 func TestConsumeErrors(t *testing.T) {
 	c := kafka(t, "in", "out", "dead")
 	brokers := strings.Join(c.ListenAddrs(), ",")
+	empty := filepath.Join(t.TempDir(), "empty.cond")
+	require.NoError(t, os.WriteFile(empty, []byte("\uFEFF \n"), 0o600))
 	for _, tc := range []struct {
-		name string
-		args []string
-		want string
+		name  string
+		args  []string
+		want  string
+		usage bool // a command line to fix: the Try line follows
 	}{
-		{"unreachable brokers", []string{"--brokers", "127.0.0.1:1", "--topic", "in"}, "cannot reach the brokers 127.0.0.1:1: "},
-		{"missing input topic", []string{"--brokers", brokers, "--topic", "nope"}, `the input topic "nope" does not exist on ` + brokers},
-		{"missing output topic", []string{"--brokers", brokers, "--topic", "in", "--out-topic", "gone"}, `the output topic "gone" does not exist`},
-		{"two conditions", []string{"--brokers", brokers, "--topic", "in", "--handlers", "x.yaml"}, "give exactly one of -e, --cond-file and --handlers"},
-		{"no dead-letter topic", []string{"--brokers", brokers, "--topic", "in", "--dlq-topic", ""}, "give --out-topic and --dlq-topic"},
-		{"SASL without a user", []string{"--brokers", brokers, "--topic", "in", "--sasl", "plain"}, "--sasl plain needs --sasl-user"},
+		{"unreachable brokers", []string{"--brokers", "127.0.0.1:1", "--topic", "in"}, "cannot reach the brokers 127.0.0.1:1: ", false},
+		{"missing input topic", []string{"--brokers", brokers, "--topic", "nope"}, `the input topic "nope" does not exist on ` + brokers, false},
+		{"missing output topic", []string{"--brokers", brokers, "--topic", "in", "--out-topic", "gone"}, `the output topic "gone" does not exist`, false},
+		{"two conditions", []string{"--brokers", brokers, "--topic", "in", "--handlers", "x.yaml"}, "give exactly one of -e, --cond-file and --handlers", true},
+		{"no dead-letter topic", []string{"--brokers", brokers, "--topic", "in", "--dlq-topic", ""}, "give --out-topic and --dlq-topic", true},
+		{"SASL without a user", []string{"--brokers", brokers, "--topic", "in", "--sasl", "plain"}, "--sasl plain needs --sasl-user", true},
+		{"a client certificate without its key", []string{"--brokers", brokers, "--topic", "in", "--tls-cert", "client.pem"}, "--tls-cert and --tls-key go together", true},
+		{"a CA file that is not there", []string{"--brokers", brokers, "--topic", "in", "--tls-ca", "nope.pem"}, "cannot read --tls-ca nope.pem: no such file or directory", false},
+		{"a condition file that is not there", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", "nope.cond"}, "cannot read --cond-file nope.cond: no such file or directory", false},
+		{"a folder as the condition file", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", filepath.Dir(empty)}, "cannot read --cond-file " + filepath.Dir(empty) + ": is a directory", false},
+		{"an empty condition file", []string{"--brokers", brokers, "--topic", "in", "--cond", "", "--cond-file", empty}, "--cond-file " + empty + ": no condition in the file", false},
+		{"metrics at an address without a port", []string{"--brokers", brokers, "--topic", "in", "--metrics", "127.0.0.1"}, "--metrics 127.0.0.1: missing port in address", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			args := append([]string{"consume", "--group", "g", "--out-topic", "out", "--dlq-topic", "dead", "--cond", "true", "--progress", "0"}, tc.args...)
 			code, _, errOut := runWithInput(t, "", args...)
 			assert.Equal(t, exitUsage, code)
 			assert.Contains(t, errOut, "condeval: "+tc.want)
+			assert.Equal(t, tc.usage, strings.Contains(errOut, "Try 'condeval consume --help'"), errOut)
 		})
 	}
 }
