@@ -151,10 +151,19 @@ type Configs struct {
 }
 
 // For returns the configuration of the file at path.
-func (c *Configs) For(path string) (Config, error) {
+func (c *Configs) For(path string) (Config, error) { return c.forDir(filepath.Dir(path)) }
+
+// ForText returns the configuration of a condition given as text, on the
+// command line or in the REPL: that of a file in the working directory, so
+// that lint -e, eval --explain and the REPL's :lint judge a condition as
+// lint judges the project's files around it.
+func (c *Configs) ForText() (Config, error) { return c.forDir(".") }
+
+// forDir returns the configuration of the files in dir.
+func (c *Configs) forDir(dir string) (Config, error) {
 	name := c.File
 	if name == "" {
-		name = FindConfig(filepath.Dir(path))
+		name = FindConfig(dir)
 	}
 	if name == "" {
 		return c.Override, nil

@@ -365,3 +365,22 @@ func TestLintXMLHints(t *testing.T) {
 		})
 	}
 }
+
+// A condition given as text is judged by the configuration of the working
+// directory, unless a file is named.
+func TestConfigForText(t *testing.T) {
+	dir := t.TempDir()
+	require.NoError(t, os.WriteFile(filepath.Join(dir, ConfigName), []byte("disable: [C204]\n"), 0o644))
+	other := filepath.Join(t.TempDir(), "other.yaml")
+	require.NoError(t, os.WriteFile(other, []byte("disable: [C203]\n"), 0o644))
+	t.Chdir(dir)
+
+	cfg, err := (&Configs{}).ForText()
+	require.NoError(t, err)
+	assert.True(t, cfg.Disabled["C204"], "the working directory's .condeval.yaml")
+
+	cfg, err = (&Configs{File: other}).ForText()
+	require.NoError(t, err)
+	assert.True(t, cfg.Disabled["C203"], "the file named")
+	assert.False(t, cfg.Disabled["C204"])
+}

@@ -26,7 +26,7 @@ func explaining(explain bool, into **runtime.Explanation) []runtime.EvalOption {
 // (the handler's event attribute, or the event's name; "" when unknown),
 // with the configuration lint -e would apply.
 func conditionFindings(src, event string) []lint.Finding {
-	cfg, err := (&lint.Configs{}).For("./" + render.Expr)
+	cfg, err := (&lint.Configs{}).ForText()
 	if err != nil {
 		cfg = lint.Config{}
 	}

@@ -7,7 +7,6 @@ import (
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/lint"
-	"github.com/condeval/condeval/render"
 )
 
 // LintCmd lints conditions given with -e, or the files and directories
@@ -49,7 +48,7 @@ func (c *LintCmd) Run(env *Env) error {
 	}
 	var findings []lint.FileFinding
 	if exprGiven {
-		cfg, err := configs.For("./" + render.Expr)
+		cfg, err := configs.ForText()
 		if err != nil {
 			return err
 		}

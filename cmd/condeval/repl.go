@@ -48,7 +48,7 @@ func newSession(out io.Writer, colour bool) *repl.Session {
 		Colour: colour,
 		// :lint applies the .condeval.yaml that lint -e applies, read
 		// afresh so that an edit shows at the next :lint.
-		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).For("./" + render.Expr) },
+		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).ForText() },
 	})
 }
 
