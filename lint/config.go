@@ -5,6 +5,7 @@ import (
 	"iter"
 	"strings"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 )
 
@@ -142,5 +143,22 @@ func ResolveCode(ref string) (string, error) {
 	if c, ok := cond.LookupCode(ref); ok {
 		return c.Code, nil
 	}
+	if name, ok := builtins.Suggest(ref, ruleNames()); ok {
+		return "", fmt.Errorf("unknown rule %q (did you mean %q?)", ref, name)
+	}
 	return "", fmt.Errorf("unknown rule %q (see docs/rules.md for the codes and names)", ref)
+}
+
+// ruleNames are the names a misspelt rule is compared with: the rules' and
+// the front end's codes' names. Codes are not, as C204 and C205 are one
+// letter apart and neither is a misspelling of the other.
+func ruleNames() []string {
+	var names []string
+	for _, r := range Rules() {
+		names = append(names, r.Name)
+	}
+	for _, c := range cond.Codes() {
+		names = append(names, c.Name)
+	}
+	return names
 }

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -47,8 +46,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 	if root.Kind != yaml.MappingNode {
 		return c, fmt.Errorf("%s:%d:%d: want settings (%s)", name, root.Line, root.Column, strings.Join(configSettings, ", "))
 	}
-	var disable, enable []string
-	severity := map[string]string{}
+	lists := map[string][]setting{}
 	for i := 0; i+1 < len(root.Content); i += 2 {
 		k, v := root.Content[i], root.Content[i+1]
 		var err error
@@ -56,12 +54,10 @@ func ParseConfig(name string, data []byte) (Config, error) {
 			continue // "severity:" with nothing under it
 		}
 		switch k.Value {
-		case "disable":
-			disable, err = ruleList(v)
-		case "enable":
-			enable, err = ruleList(v)
+		case "disable", "enable":
+			lists[k.Value], err = ruleList(v)
 		case "severity":
-			err = ruleLevels(v, severity)
+			lists[k.Value], err = ruleLevels(v)
 		default:
 			err = fmt.Errorf("unknown setting '%s'%s", k.Value, didYouMean(k.Value, configSettings))
 			v = k
@@ -70,43 +66,69 @@ func ParseConfig(name string, data []byte) (Config, error) {
 			return c, fmt.Errorf("%s:%d:%d: %w", name, v.Line, v.Column, err)
 		}
 	}
-	if errs := c.Apply(disable, enable, maps.All(severity)); len(errs) > 0 {
-		return Config{}, fmt.Errorf("%s: %w", name, errs[0])
+	// Applied in Apply's order, whatever the file's: disable, enable,
+	// severity; a setting that cannot apply is an error at its place.
+	for _, list := range configSettings {
+		for _, e := range lists[list] {
+			at, err := e.apply(&c, list)
+			if err != nil {
+				return Config{}, fmt.Errorf("%s:%d:%d: %s: %w", name, at.Line, at.Column, list, err)
+			}
+		}
 	}
 	return c, nil
 }
 
+// setting is one rule of a settings list, with its level in severity.
+type setting struct{ rule, level *yaml.Node }
+
+// apply applies the setting of list to c; at is the node an error is about:
+// the rule, or the level of a known rule.
+func (e setting) apply(c *Config, list string) (at *yaml.Node, err error) {
+	switch list {
+	case "disable":
+		return e.rule, c.Disable(e.rule.Value)
+	case "enable":
+		return e.rule, c.Enable(e.rule.Value)
+	}
+	if _, err := ResolveCode(e.rule.Value); err != nil {
+		return e.rule, err
+	}
+	return e.level, c.SetSeverity(e.rule.Value, e.level.Value)
+}
+
 // ruleList reads a list of rules, [C206, constant-condition]; one rule on
 // its own is a list of one.
-func ruleList(v *yaml.Node) ([]string, error) {
+func ruleList(v *yaml.Node) ([]setting, error) {
 	switch {
 	case v.Kind == yaml.ScalarNode:
-		return []string{v.Value}, nil
+		return []setting{{rule: v}}, nil
 	case v.Kind != yaml.SequenceNode:
 		return nil, errors.New("want a list of rules, codes or names: [C206, constant-condition]")
 	}
-	out := make([]string, 0, len(v.Content))
+	out := make([]setting, 0, len(v.Content))
 	for _, r := range v.Content {
 		if r.Kind != yaml.ScalarNode {
 			return nil, errors.New("want a rule, by code or name, in the list")
 		}
-		out = append(out, r.Value)
+		out = append(out, setting{rule: r})
 	}
 	return out, nil
 }
 
-// ruleLevels reads the severity mapping, rule: level, into levels.
-func ruleLevels(v *yaml.Node, levels map[string]string) error {
+// ruleLevels reads the severity mapping, rule: level.
+func ruleLevels(v *yaml.Node) ([]setting, error) {
 	if v.Kind != yaml.MappingNode {
-		return errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
+		return nil, errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
 	}
+	var out []setting
 	for i := 0; i+1 < len(v.Content); i += 2 {
 		if v.Content[i].Kind != yaml.ScalarNode || v.Content[i+1].Kind != yaml.ScalarNode {
-			return errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
+			return nil, errors.New("want one 'rule: level' a line (levels: error, warning, info, off)")
 		}
-		levels[v.Content[i].Value] = v.Content[i+1].Value
+		out = append(out, setting{rule: v.Content[i], level: v.Content[i+1]})
 	}
-	return nil
+	return out, nil
 }
 
 // didYouMean is " (did you mean 'x'?)" when name is close to one of

@@ -71,6 +71,10 @@ func TestParseConfigErrors(t *testing.T) {
 		{"- disable\n", "c.yaml:1:1: want settings (disable, enable, severity)"},
 		{"disable: [C206, C207\n", "c.yaml:1:11: a [ ] list needs ',' between its items and ']' at its end"},
 		{"disable: [C206]\n\tenable: [C207]\n", "c.yaml:2:1: a tab cannot indent YAML; indent with spaces"},
+		{"disable: [C206, C999]\n", "c.yaml:1:17: disable: unknown rule \"C999\" (see docs/rules.md for the codes and names)"},
+		{"severity:\n  C203: error\n  enum-valu: info\n", "c.yaml:3:3: severity: unknown rule \"enum-valu\" (did you mean \"enum-value\"?)"},
+		{"severity:\n  C203: loud\n", "c.yaml:2:9: severity: C203: unknown severity \"loud\" (want error, warning, info or off)"},
+		{"enable:\n  - C206\n  - nope\n", "c.yaml:3:5: enable: unknown rule \"nope\" (see docs/rules.md for the codes and names)"},
 	}
 	for _, tt := range tests {
 		_, err := lint.ParseConfig("c.yaml", []byte(tt.yaml))

@@ -225,13 +225,10 @@ func (s *Session) cmdLint(arg string, _ entry) error {
 	return render.Write(s.out, render.Diagnostics(render.Expr, 1, src, diags)...)
 }
 
-// lintConfig is the rule settings :lint applies (Options.LintConfig).
-func (s *Session) lintConfig() (lint.Config, error) {
-	if s.opts.LintConfig == nil {
-		return lint.Config{}, nil
-	}
-	return s.opts.LintConfig()
-}
+// lintConfig is the rule settings :lint applies: those lint -e applies
+// (the working directory's .condeval.yaml), read afresh so that an edit
+// shows at the next :lint.
+func (s *Session) lintConfig() (lint.Config, error) { return (&lint.Configs{}).ForText() }
 
 // maxLoadDepth bounds :load inside loaded files.
 const maxLoadDepth = 8

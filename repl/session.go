@@ -17,7 +17,6 @@ import (
 
 	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
-	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/runtime"
 	"github.com/condeval/condeval/statechart"
@@ -26,9 +25,6 @@ import (
 // Options are what a session takes from its surroundings.
 type Options struct {
 	Colour bool // colour the answers, for a terminal
-	// LintConfig gives the rule settings :lint applies, as lint -e finds
-	// them (.condeval.yaml); nil means the rules' defaults.
-	LintConfig func() (lint.Config, error)
 	// ReadDir lists a directory for the completion of file names; nil
 	// means os.ReadDir.
 	ReadDir func(dir string) ([]fs.DirEntry, error)

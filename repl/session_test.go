@@ -2,8 +2,8 @@ package repl
 
 import (
 	"bytes"
-	"errors"
 	"io"
+	"os"
 	"strings"
 	"testing"
 
@@ -102,28 +102,30 @@ func TestHelpListsEveryCommand(t *testing.T) {
 	assert.Contains(t, out, "Ctrl-C clears the line, Ctrl-D leaves.")
 }
 
-// :lint applies the rule settings it is given, and shows a settings file
-// that cannot be read as a refused command.
+// :lint applies the .condeval.yaml of the working directory, read afresh
+// for each :lint, and shows one that cannot be read as a refused command.
 func TestLintConfig(t *testing.T) {
 	const script = ":lint _event.data.resultof == 'deleted'\n"
 	event := runtime.Env{Event: map[string]any{"name": "interaction.notcontrolled"}}
-	out, _ := runScript(t, event, script)
-	assert.Contains(t, out, "[C203]")
-
-	var cfg lint.Config
-	require.Empty(t, cfg.Apply([]string{"C203"}, nil, func(func(string, string) bool) {}))
-	run := func(config func() (lint.Config, error)) (string, bool) {
+	t.Chdir(t.TempDir())
+	run := func() (string, bool) {
 		var b bytes.Buffer
-		s := New(&b, Options{LintConfig: config})
+		s := New(&b, Options{})
 		require.NoError(t, s.Load(event))
 		require.NoError(t, s.Run(Input{Lines: ReaderLines(strings.NewReader(script)), File: "<stdin>"}))
 		return b.String(), s.Failed()
 	}
-	out, failed := run(func() (lint.Config, error) { return cfg, nil })
+	out, failed := run()
+	assert.Contains(t, out, "[C203]", "no settings file: the rules' defaults")
+	assert.False(t, failed)
+
+	require.NoError(t, os.WriteFile(lint.ConfigName, []byte("disable: [C203]\n"), 0o600))
+	out, failed = run()
 	assert.Equal(t, "no findings\n", out)
 	assert.False(t, failed)
 
-	out, failed = run(func() (lint.Config, error) { return cfg, errors.New(".condeval.yaml:1:1: bad") })
-	assert.Equal(t, "error: .condeval.yaml:1:1: bad\n", out)
+	require.NoError(t, os.WriteFile(lint.ConfigName, []byte("disable: [C999]\n"), 0o600))
+	out, failed = run()
+	assert.Regexp(t, `^error: .*\.condeval\.yaml:1:11: disable: unknown rule "C999"`, out)
 	assert.True(t, failed)
 }

@@ -11,7 +11,6 @@ import (
 
 	"github.com/peterh/liner"
 
-	"github.com/condeval/condeval/lint"
 	"github.com/condeval/condeval/render"
 	"github.com/condeval/condeval/repl"
 )
@@ -41,15 +40,9 @@ func (c *ReplCmd) Run(env *Env) error {
 	return err
 }
 
-// newSession is a REPL session writing to out with this command's lint
-// configuration.
+// newSession is a REPL session writing to out.
 func newSession(out io.Writer, colour bool) *repl.Session {
-	return repl.New(out, repl.Options{
-		Colour: colour,
-		// :lint applies the .condeval.yaml that lint -e applies, read
-		// afresh so that an edit shows at the next :lint.
-		LintConfig: func() (lint.Config, error) { return (&lint.Configs{}).ForText() },
-	})
+	return repl.New(out, repl.Options{Colour: colour})
 }
 
 // preload gives the session what the flags name, read as eval reads them.
