@@ -74,6 +74,14 @@ func Condition(name, src string, cfg Config) []FileFinding {
 	return l.item(scxml.Item{Kind: scxml.Condition, Text: scxml.PlainText(s, 0, len(src)), File: name})
 }
 
+// standalone reports whether a file's conditions stand on their own, with
+// no document around them: a condition list or a handler file. Nothing
+// declares names for them, no XML escapes them, and a line
+// "// condeval-disable" covers the next line.
+func standalone(f scxml.Format) bool {
+	return f == scxml.FormatCond || f == scxml.FormatHandlers
+}
+
 type fileLinter struct {
 	file  *scxml.File
 	cfg   Config
@@ -218,7 +226,8 @@ func plural(n int, noun string) string {
 }
 
 // Path lints a file, or every file of a directory tree that has an
-// extension Read knows (other files are skipped), as parts of their
+// extension Read knows (other files are skipped; a handler file is linted
+// when it is named: see scxml.ReadNamed), as parts of their
 // project: each document sees the declarations of the documents that
 // include it and of the files it includes (see project). A file linted on
 // its own is put in the project around it: the nearest directory above
@@ -248,7 +257,11 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 				return nil, sum, err
 			}
 		}
-		f, err := scxml.ReadFile(name)
+		data, err := os.ReadFile(name)
+		if err != nil {
+			return nil, sum, err
+		}
+		f, err := scxml.ReadNamed(name, data)
 		var se *scxml.SyntaxError
 		switch {
 		case err == nil && !f.ECMAScript():

@@ -52,6 +52,9 @@ func (l *fileLinter) edit(it scxml.Item, fx cond.Fix) *Edit {
 	if !ok && strings.ContainsAny(fx.NewText, `&<>"'`) {
 		return nil
 	}
+	if depth == 0 && ok && !it.Text.Verbatim(fx.Span.Start, fx.Span.End) {
+		return nil // over a YAML escape or folded line, which no escaping here remakes
+	}
 	from, to := it.Text.FileSpan(fx.Span.Start, fx.Span.End)
 	quote := byte('"')
 	if at := it.Text.FileOffset(-1) - 1; depth > 0 && at >= 0 && at < len(l.file.Source.Data) && l.file.Source.Data[at] == '\'' {
@@ -64,11 +67,11 @@ func (l *fileLinter) edit(it scxml.Item, fx cond.Fix) *Edit {
 // for SCXML attributes and the attributes of workflow blocks (branch
 // expressions, guards, Assign values, scripts), twice for what Composer
 // copies verbatim into generated SCXML (IPD handlers and their bodies,
-// workflow exceptions), never for a condition list. ok is false
-// for element content, which may or may not be in CDATA.
+// workflow exceptions), never for a condition list or a handler file. ok
+// is false for element content, which may or may not be in CDATA.
 func escapeDepth(f scxml.Format, it scxml.Item) (int, bool) {
 	switch {
-	case f == scxml.FormatCond:
+	case standalone(f):
 		return 0, true
 	case it.Attr == "":
 		return 0, false

@@ -23,13 +23,14 @@ const fileDirective = "condeval-disable-file"
 // covers the element that follows it: its start tag with every attribute
 // (for a Composer handler that includes its body), and the content of a
 // <script>. <!-- condeval-disable-file … --> covers the whole file. In a
-// condition list a line "// condeval-disable …" covers the next line.
+// condition list or a handler file a line "// condeval-disable …" covers
+// the next line.
 func xmlSuppressions(f *scxml.File) []rangeSuppression {
 	data := f.Source.Data
 	if !bytes.Contains(data, []byte("condeval-disable")) {
 		return nil
 	}
-	if f.Format == scxml.FormatCond {
+	if standalone(f.Format) {
 		return lineSuppressions(f.Source)
 	}
 	var out []rangeSuppression

@@ -39,7 +39,7 @@ func (f *Fixed) Changed() bool { return !bytes.Equal(f.Before, f.After) }
 func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, error) {
 	out := &Fixed{Before: data, After: data}
 	lin := NewLinter()
-	f, err := scxml.Read(name, data)
+	f, err := scxml.ReadNamed(name, data)
 	var se *scxml.SyntaxError
 	switch {
 	case errors.As(err, &se):
@@ -71,7 +71,7 @@ func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, erro
 		if err != nil {
 			return &Fixed{Before: data, After: data, Findings: lintAlone(f, cfg, lin)}, fmt.Errorf("%s: not fixed: %v", name, err)
 		}
-		next, err := scxml.Read(name, raw)
+		next, err := scxml.ReadNamed(name, raw)
 		if err == nil && len(next.Problems) > len(cur.Problems) {
 			err = next.Problems[len(next.Problems)-1]
 		}

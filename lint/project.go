@@ -153,7 +153,7 @@ func projectRoot(dir string) string {
 // a diagram, those of the document generated from it when there is one.
 func (p *project) declarations(f *scxml.File) *Declarations {
 	d := NewDeclarations()
-	if f.Format == scxml.FormatCond {
+	if standalone(f.Format) {
 		return nil
 	}
 	doc := p.docs[key(f.Path)]

@@ -16,13 +16,17 @@ const (
 	FormatIxnprocess               // .ixnprocess: Composer interaction process (XMI)
 	FormatWorkflow                 // .workflow: Composer workflow (XMI)
 	FormatCond                     // .cond: one condition per line
+	// FormatHandlers is condeval's handler file (.yaml, .yml, .json). It
+	// is read only when named (ReadNamed): FormatOf does not name it, so a
+	// directory walk and the language server pass YAML and JSON by.
+	FormatHandlers
 )
 
 var formatsByExt = map[string]Format{
 	".scxml": FormatSCXML, ".ixnprocess": FormatIxnprocess, ".workflow": FormatWorkflow, ".cond": FormatCond,
 }
 
-var formatNames = [...]string{"scxml", "ixnprocess", "workflow", "cond"}
+var formatNames = [...]string{"scxml", "ixnprocess", "workflow", "cond", "handlers"}
 
 func (f Format) String() string {
 	if int(f) < len(formatNames) {
@@ -63,9 +67,10 @@ type File struct {
 	// that is not well-formed XML); the rest of the file still was.
 	Problems []*SyntaxError
 
-	Document *Document // for .scxml
-	Process  *Process  // for .ixnprocess
-	Workflow *Workflow // for .workflow
+	Document *Document    // for .scxml
+	Process  *Process     // for .ixnprocess
+	Workflow *Workflow    // for .workflow
+	Handlers *HandlerFile // for a handler file
 }
 
 // ECMAScript reports whether the file's items are ECMAScript, so a linter
@@ -80,6 +85,19 @@ func ReadFile(path string) (*File, error) {
 		return nil, err
 	}
 	return Read(path, src)
+}
+
+// ReadNamed is Read for a file a user names: it reads a handler file too
+// (see FormatHandlers).
+func ReadNamed(name string, src []byte) (*File, error) {
+	if !IsHandlerFile(name) {
+		return Read(name, src)
+	}
+	h, err := ReadHandlerFile(name, src)
+	if err != nil {
+		return nil, err
+	}
+	return &File{Path: name, Format: FormatHandlers, Source: h.Source, Items: h.Items, Handlers: h}, nil
 }
 
 // Read parses src, choosing the format by the extension of name.

@@ -79,6 +79,26 @@ func (t Text) FileSpan(start, end int) (int, int) {
 	return from, max(from, to)
 }
 
+// Verbatim reports whether the range [start, end) of Value is written in
+// the file byte for byte, so that an edit there needs no escaping undone:
+// no entity, escape or folded line maps onto it. An empty range asks
+// about the bytes on either side of it.
+func (t Text) Verbatim(start, end int) bool {
+	if end <= start {
+		start, end = start-1, start+1
+	}
+	start, end = max(start, 0), min(end, len(t.Value))
+	if len(t.runs) == 0 || start >= end {
+		return false
+	}
+	for k, r := range t.runs {
+		if r.dec < end && t.runEnd(k) > start && !r.literal {
+			return false
+		}
+	}
+	return true
+}
+
 // Pos returns the file position of Value byte i (see FileOffset).
 func (t Text) Pos(i int) Position {
 	if t.src == nil {

@@ -125,3 +125,27 @@ func TestZeroText(t *testing.T) {
 	assert.Equal(t, 1, txt.Pos(0).Line)
 	assert.False(t, txt.MultiLine())
 }
+
+// Verbatim tells the bytes written as they read from those an escape made.
+func TestTextVerbatim(t *testing.T) {
+	doc, err := Parse("v.scxml", []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml"><state id="s"><transition cond="a &amp;&amp; b"/></state></scxml>`))
+	require.NoError(t, err)
+	cond := doc.Transitions[0].Cond
+	require.Equal(t, "a && b", cond.Value)
+	tests := []struct {
+		start, end int
+		want       bool
+	}{
+		{0, 2, true},  // "a "
+		{0, 3, false}, // reaches the first &amp;
+		{4, 6, true},  // " b"
+		{1, 1, true},  // between 'a' and ' '
+		{2, 2, false}, // next to &amp;
+		{6, 6, true},  // the end
+		{9, 12, false},
+	}
+	for _, tt := range tests {
+		assert.Equal(t, tt.want, cond.Verbatim(tt.start, tt.end), "[%d, %d)", tt.start, tt.end)
+	}
+	assert.False(t, Text{}.Verbatim(0, 0), "no text is written anywhere")
+}

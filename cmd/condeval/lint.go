@@ -69,11 +69,7 @@ func (c *LintCmd) Run(env *Env) error {
 	} else {
 		var sum lint.Summary
 		for _, p := range c.Paths {
-			lintPath := lint.Path
-			if isHandlerFile(p) {
-				lintPath = lintHandlers
-			}
-			fs, s, err := lintPath(p, configs.For)
+			fs, s, err := lint.Path(p, configs.For)
 			if err != nil {
 				return err
 			}

@@ -1,4 +1,4 @@
-package statechart
+package scxml
 
 import (
 	"testing"
@@ -19,11 +19,11 @@ func TestReadHandlerFileJSON(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := ReadHandlerFile("h.json", []byte(tt.text), testTimeout)
+			_, err := ReadHandlerFile("h.json", []byte(tt.text))
 			assert.EqualError(t, err, tt.want)
 		})
 	}
-	set, err := ReadHandlerFile("h.json", []byte(`{"handlers": [{"name": "x", "event": "e", "cond": "true"}]}`), testTimeout)
+	set, err := ReadHandlerFile("h.json", []byte(`{"handlers": [{"name": "x", "event": "e", "cond": "true"}]}`))
 	require.NoError(t, err)
 	assert.Len(t, set.Handlers, 1)
 }

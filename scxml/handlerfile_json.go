@@ -1,4 +1,4 @@
-package statechart
+package scxml
 
 import (
 	"bytes"
