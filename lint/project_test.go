@@ -149,6 +149,46 @@ func TestPathIncludeProblems(t *testing.T) {
 	}, got)
 }
 
+// Composer runs on Windows, which ignores letter case: a workflow renamed
+// from main to Main keeps its generated src-gen/main.scxml, which the IPD
+// includes as Main.scxml. The project is read as Windows reads it — the
+// workflow sees the IPD's include script and data, the diagram finds its
+// generated SCXML (and --fix finds the diagram) — and each name that
+// differs from its file's only in case is reported, for a server with
+// case-sensitive names. Shape of: scmcdev/CRD_GVP_WF cd1623df
+// src-gen/IPD_default_Main3Workflow.scxml, src-gen/main3.scxml and
+// Workflows/Main3.workflow; synthetic here.
+func TestPathNamesThatDifferInCase(t *testing.T) {
+	files := map[string]string{}
+	for name, src := range composerProject {
+		files[name] = src
+	}
+	files["src-gen/main.scxml"] = files["src-gen/Main.scxml"]
+	delete(files, "src-gen/Main.scxml")
+	files["include/Lib.js"] = files["include/lib.js"]
+	delete(files, "include/lib.js")
+	root := writeTree(t, files)
+	if _, err := os.Stat(filepath.Join(root, "SRC-GEN")); err == nil {
+		t.Skip("the file system ignores letter case")
+	}
+
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Workflows/Main.workflow undeclaredThing", "src-gen/main.scxml vipTreshold"}, unknownNames(t, root, fs))
+	var got []string
+	for _, f := range fs {
+		if f.Code == CodeInclude {
+			got = append(got, fmt.Sprintf("%d:%d %s (%s)", f.Start.Line, f.Start.Column, f.Message, f.Suggestion))
+		}
+	}
+	ipd := filepath.Join(root, "src-gen")
+	assert.Equal(t, []string{
+		"2:28 the included script " + filepath.Join(root, "include", "lib.js") + " is there only as Lib.js: a server whose file names are case-sensitive cannot load it (write the name as the file has it, or rename the file)",
+		"4:46 the included document " + filepath.Join(ipd, "Main.scxml") + " is there only as main.scxml: a server whose file names are case-sensitive cannot load it (write the name as the file has it, or rename the file)",
+	}, got)
+	assert.Equal(t, filepath.Join(root, "Workflows", "Main.workflow"), GeneratedFrom(filepath.Join(ipd, "main.scxml")))
+}
+
 // A Composer stock subroutine template reads args_, which its caller
 // supplies, and uses $$_MY_PREFIX_$$, which Composer replaces when it copies
 // the template into a workflow: neither is a finding there. Anywhere else
