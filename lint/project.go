@@ -168,6 +168,14 @@ func (p *project) declarations(f *scxml.File) *Declarations {
 		doc = p.generatedFrom(f)
 	}
 	if doc == nil {
+		if f.Format == scxml.FormatWorkflow {
+			// Its generated SCXML is not in the repository, but the
+			// workflow runs under an IPD all the same: it sees what an
+			// orphan workflow's SCXML sees.
+			for _, ipd := range p.entries(projectRoot(filepath.Dir(f.Path))) {
+				d.Add(p.names(ipd)...)
+			}
+		}
 		return d
 	}
 	seen := map[*projectDoc]bool{}

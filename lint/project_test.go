@@ -106,6 +106,29 @@ func TestPathWorkflowWithoutItsIPD(t *testing.T) {
 	assert.Equal(t, want[1:], unknownNames(t, root, fs), "linted alone")
 }
 
+// A workflow diagram whose generated SCXML the repository does not hold
+// runs under an IPD all the same: like generated SCXML that no IPD
+// includes, it sees what the project's IPDs declare themselves (their
+// include scripts and data), not the other workflows' variables. Shape of:
+// scmcdev/CRD_GVP_WF cd1623df Workflows/EndCallSurvey.workflow, whose
+// ECMAScript blocks call include/user functions; synthetic here.
+func TestPathDiagramWithoutItsSCXML(t *testing.T) {
+	files := map[string]string{}
+	for name, src := range composerProject {
+		files[name] = src
+	}
+	files["Workflows/Survey.workflow"] = `<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><ird:StrategyDiagram xmlns:ird="http://studio.genesyslab.com/ird/" name="Survey"><blocks name="Entry1"><variables name="surveyPayload" value="undefined" type="User"/></blocks><blocks name="Check"><conditions name="c" expression="routeTo(libDefault) == mainTier &amp;&amp; surveyPaylaod &gt; vipThreshold"/></blocks></ird:StrategyDiagram></xmi:XMI>`
+	root := writeTree(t, files)
+	want := []string{"Workflows/Survey.workflow mainTier", "Workflows/Survey.workflow surveyPaylaod"}
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	assert.Equal(t, append(append([]string{"Workflows/Main.workflow undeclaredThing"}, want...), "src-gen/Main.scxml vipTreshold"), unknownNames(t, root, fs))
+
+	fs, _, err = Path(filepath.Join(root, "Workflows", "Survey.workflow"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, unknownNames(t, root, fs), "linted alone")
+}
+
 // Without a project around it, a workflow's SCXML sees only itself: the
 // names its IPD would give it are not declared.
 func TestPathWithoutProject(t *testing.T) {
