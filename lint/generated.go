@@ -50,7 +50,7 @@ func GeneratedFrom(path string) string {
 			return nil
 		}
 		glob := generatedGlob(format, strings.TrimSuffix(d.Name(), filepath.Ext(d.Name())))
-		if m, _ := filepath.Match(filepath.Join(root, glob), abs); glob != "" && m {
+		if glob != "" && matchFold(filepath.Join(root, glob), abs) {
 			found = p
 			if rel, err := filepath.Rel(filepath.Dir(abs), p); err == nil && !filepath.IsAbs(path) {
 				found = filepath.Join(filepath.Dir(path), rel) // as relative as the path given

@@ -13,7 +13,7 @@ import (
 // checks every include.
 const CodeInclude = "C215"
 
-const docMissingInclude = `A <script src>, or an <xi:include> (a script with parse="text", a document with parse="xml"), whose file does not exist.
+const docMissingInclude = `A <script src>, or an <xi:include> (a script with parse="text", a document with parse="xml"), whose file does not exist, or exists only under a name that differs in letter case.
 
 Why: ORS cannot load a document whose include is missing, and until it is found the linter does not know what the file declares: its functions and variables would all read as not declared. Composer's generated IPD includes the project's include/*.js and each workflow's src-gen/<workflow>.scxml.
 
@@ -23,7 +23,9 @@ Example:
 
     <script><xi:include href="../include/comon.js" parse="text"/></script>
 
-Fix: correct the path (it is relative to the including document), or generate or restore the file.`
+A name that differs from the file's only in letter case works where Composer runs (Windows ignores case) but not on a server whose file names are case-sensitive: a workflow renamed from main3 to Main3 keeps its generated src-gen/main3.scxml while the IPD includes Main3.scxml. The linter reads the file all the same, so the project's declarations still reach it, and reports the difference.
+
+Fix: correct the path (it is relative to the including document), or generate or restore the file; for a difference in case, write the name as the file has it, or rename the file.`
 
 // includes reports the includes of the file that name a file that does not
 // exist.
@@ -39,10 +41,17 @@ func (l *fileLinter) includes(p *project) {
 		if inc.Script {
 			what = "script"
 		}
+		message := fmt.Sprintf("the included %s %s does not exist", what, filepath.FromSlash(inc.Path))
+		suggestion := "the path is relative to this document's folder"
+		if real := onDisk(key(inc.Path)); real != "" {
+			message = fmt.Sprintf("the included %s %s is there only as %s: a server whose file names are case-sensitive cannot load it",
+				what, filepath.FromSlash(inc.Path), filepath.Base(real))
+			suggestion = "write the name as the file has it, or rename the file"
+		}
 		f := Finding{Diagnostic: cond.Diagnostic{Code: CodeInclude, Severity: l.cfg.severity(CodeInclude, cond.SeverityWarning),
 			Span:       cond.Span{Start: 0, End: len(inc.Href.Value)},
-			Message:    fmt.Sprintf("the included %s %s does not exist", what, filepath.FromSlash(inc.Path)),
-			Suggestion: "the path is relative to this document's folder"}, Rule: "missing-include"}
+			Message:    message,
+			Suggestion: suggestion}, Rule: "missing-include"}
 		if !l.suppression(inc.Href.FileOffset(0)).Covers(f.Code) {
 			l.add(l.locate(f, scxml.Item{Text: inc.Href, Attr: "href"}))
 		}

@@ -82,6 +82,12 @@ func (p *project) load(path string) *projectDoc {
 	if d, ok := p.docs[key(path)]; ok {
 		return d
 	}
+	if path = onDisk(filepath.FromSlash(path)); path == "" {
+		return nil
+	}
+	if d, ok := p.docs[key(path)]; ok {
+		return d
+	}
 	if f, ok := scxml.FormatOf(path); !ok || f != scxml.FormatSCXML {
 		return nil
 	}
@@ -162,6 +168,14 @@ func (p *project) declarations(f *scxml.File) *Declarations {
 		doc = p.generatedFrom(f)
 	}
 	if doc == nil {
+		if f.Format == scxml.FormatWorkflow {
+			// Its generated SCXML is not in the repository, but the
+			// workflow runs under an IPD all the same: it sees what an
+			// orphan workflow's SCXML sees.
+			for _, ipd := range p.entries(projectRoot(filepath.Dir(f.Path))) {
+				d.Add(p.names(ipd)...)
+			}
+		}
 		return d
 	}
 	seen := map[*projectDoc]bool{}
@@ -246,8 +260,7 @@ func (p *project) generatedFrom(f *scxml.File) *projectDoc {
 	if glob == "" {
 		return nil
 	}
-	matches, _ := filepath.Glob(filepath.Join(root, glob))
-	for _, m := range matches {
+	for _, m := range globFold(filepath.Join(root, glob)) {
 		if d := p.load(m); d != nil {
 			return d
 		}
@@ -286,8 +299,10 @@ func (p *project) script(path string) *projectScript {
 		return s
 	}
 	s := &projectScript{}
-	if data, err := os.ReadFile(k); err == nil {
-		if src, err := scxml.NewFileSource(filepath.FromSlash(path), data); err == nil {
+	real := onDisk(k)
+	if data, err := os.ReadFile(real); real != "" && err == nil {
+		name := filepath.Join(filepath.Dir(filepath.FromSlash(path)), filepath.Base(real)) // as the include names it, but for the case
+		if src, err := scxml.NewFileSource(name, data); err == nil {
 			s.source = src
 			s.names = p.lin.ScriptDeclarations(string(src.Data))
 		}
@@ -296,13 +311,10 @@ func (p *project) script(path string) *projectScript {
 	return s
 }
 
-// exists reports whether the file an include names is there.
+// exists reports whether the file an include names is there, exactly as
+// named.
 func (p *project) exists(inc scxml.Include) bool {
-	if inc.Script {
-		_, err := os.Stat(key(inc.Path))
-		return err == nil
-	}
-	if _, ok := p.docs[key(inc.Path)]; ok {
+	if _, ok := p.docs[key(inc.Path)]; ok && !inc.Script {
 		return true
 	}
 	_, err := os.Stat(key(inc.Path))

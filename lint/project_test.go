@@ -106,6 +106,29 @@ func TestPathWorkflowWithoutItsIPD(t *testing.T) {
 	assert.Equal(t, want[1:], unknownNames(t, root, fs), "linted alone")
 }
 
+// A workflow diagram whose generated SCXML the repository does not hold
+// runs under an IPD all the same: like generated SCXML that no IPD
+// includes, it sees what the project's IPDs declare themselves (their
+// include scripts and data), not the other workflows' variables. Shape of:
+// scmcdev/CRD_GVP_WF cd1623df Workflows/EndCallSurvey.workflow, whose
+// ECMAScript blocks call include/user functions; synthetic here.
+func TestPathDiagramWithoutItsSCXML(t *testing.T) {
+	files := map[string]string{}
+	for name, src := range composerProject {
+		files[name] = src
+	}
+	files["Workflows/Survey.workflow"] = `<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><ird:StrategyDiagram xmlns:ird="http://studio.genesyslab.com/ird/" name="Survey"><blocks name="Entry1"><variables name="surveyPayload" value="undefined" type="User"/></blocks><blocks name="Check"><conditions name="c" expression="routeTo(libDefault) == mainTier &amp;&amp; surveyPaylaod &gt; vipThreshold"/></blocks></ird:StrategyDiagram></xmi:XMI>`
+	root := writeTree(t, files)
+	want := []string{"Workflows/Survey.workflow mainTier", "Workflows/Survey.workflow surveyPaylaod"}
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	assert.Equal(t, append(append([]string{"Workflows/Main.workflow undeclaredThing"}, want...), "src-gen/Main.scxml vipTreshold"), unknownNames(t, root, fs))
+
+	fs, _, err = Path(filepath.Join(root, "Workflows", "Survey.workflow"), nil)
+	require.NoError(t, err)
+	assert.Equal(t, want, unknownNames(t, root, fs), "linted alone")
+}
+
 // Without a project around it, a workflow's SCXML sees only itself: the
 // names its IPD would give it are not declared.
 func TestPathWithoutProject(t *testing.T) {
@@ -147,6 +170,46 @@ func TestPathIncludeProblems(t *testing.T) {
 		"src-gen/IPD_a.scxml:5:33 C215 the included document " + filepath.FromSlash(filepath.Join(root, "src-gen/Gone.scxml")) + " does not exist",
 		"src-gen/IPD_a.scxml:5:104 C201 'bad' is not declared",
 	}, got)
+}
+
+// Composer runs on Windows, which ignores letter case: a workflow renamed
+// from main to Main keeps its generated src-gen/main.scxml, which the IPD
+// includes as Main.scxml. The project is read as Windows reads it — the
+// workflow sees the IPD's include script and data, the diagram finds its
+// generated SCXML (and --fix finds the diagram) — and each name that
+// differs from its file's only in case is reported, for a server with
+// case-sensitive names. Shape of: scmcdev/CRD_GVP_WF cd1623df
+// src-gen/IPD_default_Main3Workflow.scxml, src-gen/main3.scxml and
+// Workflows/Main3.workflow; synthetic here.
+func TestPathNamesThatDifferInCase(t *testing.T) {
+	files := map[string]string{}
+	for name, src := range composerProject {
+		files[name] = src
+	}
+	files["src-gen/main.scxml"] = files["src-gen/Main.scxml"]
+	delete(files, "src-gen/Main.scxml")
+	files["include/Lib.js"] = files["include/lib.js"]
+	delete(files, "include/lib.js")
+	root := writeTree(t, files)
+	if _, err := os.Stat(filepath.Join(root, "SRC-GEN")); err == nil {
+		t.Skip("the file system ignores letter case")
+	}
+
+	fs, _, err := Path(root, nil)
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Workflows/Main.workflow undeclaredThing", "src-gen/main.scxml vipTreshold"}, unknownNames(t, root, fs))
+	var got []string
+	for _, f := range fs {
+		if f.Code == CodeInclude {
+			got = append(got, fmt.Sprintf("%d:%d %s (%s)", f.Start.Line, f.Start.Column, f.Message, f.Suggestion))
+		}
+	}
+	ipd := filepath.Join(root, "src-gen")
+	assert.Equal(t, []string{
+		"2:28 the included script " + filepath.Join(root, "include", "lib.js") + " is there only as Lib.js: a server whose file names are case-sensitive cannot load it (write the name as the file has it, or rename the file)",
+		"4:46 the included document " + filepath.Join(ipd, "Main.scxml") + " is there only as main.scxml: a server whose file names are case-sensitive cannot load it (write the name as the file has it, or rename the file)",
+	}, got)
+	assert.Equal(t, filepath.Join(root, "Workflows", "Main.workflow"), GeneratedFrom(filepath.Join(ipd, "main.scxml")))
 }
 
 // A Composer stock subroutine template reads args_, which its caller

@@ -14,7 +14,7 @@ const docUnknownIdentifier = `A top-level name that nothing declares.
 
 The name is not a W3C system variable (_event, _data, _sessionid, _name, _ioprocessors, In), not Composer's system or ORS's _genesys, not an ES5 global, and not declared by the document (a <data> id, a var or function of a <script> — including a <script src> file that is at hand —, a workflow variable, a <foreach> item or index, or a Composer App_* variable; in one of Composer's subroutine templates, src/subRoutines/*.scxml, also args_, which the calling workflow supplies).
 
-The linter reads a project as a whole, as ORS runs it: Composer's generated IPD (src-gen/IPD_*.scxml) loads include/*.js and pulls each workflow's SCXML in with <xi:include parse="xml">, and all of it shares one global scope. So a document also sees what every document that includes it declares (directly or through another), and what every document it includes declares; a workflow or IPD diagram sees what the SCXML generated from it sees. Generated workflow SCXML that no IPD in the repository includes sees what the project's IPDs declare themselves (their data and include scripts), not the other workflows. A file linted on its own is read with the project around it: the nearest folder above holding src-gen/, include/, Workflows/, Interaction Processes/, a .project or a .condeval.yaml.
+The linter reads a project as a whole, as ORS runs it: Composer's generated IPD (src-gen/IPD_*.scxml) loads include/*.js and pulls each workflow's SCXML in with <xi:include parse="xml">, and all of it shares one global scope. So a document also sees what every document that includes it declares (directly or through another), and what every document it includes declares; a workflow or IPD diagram sees what the SCXML generated from it sees. Generated workflow SCXML that no IPD in the repository includes, and a workflow diagram whose generated SCXML the repository does not hold, see what the project's IPDs declare themselves (their data and include scripts), not the other workflows. Names are matched to files ignoring letter case, as on the Windows Composer runs on. A file linted on its own is read with the project around it: the nearest folder above holding src-gen/, include/, Workflows/, Interaction Processes/, a .project or a .condeval.yaml.
 
 Why: reading an undeclared name throws a ReferenceError. In ORS a condition that throws is false and raises an error event, which Composer's "catch all errors" handler answers by ending the session. The finding is a warning because names can also come from files the linter cannot see (a missing include file, a document outside the project). For a lone condition (a .cond file, -e) only names that look like a typo of a known one are reported.
 
@@ -22,7 +22,7 @@ Example:
 
     sytem.InteractionID == _event.data.interactionid
 
-Fix: correct the name (did you mean 'system'?), or declare it with <data id="…"> or var in a <script>.`
+Fix: correct the name (did you mean 'system'?), or declare it with <data id="…"> or var in a <script>; in a workflow diagram, add it to the Entry block's variables.`
 
 // unknownIdentifier reports global names nothing declares.
 func unknownIdentifier(p *Pass) {
@@ -50,10 +50,19 @@ func unknownIdentifier(p *Pass) {
 			p.ReportFix(id.Pos, fmt.Sprintf("'%s' is not declared", name), fmt.Sprintf("did you mean '%s'?", guess),
 				&cond.Fix{Span: id.Pos, NewText: guess})
 		case p.Context.Decls != nil:
-			p.Report(id.Pos, fmt.Sprintf("'%s' is not declared", name),
-				"declare it with <data id=\""+name+"\"> or var in a <script>, or check the include files")
+			p.Report(id.Pos, fmt.Sprintf("'%s' is not declared", name), declareHelp(p.Context.File, name))
 		}
 	}
+}
+
+// declareHelp says how to declare a name in the words of the file that
+// uses it: a workflow declares its variables in the Entry block, where
+// Composer's Variables dialog writes them.
+func declareHelp(file, name string) string {
+	if f, ok := scxml.FormatOf(file); ok && f == scxml.FormatWorkflow {
+		return "add it to the Entry block's variables, or check the include files"
+	}
+	return "declare it with <data id=\"" + name + "\"> or var in a <script>, or check the include files"
 }
 
 // known reports whether a global name is declared by the scope, the

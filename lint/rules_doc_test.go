@@ -59,8 +59,11 @@ one global scope. So a document sees the names it declares (` + "`" + `<data>` +
 its scripts, ` + "`" + `<foreach>` + "`" + ` items and indexes, workflow variables), those of every document that
 includes it, directly or through another, and those of every file it includes; a workflow or IPD
 diagram sees what the SCXML generated from it sees. Generated workflow SCXML that no IPD in the
-repository includes sees what the project's IPDs declare themselves (their data and include
-scripts), not the other workflows. A file linted on its own is read with its
+repository includes, and a workflow diagram whose generated SCXML the repository does not hold,
+see what the project's IPDs declare themselves (their data and include scripts), not the other
+workflows. File names are matched ignoring letter case, as on the Windows Composer runs on; a
+name that differs from its file's only in case is C215. Workflow blocks switched off in Composer
+(Disabled) are not linted: Composer generates nothing of them. A file linted on its own is read with its
 project around it: the nearest folder above holding ` + "`" + `src-gen/` + "`" + `, ` + "`" + `include/` + "`" + `, ` + "`" + `Workflows/` + "`" + `,
 ` + "`" + `Interaction Processes/` + "`" + `, a ` + "`" + `.project` + "`" + ` or a ` + "`" + `.condeval.yaml` + "`" + `. An include whose file is missing is
 C215; a script file's own syntax errors are reported in that file. Documents whose ` + "`" + `datamodel` + "`" + ` is

@@ -53,7 +53,9 @@ func ReadWorkflow(name string, src []byte) (*Workflow, error) {
 			w.Name = n.value("name")
 		}
 		if n.Name.Local == "blocks" {
-			w.readBlock(n)
+			if !blockDisabled(n) {
+				w.readBlock(n)
+			}
 			return false
 		}
 		return true
@@ -86,6 +88,15 @@ var blockKidItems = []struct {
 }{
 	{"assignData", "Value", Expression},
 	{"loggingDetails", "", Expression},
+}
+
+// blockDisabled reports whether b is switched off in the diagram
+// (enableStatus="Disabled"). Composer generates a disabled block as a
+// state that only logs that it is disabled and passes on: none of its
+// ECMAScript, branches or exception handlers is in the generated SCXML,
+// so ORS never runs them and none is read [OBS, docs/ors.md §11].
+func blockDisabled(b *node) bool {
+	return strings.EqualFold(b.value("enableStatus"), "Disabled")
 }
 
 // isScriptBlock reports whether b is an ECMAScript block.

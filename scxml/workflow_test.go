@@ -64,3 +64,38 @@ func TestReadWorkflowBlockItems(t *testing.T) {
 	assert.Equal(t, "&#xD;&#xA;", at(f.Items[4], "\r\n"))
 	assert.Equal(t, "&amp;&amp;", at(f.Items[5], "&&"))
 }
+
+// A block switched off in Composer (enableStatus="Disabled") is generated
+// as a state that only logs that it is disabled, so nothing of it runs:
+// its script, branches, logging details and exception handlers are not
+// read. Shape of: scmcdev/CRD_GVP_WF 21293985 Workflows/Main.workflow
+// (bchIsVIP, emsSetVipParam) and the "is currently disabled" states of its
+// src-gen/Main.scxml.
+func TestReadWorkflowSkipsDisabledBlocks(t *testing.T) {
+	const doc = `<?xml version="1.0" encoding="UTF-8"?>
+<xmi:XMI xmi:version="2.0" xmlns:xmi="http://www.omg.org/XMI" xmlns:datatypes="http://studio.genesyslab.com/common/datatypes/" xmlns:ird="http://studio.genesyslab.com/ird/">
+  <ird:StrategyDiagram xmi:id="_d0" name="Tiers">
+    <blocks xmi:type="ird:EcmaScriptBlock" xmi:id="_d1" name="emsOn" category="ECMA Script" script="varTier = lookupTier();"/>
+    <blocks xmi:type="ird:EcmaScriptBlock" xmi:id="_d2" name="emsOff" category="ECMA Script" enableStatus="Disabled" script="var when = new date();">
+      <loggingDetails>'tier ' + varTeir</loggingDetails>
+      <conditionalExceptions xmi:type="datatypes:TransitionCommonItem" xmi:id="_d3" name="error" event="error" condition="varTeir"/>
+    </blocks>
+    <blocks xmi:type="ird:BranchingBlock" xmi:id="_d4" name="bchOff" category="Branching" enableStatus="Disabled">
+      <conditions xmi:type="datatypes:BranchItem" xmi:id="_d5" name="Gold" expression="varTier.toLowerCase() == 'gold'"/>
+    </blocks>
+    <blocks xmi:type="ird:BranchingBlock" xmi:id="_d6" name="bchOn" category="Branching" enableStatus="Enabled">
+      <conditions xmi:type="datatypes:BranchItem" xmi:id="_d7" name="Gold" expression="varTier == 'gold'"/>
+    </blocks>
+  </ird:StrategyDiagram>
+</xmi:XMI>
+`
+	f, err := Read("Workflows/Tiers.workflow", []byte(doc))
+	require.NoError(t, err)
+	var got []string
+	for _, it := range f.Items {
+		got = append(got, it.Block+": "+it.Text.Value)
+	}
+	assert.Equal(t, []string{"emsOn: varTier = lookupTier();", "bchOn: varTier == 'gold'"}, got)
+	assert.Len(t, f.Workflow.Branches, 1)
+	assert.Empty(t, f.Workflow.Exceptions)
+}
