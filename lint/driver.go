@@ -31,17 +31,11 @@ type FileFinding struct {
 // with the rules on code, event attributes with the descriptor rules, and the
 // handlers as a whole with the document rules. Names that the file declares
 // (<data> ids, script variables and functions, workflow variables, <foreach>
-// names) count as known, and so do those of the files it includes, scripts
-// and documents, when they can be read. A document whose datamodel is not
-// ECMAScript has no findings.
-func File(f *scxml.File, cfg Config) []FileFinding {
-	lin := NewLinter()
-	p := newProject(lin)
-	if f.Format == scxml.FormatSCXML {
-		p.add(f)
-	}
-	return lintFile(f, cfg, lin, p)
-}
+// names) count as known, and so do those of the project around it, as
+// Path sees them for a file given on its own: the files it includes, the
+// documents that include it and the IPDs of its project, when they can be
+// read. A document whose datamodel is not ECMAScript has no findings.
+func File(f *scxml.File, cfg Config) []FileFinding { return NewWorkspace().File(f, cfg) }
 
 // lintFile is File with a linter whose parses are shared between files, in
 // a project that says what the file sees.
@@ -242,7 +236,7 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 		return nil, sum, err
 	}
 	lin := NewLinter()
-	proj := newProject(lin)
+	proj := newProject(lin, NewWorkspace())
 	var out []FileFinding
 	type linted struct {
 		file *scxml.File

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"path/filepath"
 
 	"github.com/condeval/condeval/cond"
 	"github.com/condeval/condeval/scxml"
@@ -38,7 +37,7 @@ func (f *Fixed) Changed() bool { return !bytes.Equal(f.Before, f.After) }
 // error says so and After is Before: nothing is ever half fixed.
 func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, error) {
 	out := &Fixed{Before: data, After: data}
-	lin := NewLinter()
+	lin, ws := NewLinter(), NewWorkspace()
 	f, err := scxml.ReadNamed(name, data)
 	var se *scxml.SyntaxError
 	switch {
@@ -51,10 +50,10 @@ func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, erro
 		return out, err
 	}
 	if back, err := f.Source.Encoding.Encode(f.Source.Data); err != nil || !bytes.Equal(back, data) {
-		out.Findings = lintAlone(f, cfg, lin)
+		out.Findings = ws.lint(f, cfg, lin)
 		return out, fmt.Errorf("%s: not fixed: its %s text would not be written back byte for byte", name, f.Source.Encoding.Name)
 	}
-	cur, findings := f, lintAlone(f, cfg, lin)
+	cur, findings := f, ws.lint(f, cfg, lin)
 	for pass := 0; pass < MaxFixPasses; pass++ {
 		var repairs []*Repair
 		var which []FileFinding
@@ -69,38 +68,24 @@ func FixFile(name string, data []byte, cfg Config, level FixLevel) (*Fixed, erro
 		text, applied := ApplyRepairs(cur.Source.Data, repairs)
 		raw, err := cur.Source.Encoding.Encode(text)
 		if err != nil {
-			return &Fixed{Before: data, After: data, Findings: lintAlone(f, cfg, lin)}, fmt.Errorf("%s: not fixed: %v", name, err)
+			return &Fixed{Before: data, After: data, Findings: ws.lint(f, cfg, lin)}, fmt.Errorf("%s: not fixed: %v", name, err)
 		}
 		next, err := scxml.ReadNamed(name, raw)
 		if err == nil && len(next.Problems) > len(cur.Problems) {
 			err = next.Problems[len(next.Problems)-1]
 		}
 		if err != nil {
-			return &Fixed{Before: data, After: data, Findings: lintAlone(f, cfg, lin)}, fmt.Errorf("%s: not fixed: the fixed text would not read: %v", name, err)
+			return &Fixed{Before: data, After: data, Findings: ws.lint(f, cfg, lin)}, fmt.Errorf("%s: not fixed: the fixed text would not read: %v", name, err)
 		}
 		for _, i := range applied {
 			out.Applied = append(out.Applied, which[i])
 		}
 		out.Passes++
-		cur, findings = next, lintAlone(next, cfg, lin)
+		cur, findings = next, ws.lint(next, cfg, lin)
 		out.After = raw
 	}
 	out.Findings = findings
 	return out, nil
-}
-
-// lintAlone lints a file as Path lints one given on its own: in the
-// project around it, so that it sees what the documents including it
-// declare.
-func lintAlone(f *scxml.File, cfg Config, lin *Linter) []FileFinding {
-	proj := newProject(lin)
-	if f.Format == scxml.FormatSCXML {
-		proj.add(f)
-	}
-	if root := projectRoot(filepath.Dir(f.Path)); root != "" {
-		proj.addContext(root)
-	}
-	return lintFile(f, cfg, lin, proj)
 }
 
 // Files lists what Path lints for a path: the file itself, or the files

@@ -1,10 +1,10 @@
 package lint
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/condeval/condeval/scxml"
@@ -20,6 +20,7 @@ import (
 // it sees.
 type project struct {
 	lin     *Linter
+	ws      *Workspace                // what is read from disk
 	docs    map[string]*projectDoc    // by absolute path
 	scripts map[string]*projectScript // script files, by absolute path
 }
@@ -39,8 +40,8 @@ type projectScript struct {
 	source *scxml.Source // nil when the file cannot be read
 }
 
-func newProject(lin *Linter) *project {
-	return &project{lin: lin, docs: map[string]*projectDoc{}, scripts: map[string]*projectScript{}}
+func newProject(lin *Linter, ws *Workspace) *project {
+	return &project{lin: lin, ws: ws, docs: map[string]*projectDoc{}, scripts: map[string]*projectScript{}}
 }
 
 // key is the one name of a file in the graph, however it was reached.
@@ -91,11 +92,11 @@ func (p *project) load(path string) *projectDoc {
 	if f, ok := scxml.FormatOf(path); !ok || f != scxml.FormatSCXML {
 		return nil
 	}
-	f, err := scxml.ReadFile(filepath.FromSlash(path))
-	if err != nil {
+	d := p.ws.document(key(path))
+	if d == nil || d.file == nil {
 		return nil
 	}
-	return p.add(f)
+	return p.add(d.file)
 }
 
 // addContext reads the SCXML documents of a project's tree that include
@@ -117,10 +118,8 @@ func (p *project) addContext(root string) {
 		if _, ok := p.docs[key(path)]; ok {
 			return nil
 		}
-		if data, err := os.ReadFile(path); err == nil && bytes.Contains(data, []byte(scxml.NamespaceXInclude)) {
-			if f, err := scxml.Read(path, data); err == nil {
-				p.add(f)
-			}
+		if d := p.ws.document(key(path)); d != nil && d.xinclude && d.file != nil {
+			p.add(d.file)
 		}
 		return nil
 	})
@@ -272,6 +271,18 @@ func (p *project) generatedFrom(f *scxml.File) *projectDoc {
 // workflow variables and <foreach> names, what its scripts declare, and
 // what the script files it loads declare when they can be read.
 func (p *project) ownNames(f *scxml.File) []string {
+	names := slices.Clip(p.ws.declared(f, p.inlineNames))
+	for _, inc := range f.Includes {
+		if inc.Script && inc.Path != "" {
+			names = append(names, p.script(inc.Path).names...)
+		}
+	}
+	return names
+}
+
+// inlineNames are the names a file declares in its own text: <data> ids,
+// workflow variables and <foreach> names, and what its scripts declare.
+func (p *project) inlineNames(f *scxml.File) []string {
 	names := append(append([]string(nil), f.Data...), f.Variables...)
 	var scripts []string
 	for _, it := range f.Items {
@@ -284,11 +295,6 @@ func (p *project) ownNames(f *scxml.File) []string {
 	for _, ns := range per {
 		names = append(names, ns...)
 	}
-	for _, inc := range f.Includes {
-		if inc.Script && inc.Path != "" {
-			names = append(names, p.script(inc.Path).names...)
-		}
-	}
 	return names
 }
 
@@ -299,13 +305,9 @@ func (p *project) script(path string) *projectScript {
 		return s
 	}
 	s := &projectScript{}
-	real := onDisk(k)
-	if data, err := os.ReadFile(real); real != "" && err == nil {
+	if real := onDisk(k); real != "" {
 		name := filepath.Join(filepath.Dir(filepath.FromSlash(path)), filepath.Base(real)) // as the include names it, but for the case
-		if src, err := scxml.NewFileSource(name, data); err == nil {
-			s.source = src
-			s.names = p.lin.ScriptDeclarations(string(src.Data))
-		}
+		s = p.ws.script(key(real), name, p.lin.ScriptDeclarations)
 	}
 	p.scripts[k] = s
 	return s

@@ -113,7 +113,7 @@ func (s *server) findings(uri protocol.DocumentUri) ([]lint.FileFinding, bool) {
 	path, text, set := d.path, d.text, s.settings
 	s.mu.Unlock()
 	cfg, _ := set.configFor(path)
-	return lintText(path, text, cfg).findings, true
+	return s.lintText(path, text, cfg).findings, true
 }
 
 // textEdits are a repair's edits as the protocol writes them.

@@ -112,7 +112,7 @@ func (s *server) lintAndPublish(uri protocol.DocumentUri, gen uint64) {
 	s.mu.Unlock()
 
 	cfg, cfgErr := set.configFor(path)
-	res := lintText(path, text, cfg)
+	res := s.lintText(path, text, cfg)
 	diags := make([]protocol.Diagnostic, 0, len(res.findings)+1)
 	if cfgErr != nil {
 		diags = append(diags, configDiagnostic(cfgErr))

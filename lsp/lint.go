@@ -13,10 +13,10 @@ type lintResult struct {
 	findings []lint.FileFinding
 }
 
-// lintText reads and lints a document's text as the file it names. Malformed
-// XML is a finding (lint.CodeXML) where the reader stopped; a text whose
-// format is unknown has no findings.
-func lintText(path, text string, cfg lint.Config) lintResult {
+// lintText reads and lints a document's text as the file it names, in the
+// project around it. Malformed XML is a finding (lint.CodeXML) where the
+// reader stopped; a text whose format is unknown has no findings.
+func (s *server) lintText(path, text string, cfg lint.Config) lintResult {
 	f, err := scxml.Read(path, []byte(text))
 	var se *scxml.SyntaxError
 	switch {
@@ -28,5 +28,5 @@ func lintText(path, text string, cfg lint.Config) lintResult {
 	case err != nil:
 		return lintResult{}
 	}
-	return lintResult{file: f, findings: lint.File(f, cfg)}
+	return lintResult{file: f, findings: s.workspace.File(f, cfg)}
 }

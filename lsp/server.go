@@ -4,6 +4,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/condeval/condeval/lint"
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -39,13 +40,17 @@ type server struct {
 	// publishing serialises publication, so that the check that a result
 	// is still current and its sending cannot interleave with another's.
 	publishing sync.Mutex
+
+	// workspace keeps the projects around the open documents, read once:
+	// each document is linted in its project, as condeval lint does.
+	workspace *lint.Workspace
 }
 
 func newServer(opts Options) *server {
 	if opts.Delay <= 0 {
 		opts.Delay = DefaultDelay
 	}
-	return &server{opts: opts, docs: map[protocol.DocumentUri]*document{}}
+	return &server{opts: opts, docs: map[protocol.DocumentUri]*document{}, workspace: lint.NewWorkspace()}
 }
 
 // bind records how to send notifications to the client; every request

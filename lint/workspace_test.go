@@ -1,0 +1,76 @@
+package lint
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/condeval/condeval/scxml"
+)
+
+// A file linted on its own, as an editor lints the text it shows, sees
+// the project around it as condeval lint does: what the IPD above it loads
+// and declares.
+func TestFileSeesTheProjectAroundIt(t *testing.T) {
+	root := writeTree(t, composerProject)
+	for _, name := range []string{"src-gen/Main.scxml", "Workflows/Main.workflow"} {
+		t.Run(name, func(t *testing.T) {
+			path := filepath.Join(root, filepath.FromSlash(name))
+			cli, _, err := Path(path, nil)
+			require.NoError(t, err)
+			f, err := scxml.ReadFile(path)
+			require.NoError(t, err)
+			assert.Equal(t, unknownNames(t, root, cli), unknownNames(t, root, File(f, Config{})))
+			assert.Equal(t, unknownNames(t, root, cli), unknownNames(t, root, NewWorkspace().File(f, Config{})))
+		})
+	}
+}
+
+// A Workspace reads the project once, and a file again when it changes.
+func TestWorkspaceReadsAChangedFileAgain(t *testing.T) {
+	root := writeTree(t, composerProject)
+	f, err := scxml.ReadFile(filepath.Join(root, "src-gen", "Main.scxml"))
+	require.NoError(t, err)
+	ws := NewWorkspace()
+	misspelt := []string{"src-gen/Main.scxml vipTreshold"}
+	assert.Equal(t, misspelt, unknownNames(t, root, ws.File(f, Config{})))
+
+	lib := filepath.Join(root, "include", "lib.js")
+	require.NoError(t, os.WriteFile(lib, []byte("function routeToQueue(target) { return target; }\nvar libDefault = 'sales';\n"), 0o644))
+	assert.Equal(t, []string{"src-gen/Main.scxml routeTo", "src-gen/Main.scxml vipTreshold"}, unknownNames(t, root, ws.File(f, Config{})),
+		"the include script's function was renamed")
+
+	ipd := filepath.Join(root, "src-gen", "IPD_default_MainWorkflow.scxml")
+	require.NoError(t, os.Remove(ipd))
+	assert.Equal(t, []string{"src-gen/Main.scxml routeTo", "src-gen/Main.scxml libDefault", "src-gen/Main.scxml vipThreshold", "src-gen/Main.scxml vipTreshold"},
+		unknownNames(t, root, ws.File(f, Config{})), "the IPD is gone: nothing loads the script or declares the data")
+
+	require.NoError(t, os.WriteFile(ipd, []byte(composerProject["src-gen/IPD_default_MainWorkflow.scxml"]), 0o644))
+	require.NoError(t, os.WriteFile(lib, []byte(composerProject["include/lib.js"]), 0o644))
+	assert.Equal(t, misspelt, unknownNames(t, root, ws.File(f, Config{})), "and back")
+}
+
+// Documents linted at once through one Workspace, as a language server
+// lints the documents of several editors.
+func TestWorkspaceIsSafeForConcurrentUse(t *testing.T) {
+	root := writeTree(t, composerProject)
+	ws := NewWorkspace()
+	done := make(chan []string)
+	names := []string{"src-gen/Main.scxml", "Workflows/Main.workflow", "src-gen/IPD_default_MainWorkflow.scxml"}
+	for i := range 12 {
+		go func() {
+			f, err := scxml.ReadFile(filepath.Join(root, filepath.FromSlash(names[i%len(names)])))
+			if err != nil {
+				done <- []string{err.Error()}
+				return
+			}
+			done <- unknownNames(t, root, ws.File(f, Config{}))
+		}()
+	}
+	for range 12 {
+		assert.LessOrEqual(t, len(<-done), 1, "each document has at most its one misspelt name")
+	}
+}
