@@ -56,6 +56,10 @@ func TestLintPositionsThroughEscaping(t *testing.T) {
 		{"operator spans every source byte", "w.workflow",
 			`<xmi:XMI xmlns:xmi="http://www.omg.org/XMI"><ird:StrategyDiagram xmlns:ird="http://studio.genesyslab.com/ird/" name="M"><blocks name="B"><conditions name="c" expression="typeof x &gt;= undefined"/></blocks></ird:StrategyDiagram></xmi:XMI>`,
 			[]string{}},
+		{"ixnprocess handler switched off: Composer does not generate it", "p.ixnprocess",
+			ipdHead + `    <events name="on" event="interaction.added" condition="_event.nmae == 'x'" body="&lt;if cond=&quot;system.InteractionId&quot;/>" target="false"/>` + "\n" +
+				`    <events name="off" event="interaction.added" condition="_event.nmae == 'x'" enabled="false" body="&lt;if cond=&quot;system.InteractionId&quot;/>" target="false"/>` + "\n" + ipdTail,
+			[]string{"4:67-4:71 C202 nmae", "4:111-4:124 C202 InteractionId"}},
 		{"multi-line attribute with a // comment", "a.scxml",
 			"<scxml xmlns=\"http://www.w3.org/2005/07/scxml\"><state id=\"s\">\n<transition event=\"interaction.present\" cond=\"a // mine\n\t&amp;&amp; b\"/>\n</state><datamodel><data id=\"a\"/><data id=\"b\"/></datamodel></scxml>",
 			[]string{"2:49-3:14 C211 // mine\n\t&amp;&amp; b"}},
