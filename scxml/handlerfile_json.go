@@ -15,6 +15,7 @@ import (
 // later mistake): without it, a trailing comma or a comment, which YAML
 // allows, would pass in a file the author means as JSON.
 func checkJSON(name string, data []byte) error {
+	data = bytes.TrimPrefix(data, utf8BOM) // as an editor shows the file
 	err := json.Unmarshal(data, new(any))
 	var syn *json.SyntaxError
 	if !errors.As(err, &syn) {
@@ -29,6 +30,6 @@ func checkJSON(name string, data []byte) error {
 		msg = fmt.Sprintf("invalid JSON: a ',' cannot come before '%c'", data[off])
 		off = comma
 	}
-	line, col := cond.LineCol(string(data), off)
-	return fmt.Errorf("%s:%d:%d: %s", name, line, col, msg)
+	p := cond.NewMapper(string(data), cond.EditorBreaks).Position(off)
+	return fmt.Errorf("%s:%d:%d: %s", name, p.Line, p.Column, msg)
 }

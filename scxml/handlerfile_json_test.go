@@ -16,6 +16,8 @@ func TestReadHandlerFileJSON(t *testing.T) {
 		{"unclosed", "{\"handlers\": [\n  {\"name\": \"x\"}\n", "h.json:2:16: invalid JSON: the file ends before its last [ or { is closed"},
 		{"comment", "{\"handlers\": [] # none\n}", "h.json:1:17: invalid JSON: invalid character '#' after object key:value pair"},
 		{"single quotes", "{'handlers': []}", "h.json:1:2: invalid JSON: invalid character '\\'' looking for beginning of object key string"},
+		{"a U+2028 in a string breaks no line", "{\"name\": \"a\u2028b\",\n \"handlers\": [,]}", "h.json:2:15: invalid JSON: invalid character ',' looking for beginning of value"},
+		{"after a byte order mark", "\uFEFF{\"handlers\": [}", "h.json:1:15: invalid JSON: invalid character '}' looking for beginning of value"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -23,7 +25,9 @@ func TestReadHandlerFileJSON(t *testing.T) {
 			assert.EqualError(t, err, tt.want)
 		})
 	}
-	set, err := ReadHandlerFile("h.json", []byte(`{"handlers": [{"name": "x", "event": "e", "cond": "true"}]}`))
-	require.NoError(t, err)
-	assert.Len(t, set.Handlers, 1)
+	for _, text := range []string{`{"handlers": [{"name": "x", "event": "e", "cond": "true"}]}`, "\uFEFF{\"handlers\": [{\"name\": \"x\", \"event\": \"e\"}]}\r\n"} {
+		set, err := ReadHandlerFile("h.json", []byte(text))
+		require.NoError(t, err, "%q", text)
+		assert.Len(t, set.Handlers, 1)
+	}
 }

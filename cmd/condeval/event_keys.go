@@ -34,8 +34,8 @@ func unknownEventKey(text []byte, n int, obj map[string]any, extra ...string) er
 		} else {
 			msg += fmt.Sprintf(" (want %s)", orList(known))
 		}
-		line, col := cond.LineCol(string(text), max(0, bytes.Index(text, []byte(fmt.Sprintf("%q", k)))))
-		return fmt.Errorf("%d:%d: %s", n+line-1, col, msg)
+		p := cond.NewMapper(string(text), cond.EditorBreaks).Position(max(0, bytes.Index(text, []byte(fmt.Sprintf("%q", k)))))
+		return fmt.Errorf("%d:%d: %s", n+p.Line-1, p.Column, msg)
 	}
 	return nil
 }

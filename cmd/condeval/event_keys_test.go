@@ -35,6 +35,7 @@ func TestEventKeys(t *testing.T) {
 		{"simulate: no key like it", []string{"simulate", doc, "--events"}, "e.ndjson", `{"name":"x","zzzzzz":1}`, `e.ndjson:1:13: unknown key "zzzzzz" (want name, type, sendid, origin, origintype, invokeid, data, raw or after)`},
 		{"dispatch: no name", []string{"dispatch", "--handlers", handlers, "--event"}, "e.json", `{"data":{}}`, `e.json: the event has no "name"; give one, as in {"name": "interaction.deleted", "data": {…}}`},
 		{"dispatch: a typo in data", []string{"dispatch", "--handlers", handlers, "--event"}, "e.json", "{\"name\":\"x\",\n \"dta\":{}}", `e.json:2:2: unknown key "dta" (did you mean "data"?)`},
+		{"dispatch: a U+2028 in a string breaks no line", []string{"dispatch", "--handlers", handlers, "--event"}, "e.json", "{\"name\":\"x\u2028y\",\n \"dta\":{}}", `e.json:2:2: unknown key "dta" (did you mean "data"?)`},
 		{"dispatch: a line without a name", []string{"dispatch", "--handlers", handlers, "--events"}, "e.ndjson", "{\"name\":\"x\"}\n{\"data\":{}}\n", `e.ndjson:2: the event has no "name"`},
 		{"dispatch: a named event", []string{"dispatch", "--handlers", handlers, "--event"}, "e.json", `{"name":"x","data":{}}`, ""},
 	}
