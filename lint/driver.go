@@ -287,8 +287,8 @@ func Path(path string, config func(file string) (Config, error)) ([]FileFinding,
 	if info, err := os.Stat(path); err == nil && !info.IsDir() {
 		dir = filepath.Dir(path)
 	}
-	if root := projectRoot(dir); root != "" && root != key(dir) {
-		proj.addContext(root)
+	if root := projectRoot(dir); root != "" {
+		proj.addContext(root) // what is not linted here still declares
 	}
 	for _, lf := range files {
 		sum.Files++

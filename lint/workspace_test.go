@@ -29,6 +29,31 @@ func TestFileSeesTheProjectAroundIt(t *testing.T) {
 	}
 }
 
+// A file at the root of its project is read in its project too: linted
+// alone, with the root, and by File.
+func TestFileAtTheProjectRoot(t *testing.T) {
+	root := writeTree(t, map[string]string{
+		"include/lib.js": "function routeTo(target) { return target; }\n",
+		"ipd.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude" initial="g">
+	<script src="include/lib.js"/>
+	<state id="g"><xi:include href="main.scxml" parse="xml" xpointer="_composer_entry"/></state>
+</scxml>`,
+		"main.scxml": `<scxml xmlns="http://www.w3.org/2005/07/scxml" initial="_composer_entry">
+	<state id="_composer_entry"><transition event="e" cond="routeTo('x') == 'x' &amp;&amp; rootTo('x')"/></state>
+</scxml>`,
+	})
+	main := filepath.Join(root, "main.scxml")
+	want := []string{"main.scxml rootTo"}
+	for _, path := range []string{main, root} {
+		fs, _, err := Path(path, nil)
+		require.NoError(t, err)
+		assert.Equal(t, want, unknownNames(t, root, fs), "condeval lint %s", path)
+	}
+	f, err := scxml.ReadFile(main)
+	require.NoError(t, err)
+	assert.Equal(t, want, unknownNames(t, root, File(f, Config{})))
+}
+
 // A Workspace reads the project once, and a file again when it changes.
 func TestWorkspaceReadsAChangedFileAgain(t *testing.T) {
 	root := writeTree(t, composerProject)
