@@ -15,8 +15,15 @@ func CompileErrors(path string) ([]FileFinding, error) {
 	if err != nil {
 		return nil, err
 	}
+	// What a document's code is, not what its project declares: the file
+	// alone, with the documents it includes.
+	lin := NewLinter()
+	proj := newProject(lin, NewWorkspace())
+	if f.Format == scxml.FormatSCXML {
+		proj.add(f)
+	}
 	var out []FileFinding
-	for _, ff := range File(f, Config{}) {
+	for _, ff := range lintFile(f, Config{}, lin, proj) {
 		if _, frontEnd := cond.LookupCode(ff.Code); frontEnd && ff.Severity == cond.SeverityError {
 			out = append(out, ff)
 		}

@@ -27,7 +27,9 @@ import (
 //	  C201: info
 const ConfigName = ".condeval.yaml"
 
-// configSettings are the settings a configuration file may have.
+// configSettings are the settings a configuration file may have, in the
+// order they apply (Config.Apply's): a rule both disabled and re-graded
+// ends re-graded, wherever the file writes each.
 var configSettings = []string{"disable", "enable", "severity"}
 
 // ParseConfig reads a configuration file's contents. Unknown settings and

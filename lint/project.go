@@ -1,7 +1,6 @@
 package lint
 
 import (
-	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -92,37 +91,25 @@ func (p *project) load(path string) *projectDoc {
 	if f, ok := scxml.FormatOf(path); !ok || f != scxml.FormatSCXML {
 		return nil
 	}
-	d := p.ws.document(key(path))
-	if d == nil || d.file == nil {
+	f := p.ws.document(key(path))
+	if f == nil {
 		return nil
 	}
-	return p.add(d.file)
+	return p.add(f)
 }
 
 // addContext reads the SCXML documents of a project's tree that include
 // other files, so that a document linted on its own still sees what the
 // IPD that includes it declares.
 func (p *project) addContext(root string) {
-	_ = filepath.WalkDir(root, func(path string, e fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return nil
-		case e.IsDir():
-			if path != root && hidden(e.Name()) {
-				return filepath.SkipDir
-			}
-			return nil
-		case strings.ToLower(filepath.Ext(path)) != ".scxml":
-			return nil
-		}
+	for _, path := range p.ws.includers(root) {
 		if _, ok := p.docs[key(path)]; ok {
-			return nil
+			continue
 		}
-		if d := p.ws.document(key(path)); d != nil && d.xinclude && d.file != nil {
-			p.add(d.file)
+		if f := p.ws.document(key(path)); f != nil && includesDocuments(f) {
+			p.add(f)
 		}
-		return nil
-	})
+	}
 }
 
 func hidden(name string) bool { return len(name) > 1 && name[0] == '.' }
@@ -218,10 +205,13 @@ func orphanWorkflow(doc *projectDoc) bool {
 	return doc.file.Document != nil && doc.file.Document.Generated && len(doc.parents) == 0 && !entry(doc)
 }
 
-// entry reports whether a document includes another one as XML, as an IPD
-// includes its workflow.
-func entry(doc *projectDoc) bool {
-	for _, inc := range doc.file.Includes {
+// entry reports whether a document of the graph includes another one as
+// XML, as an IPD includes its workflow.
+func entry(doc *projectDoc) bool { return includesDocuments(doc.file) }
+
+// includesDocuments reports whether f includes another document as XML.
+func includesDocuments(f *scxml.File) bool {
+	for _, inc := range f.Includes {
 		if !inc.Script {
 			return true
 		}

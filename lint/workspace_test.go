@@ -1,6 +1,7 @@
 package lint
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -78,24 +79,60 @@ func TestWorkspaceReadsAChangedFileAgain(t *testing.T) {
 	assert.Equal(t, misspelt, unknownNames(t, root, ws.File(f, Config{})), "and back")
 }
 
+// A document added to the project is looked for after Changed, as the
+// language server calls it when a file is saved or changes on disk.
+func TestWorkspaceLooksForNewDocumentsAfterChanged(t *testing.T) {
+	files := maps.Clone(composerProject)
+	ipd := files["src-gen/IPD_default_MainWorkflow.scxml"]
+	delete(files, "src-gen/IPD_default_MainWorkflow.scxml")
+	root := writeTree(t, files)
+	f, err := scxml.ReadFile(filepath.Join(root, "src-gen", "Main.scxml"))
+	require.NoError(t, err)
+	ws := NewWorkspace()
+	orphan := unknownNames(t, root, ws.File(f, Config{}))
+	assert.Contains(t, orphan, "src-gen/Main.scxml routeTo", "no IPD loads the script")
+
+	require.NoError(t, os.WriteFile(filepath.Join(root, "src-gen", "IPD_default_MainWorkflow.scxml"), []byte(ipd), 0o644))
+	assert.Equal(t, orphan, unknownNames(t, root, ws.File(f, Config{})), "not looked for yet")
+	ws.Changed()
+	assert.Equal(t, []string{"src-gen/Main.scxml vipTreshold"}, unknownNames(t, root, ws.File(f, Config{})))
+}
+
 // Documents linted at once through one Workspace, as a language server
-// lints the documents of several editors.
+// lints the documents of several editors, while a file of the project is
+// rewritten: each gets its own findings.
 func TestWorkspaceIsSafeForConcurrentUse(t *testing.T) {
 	root := writeTree(t, composerProject)
-	ws := NewWorkspace()
-	done := make(chan []string)
-	names := []string{"src-gen/Main.scxml", "Workflows/Main.workflow", "src-gen/IPD_default_MainWorkflow.scxml"}
-	for i := range 12 {
-		go func() {
-			f, err := scxml.ReadFile(filepath.Join(root, filepath.FromSlash(names[i%len(names)])))
-			if err != nil {
-				done <- []string{err.Error()}
-				return
-			}
-			done <- unknownNames(t, root, ws.File(f, Config{}))
-		}()
+	want := map[string][]string{
+		"src-gen/Main.scxml":                     {"src-gen/Main.scxml vipTreshold"},
+		"Workflows/Main.workflow":                {"Workflows/Main.workflow undeclaredThing"},
+		"src-gen/IPD_default_MainWorkflow.scxml": {},
 	}
-	for range 12 {
-		assert.LessOrEqual(t, len(<-done), 1, "each document has at most its one misspelt name")
+	files := map[string]*scxml.File{}
+	for name := range want {
+		f, err := scxml.ReadFile(filepath.Join(root, filepath.FromSlash(name)))
+		require.NoError(t, err)
+		files[name] = f
+	}
+	ws := NewWorkspace()
+	type result struct {
+		name  string
+		found []FileFinding
+	}
+	done := make(chan result)
+	const rounds = 8
+	for i := range rounds {
+		for name, f := range files {
+			go func() { done <- result{name, ws.File(f, Config{})} }()
+		}
+		if i == rounds/2 {
+			lib := filepath.Join(root, "include", "lib.js")
+			require.NoError(t, os.WriteFile(lib, []byte(composerProject["include/lib.js"]+"\n"), 0o644))
+			ws.Changed()
+		}
+	}
+	for range rounds * len(files) {
+		r := <-done
+		assert.Equal(t, want[r.name], unknownNames(t, root, r.found), r.name)
 	}
 }

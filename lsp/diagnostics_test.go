@@ -11,7 +11,7 @@ import (
 func TestInitializeAdvertisesCapabilities(t *testing.T) {
 	c := startServer(t, Options{}, nil)
 	caps := c.capabilities
-	assert.Equal(t, map[string]any{"openClose": true, "change": float64(2)}, caps["textDocumentSync"])
+	assert.Equal(t, map[string]any{"openClose": true, "change": float64(2), "save": true}, caps["textDocumentSync"])
 	assert.Equal(t, true, caps["hoverProvider"])
 	assert.Equal(t, map[string]any{"triggerCharacters": []any{".", "'", `"`}}, caps["completionProvider"])
 	assert.Equal(t, map[string]any{"codeActionKinds": []any{"quickfix", "source.fixAll.condeval"}}, caps["codeActionProvider"])

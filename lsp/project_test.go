@@ -58,7 +58,22 @@ func TestDiagnosticsSeeTheProject(t *testing.T) {
 	assert.Equal(t, "C201", got.Diagnostics[0].Code)
 	assert.Equal(t, rangeOf(t, project["src-gen/Main.scxml"], "vipTreshold"), got.Diagnostics[0].Range)
 
-	require.NoError(t, os.WriteFile(filepath.Join(root, "include", "lib.js"), []byte("function routeToQueue(target) { return target; }\n"), 0o644))
-	got = c.change(uri, 2, project["src-gen/Main.scxml"])
-	assert.Equal(t, []string{"C201", "C201"}, got.codes(), "routeTo is no longer declared")
+	// The include script is edited and saved in another editor: the open
+	// document is linted again, with no change of its own.
+	lib := filepath.Join(root, "include", "lib.js")
+	require.NoError(t, os.WriteFile(lib, []byte("function routeToQueue(target) { return target; }\n"), 0o644))
+	c.notify("textDocument/didSave", map[string]any{"textDocument": map[string]any{"uri": "file://" + filepath.ToSlash(lib)}})
+	assert.Equal(t, []string{"C201", "C201"}, c.diagnostics(uri, 1).codes(), "routeTo is no longer declared")
+
+	// Composer generates an IPD that declares it: the client reports the
+	// new file.
+	require.NoError(t, os.WriteFile(filepath.Join(root, "src-gen", "IPD_other.scxml"), []byte(`<scxml xmlns="http://www.w3.org/2005/07/scxml" xmlns:xi="http://www.w3.org/2001/XInclude" initial="m">
+	<datamodel><data id="vipTreshold"/></datamodel>
+	<script src="../include/lib.js"/>
+	<script>function routeTo(t) { return t; }</script>
+	<state id="m"><xi:include href="Main.scxml" parse="xml" xpointer="_composer_entry"/></state>
+</scxml>
+`), 0o644))
+	c.notify("workspace/didChangeWatchedFiles", map[string]any{"changes": []map[string]any{{"uri": "file://" + filepath.ToSlash(filepath.Join(root, "src-gen", "IPD_other.scxml")), "type": 1}}})
+	assert.Empty(t, c.diagnostics(uri, 1).codes(), "the new IPD declares both names")
 }

@@ -110,7 +110,7 @@ func (s *server) protocolHandler() *protocol.Handler {
 		WorkspaceDidChangeWatchedFiles:  s.didChangeWatchedFiles,
 		TextDocumentDidOpen:             s.didOpen,
 		TextDocumentDidChange:           s.didChange,
-		TextDocumentDidSave:             func(*glsp.Context, *protocol.DidSaveTextDocumentParams) error { return nil },
+		TextDocumentDidSave:             s.didSave,
 		TextDocumentDidClose:            s.didClose,
 		TextDocumentHover:               s.hover,
 		TextDocumentCompletion:          s.completion,
@@ -132,7 +132,7 @@ func (s *server) initialize(_ *glsp.Context, p *protocol.InitializeParams) (any,
 	version := s.opts.Version
 	return protocol.InitializeResult{
 		Capabilities: protocol.ServerCapabilities{
-			TextDocumentSync: protocol.TextDocumentSyncOptions{OpenClose: &yes, Change: &sync},
+			TextDocumentSync: protocol.TextDocumentSyncOptions{OpenClose: &yes, Change: &sync, Save: true},
 			HoverProvider:    true,
 			CompletionProvider: &protocol.CompletionOptions{
 				// A member access, and the opening quote of a string

@@ -1,6 +1,9 @@
 package lsp
 
 import (
+	"path/filepath"
+	"strings"
+
 	"github.com/tliron/glsp"
 	protocol "github.com/tliron/glsp/protocol_3_16"
 )
@@ -66,16 +69,36 @@ func (s *server) didChangeConfiguration(_ *glsp.Context, p *protocol.DidChangeCo
 	return nil
 }
 
-// didChangeWatchedFiles lints again when a .condeval.yaml changed, for
-// clients that watch files for the server.
+// didSave lints the open documents again: the saved file may be an
+// include script, an IPD or a workflow another open document depends on.
+func (s *server) didSave(*glsp.Context, *protocol.DidSaveTextDocumentParams) error {
+	s.workspace.Changed()
+	s.relintAll()
+	return nil
+}
+
+// didChangeWatchedFiles lints again when a .condeval.yaml or a file of a
+// project changed on disk, for clients that watch files for the server
+// (Composer regenerating src-gen/, a checkout).
 func (s *server) didChangeWatchedFiles(_ *glsp.Context, p *protocol.DidChangeWatchedFilesParams) error {
 	for _, c := range p.Changes {
-		if isConfigFile(pathOf(c.URI, "")) {
+		if path := pathOf(c.URI, ""); isConfigFile(path) || isProjectFile(path) {
+			s.workspace.Changed()
 			s.relintAll()
 			return nil
 		}
 	}
 	return nil
+}
+
+// isProjectFile reports whether a file can change what the documents of
+// its project declare: a document, a diagram or a script.
+func isProjectFile(path string) bool {
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".scxml", ".ixnprocess", ".workflow", ".js":
+		return true
+	}
+	return false
 }
 
 // applySettings replaces the settings. Parts that are wrong are shown to
