@@ -5,7 +5,6 @@ import (
 	"iter"
 	"strings"
 
-	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 )
 
@@ -143,8 +142,8 @@ func ResolveCode(ref string) (string, error) {
 	if c, ok := cond.LookupCode(ref); ok {
 		return c.Code, nil
 	}
-	if name, ok := builtins.Suggest(ref, ruleNames()); ok {
-		return "", fmt.Errorf("unknown rule %q (did you mean %q?)", ref, name)
+	if hint := didYouMean(ref, ruleNames()); hint != "" {
+		return "", fmt.Errorf("unknown rule %q%s", ref, hint)
 	}
 	return "", fmt.Errorf("unknown rule %q (see docs/rules.md for the codes and names)", ref)
 }

@@ -61,7 +61,7 @@ func ParseConfig(name string, data []byte) (Config, error) {
 		case "severity":
 			lists[k.Value], err = ruleLevels(v)
 		default:
-			err = fmt.Errorf("unknown setting '%s'%s", k.Value, didYouMean(k.Value, configSettings))
+			err = fmt.Errorf("unknown setting %q%s", k.Value, didYouMean(k.Value, configSettings))
 			v = k
 		}
 		if err != nil {
@@ -133,11 +133,11 @@ func ruleLevels(v *yaml.Node) ([]setting, error) {
 	return out, nil
 }
 
-// didYouMean is " (did you mean 'x'?)" when name is close to one of
-// names, else "".
+// didYouMean is ` (did you mean "x"?)` when name is close to one of
+// names, else "": the one suggestion of the settings' and rules' errors.
 func didYouMean(name string, names []string) string {
 	if s, ok := builtins.Suggest(name, names); ok {
-		return fmt.Sprintf(" (did you mean '%s'?)", s)
+		return fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return ""
 }

@@ -65,7 +65,7 @@ func TestConfigApply(t *testing.T) {
 // place, with the setting that was meant.
 func TestParseConfigErrors(t *testing.T) {
 	tests := []struct{ yaml, want string }{
-		{"disabel: [C206]\n", "c.yaml:1:1: unknown setting 'disabel' (did you mean 'disable'?)"},
+		{"disabel: [C206]\n", `c.yaml:1:1: unknown setting "disabel" (did you mean "disable"?)`},
 		{"disable: {a: 1}\n", "c.yaml:1:10: want a list of rules, codes or names: [C206, constant-condition]"},
 		{"severity: [C201]\n", "c.yaml:1:11: want one 'rule: level' a line (levels: error, warning, info, off)"},
 		{"- disable\n", "c.yaml:1:1: want settings (disable, enable, severity)"},
