@@ -88,17 +88,10 @@ type fileLinter struct {
 }
 
 // items lints the items on every CPU: parsing is most of the work, and the
-// items of a file are independent. Findings keep the items' order. The
-// code of a Composer handler switched off (enabled="false") is not linted:
-// Composer does not generate it, as it generates nothing of a block
-// switched off.
+// items of a file are independent. Findings keep the items' order.
 func (l *fileLinter) items(items []scxml.Item) {
 	per := make([][]FileFinding, len(items))
-	parallel(len(items), func(i int) {
-		if !items[i].Disabled {
-			per[i] = l.item(items[i])
-		}
-	})
+	parallel(len(items), func(i int) { per[i] = l.item(items[i]) })
 	for _, fs := range per {
 		l.out = append(l.out, fs...)
 	}
@@ -314,11 +307,11 @@ func xmlFileFinding(name string, se *scxml.SyntaxError, cfg Config) FileFinding 
 	return xf
 }
 
-// conditions counts the conditions among items that are linted.
+// conditions counts the conditions among items.
 func conditions(items []scxml.Item) int {
 	n := 0
 	for _, it := range items {
-		if it.Kind == scxml.Condition && !it.Disabled {
+		if it.Kind == scxml.Condition {
 			n++
 		}
 	}

@@ -40,7 +40,7 @@ func assertSameResult(t *testing.T, want, got Result, msg string, args ...any) {
 	t.Helper()
 	require.Equal(t, want.Value, got.Value, append([]any{"value: " + msg}, args...)...)
 	require.Equal(t, want.Type, got.Type, append([]any{"type: " + msg}, args...)...)
-	require.True(t, sameRaw(want.Raw, got.Raw), append([]any{"raw: %#v vs %#v: " + msg, want.Raw, got.Raw}, args...)...)
+	require.True(t, sameRawDeep(want.Raw, got.Raw), append([]any{"raw: %#v vs %#v: " + msg, want.Raw, got.Raw}, args...)...)
 	require.Equal(t, want.Err, got.Err, append([]any{"error: " + msg}, args...)...)
 }
 

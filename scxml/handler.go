@@ -49,7 +49,7 @@ func readHandler(s *Source, n *node, ctx Item) *ComposerHandler {
 	if strings.TrimSpace(body.Value) == "" {
 		return h
 	}
-	ctx.Event, ctx.Handler, ctx.Disabled = h.Event.Value, h.Name, !h.Enabled
+	ctx.Event, ctx.Handler = h.Event.Value, h.Name
 	inner := NewSource(ctx.File, []byte(body.Value))
 	x, err := parseXML(inner)
 	if err != nil {
@@ -78,9 +78,14 @@ func readHandler(s *Source, n *node, ctx Item) *ComposerHandler {
 }
 
 // items returns the handler's own items — event attribute and condition —
-// followed by those of its body.
+// followed by those of its body; none for a handler switched off
+// (enabled="false"): Composer does not generate it, as it generates
+// nothing of a workflow block switched off, so none of its code runs.
 func (h *ComposerHandler) items(ctx Item, element string) []Item {
-	ctx.Element, ctx.Event, ctx.Handler, ctx.Disabled = element, h.Event.Value, h.Name, !h.Enabled
+	if !h.Enabled {
+		return nil
+	}
+	ctx.Element, ctx.Event, ctx.Handler = element, h.Event.Value, h.Name
 	var out []Item
 	if strings.TrimSpace(h.Event.Value) != "" {
 		it := ctx

@@ -97,22 +97,19 @@ func TestProcessItems(t *testing.T) {
 	type row struct {
 		Kind                          Kind
 		Element, Attr, Event, Handler string
-		Disabled, MultiLine           bool
+		MultiLine                     bool
 		Value                         string
 	}
 	var got []row
 	for _, it := range p.Items {
-		got = append(got, row{it.Kind, it.Element, it.Attr, it.Event, it.Handler, it.Disabled, it.Text.MultiLine(), it.Text.Value})
+		got = append(got, row{it.Kind, it.Element, it.Attr, it.Event, it.Handler, it.Text.MultiLine(), it.Text.Value})
 	}
 	assert.Equal(t, []row{
-		{Descriptors, "events", "event", "interaction.deleted", "gone", false, false, "interaction.deleted"},
-		{Condition, "events", "condition", "interaction.deleted", "gone", false, false, p.Handlers[0].Condition.Value},
-		{Condition, "if", "cond", "interaction.deleted", "gone", false, true, "!isEventHandledByApplication()  && ok"},
-		{Descriptors, "events", "event", "interaction.onmerge", "off", true, false, "interaction.onmerge"},
-		{Condition, "events", "condition", "interaction.onmerge", "off", true, false, "x < 2"},
-		{Program, "script", "", "interaction.onmerge", "off", true, false, "var stop = a && b;"},
-		{Condition, "if", "cond", "interaction.onmerge", "off", true, false, "stop"},
-		{Descriptors, "events", "event", "error", "catch all", false, false, "error"},
+		{Descriptors, "events", "event", "interaction.deleted", "gone", false, "interaction.deleted"},
+		{Condition, "events", "condition", "interaction.deleted", "gone", false, p.Handlers[0].Condition.Value},
+		{Condition, "if", "cond", "interaction.deleted", "gone", true, "!isEventHandledByApplication()  && ok"},
+		// "off" is switched off: Composer does not generate its code
+		{Descriptors, "events", "event", "error", "catch all", false, "error"},
 	}, got)
 }
 
