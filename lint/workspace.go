@@ -22,16 +22,15 @@ import (
 // folder, is made again after Changed. Use NewWorkspace; a Workspace is
 // safe for concurrent use.
 type Workspace struct {
+	docs    fileCache[*diskDoc]
+	scripts fileCache[*diskScript]
+
 	mu       sync.Mutex
-	docs     map[string]*diskDoc    // by absolute path
-	scripts  map[string]*diskScript // by absolute path
-	includer map[string][]string    // by project root: its documents that include others
+	includer map[string][]string // by project root: its documents that include others
 }
 
 // NewWorkspace returns a Workspace that has read nothing yet.
-func NewWorkspace() *Workspace {
-	return &Workspace{docs: map[string]*diskDoc{}, scripts: map[string]*diskScript{}, includer: map[string][]string{}}
-}
+func NewWorkspace() *Workspace { return &Workspace{includer: map[string][]string{}} }
 
 // Changed says that files may have been added, removed or saved: the next
 // lint looks for each project's including documents again.
@@ -112,37 +111,72 @@ func stampOf(path string) (stamp, bool) {
 	return stamp{info.Size(), info.ModTime()}, true
 }
 
+// fileCache keeps what was made of each file, by absolute path, until the
+// file changes or is gone.
+type fileCache[T any] struct {
+	mu      sync.Mutex
+	entries map[string]cacheEntry[T]
+}
+
+type cacheEntry[T any] struct {
+	stamp
+	value T
+}
+
+// get returns what read makes of the file at path, made again when the
+// file changed; ok is false when the file is gone, which is forgotten.
+func (c *fileCache[T]) get(path string, read func() T) (v T, ok bool) {
+	st, ok := stampOf(path)
+	c.mu.Lock()
+	e, found := c.entries[path]
+	if !ok {
+		delete(c.entries, path)
+	}
+	c.mu.Unlock()
+	switch {
+	case !ok:
+		return v, false
+	case found && e.stamp == st:
+		return e.value, true
+	}
+	e = cacheEntry[T]{st, read()}
+	c.mu.Lock()
+	if c.entries == nil {
+		c.entries = map[string]cacheEntry[T]{}
+	}
+	c.entries[path] = e
+	c.mu.Unlock()
+	return e.value, true
+}
+
+// peek returns what was made of the file at path when it was last read.
+func (c *fileCache[T]) peek(path string) (T, bool) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[path]
+	return e.value, ok
+}
+
 // diskDoc is an SCXML document as last read.
 type diskDoc struct {
-	stamp
 	file  *scxml.File // nil when the file does not read as a document
-	names []string    // what it declares in its own text, once computed
-	named bool
+	once  sync.Once
+	names []string // what it declares in its own text, once computed
 }
 
 // document returns the SCXML document at path (absolute), read again when
-// it changed; nil when it cannot be read as one. A file gone is forgotten.
+// it changed; nil when it cannot be read as one.
 func (ws *Workspace) document(path string) *scxml.File {
-	st, ok := stampOf(path)
-	ws.mu.Lock()
-	d := ws.docs[path]
+	d, ok := ws.docs.get(path, func() *diskDoc {
+		d := &diskDoc{}
+		if f, err := scxml.ReadFile(path); err == nil && f.Format == scxml.FormatSCXML {
+			d.file = f
+		}
+		return d
+	})
 	if !ok {
-		delete(ws.docs, path)
-	}
-	ws.mu.Unlock()
-	switch {
-	case !ok:
 		return nil
-	case d != nil && d.stamp == st:
-		return d.file
 	}
-	d = &diskDoc{stamp: st}
-	if f, err := scxml.ReadFile(path); err == nil && f.Format == scxml.FormatSCXML {
-		d.file = f
-	}
-	ws.mu.Lock()
-	ws.docs[path] = d
-	ws.mu.Unlock()
 	return d.file
 }
 
@@ -151,56 +185,35 @@ func (ws *Workspace) document(path string) *scxml.File {
 // edited is computed each time. What the script files it loads declare is
 // not part of it: they change on their own.
 func (ws *Workspace) declared(f *scxml.File, own func(*scxml.File) []string) []string {
-	ws.mu.Lock()
-	d := ws.docs[key(f.Path)]
-	ws.mu.Unlock()
-	if d == nil || d.file != f {
+	d, ok := ws.docs.peek(key(f.Path))
+	if !ok || d.file != f {
 		return own(f)
 	}
-	ws.mu.Lock()
-	named, names := d.named, d.names
-	ws.mu.Unlock()
-	if named {
-		return names
-	}
-	names = own(f)
-	ws.mu.Lock()
-	d.names, d.named = names, true
-	ws.mu.Unlock()
-	return names
+	d.once.Do(func() { d.names = own(f) })
+	return d.names
 }
 
 // diskScript is an include script as last read.
 type diskScript struct {
-	stamp
 	source *scxml.Source // nil when it cannot be decoded
 	names  []string      // what it declares
 }
 
 // script returns the include script at real (absolute, as on disk), with
 // name as it is to be called in messages, read again when it changed;
-// declare says what a script text declares. A file gone is forgotten.
+// declare says what a script text declares.
 func (ws *Workspace) script(real, name string, declare func(string) []string) *projectScript {
-	st, ok := stampOf(real)
-	ws.mu.Lock()
-	s := ws.scripts[real]
-	if !ok {
-		delete(ws.scripts, real)
-	}
-	ws.mu.Unlock()
-	if !ok {
-		return &projectScript{}
-	}
-	if s == nil || s.stamp != st {
-		s = &diskScript{stamp: st}
+	s, ok := ws.scripts.get(real, func() *diskScript {
+		s := &diskScript{}
 		if data, err := os.ReadFile(real); err == nil {
 			if src, err := scxml.NewFileSource(name, data); err == nil {
 				s.source, s.names = src, declare(string(src.Data))
 			}
 		}
-		ws.mu.Lock()
-		ws.scripts[real] = s
-		ws.mu.Unlock()
+		return s
+	})
+	if !ok {
+		return &projectScript{}
 	}
 	out := &projectScript{names: s.names, source: s.source}
 	if s.source != nil && s.source.Name != name {
