@@ -36,6 +36,7 @@ var globalConditions = []string{
 	"varInputValue && undefined", "varInputValue && NaN", "Infinity > varNumber", "varInputValue && typeof undefined",
 	"varInputValue && system.InteractionID", "varInputValue && _event.name", "varInputValue && In('s1')",
 	"varInputValue && typeof In", "varInputValue && Math.max(1, 2)", "Math", "undefined", "NaN",
+	"App_Target", "varList", "typeof varList", "varTyped", "__proto__", "hasOwnProperty", "toString", "_data.__proto__",
 }
 
 // composerGlobals are a session's workflow and App_ variables.
@@ -60,6 +61,7 @@ func shadowingGlobals() map[string]any {
 		"varNumber": "7", "varList": "abc", "Var1": []any{1.0}, "Var2": nil, "routeType": 3.0,
 		"Var3": "", "Var4": 0.0,
 		"undefined": 5.0, "NaN": "x", "Infinity": nil, "system": "S", "_event": "E", "In": "IN", "_data": "D", "Math": "M",
+		"__proto__": "P", "hasOwnProperty": "H",
 	}
 }
 
@@ -134,4 +136,22 @@ func textGlobals() map[string]any {
 func suiteGlobals(g map[string]any) map[string]any {
 	g["a"], g["b"], g["c"], g["d"], g["i"], g["x"] = 1.0, "b", []any{1.0, "2"}, "", 0.0, map[string]any{"a": 1.0, "b": "x"}
 	return g
+}
+
+// A condition that reads globals still decodes only the fields of the
+// event and the system variables it reads, _data.system.context's included.
+func TestGlobalsLeaveJSONDecodingNarrow(t *testing.T) {
+	c := MustCompile("App_Target.requestid == _event.data.requestid && _data.system.context.InteractionID == _event.data.interactionid && 'x' in varX")
+	event, err := decodeObject([]byte(`{"name":"e","data":{"requestid":"R1","interactionid":"I1","other":{"deep":[1]}}}`), c.fast.event)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"data": map[string]any{"requestid": "R1", "interactionid": "I1"}}, event)
+	system, err := decodeObject([]byte(`{"InteractionID":"I1","Other":{"deep":[1,2]}}`), c.fast.system)
+	require.NoError(t, err)
+	assert.Equal(t, map[string]any{"InteractionID": "I1"}, system)
+	r := c.Eval(context.Background(), Env{
+		EventJSON: []byte(`{"name":"e","data":{"requestid":"R1","interactionid":"I1"}}`), SystemJSON: []byte(`{"InteractionID":"I1"}`),
+		Globals: map[string]any{"App_Target": map[string]any{"requestid": "R1"}, "varX": map[string]any{"x": 1.0}},
+	})
+	require.NoError(t, r.Err)
+	assert.True(t, r.Value)
 }
