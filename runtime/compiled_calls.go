@@ -70,7 +70,7 @@ func callIn(in input, args []node) value {
 	if !ok {
 		return bailValue
 	}
-	for _, s := range in.states {
+	for _, s := range in.states.all() {
 		if s == id {
 			return trueValue
 		}

@@ -30,7 +30,7 @@ func FuzzCompiledPath(f *testing.F) {
 		if !c.Compiled() {
 			t.Fatalf("generated condition %q is outside the compiled subset", src)
 		}
-		c.fast.root(input{event: env.Event, system: env.System, states: env.States, globals: env.Globals}) // a panic here is a bug, whatever run recovers
+		c.fast.root(inputOf(&env, env.Event, env.System)) // a panic here is a bug, whatever run recovers
 		got, ok := c.fast.eval(&env)
 		if !ok {
 			return

@@ -24,7 +24,7 @@ func TestCompiledPathAgreesWithGoja(t *testing.T) {
 		readsGlobals := c.withAll || slices.Contains(c.expr.Globals(), "_data")
 		for i, env := range envs {
 			want := c.evalGoja(context.Background(), &env)
-			c.fast.root(input{event: env.Event, system: env.System, states: env.States}) // must not panic
+			c.fast.root(inputOf(&env, env.Event, env.System)) // must not panic
 			got, ok := c.fast.eval(&env)
 			if ok {
 				answered++

@@ -220,7 +220,7 @@ func (c *Condition) evalJSON(ctx context.Context, env *Env) Result {
 		if err != nil {
 			return failed(err)
 		}
-		r, ok := c.fast.run(input{event: event, system: system, states: env.States, globals: env.Globals})
+		r, ok := c.fast.run(inputOf(env, event, system))
 		if ok && !isHostData(r.Type) {
 			return r
 		}
