@@ -49,3 +49,40 @@ func BenchmarkSeedEval(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGlobalsEval is one evaluation of Composer conditions that read
+// the caller's globals — a workflow variable, an App_ variable's requestid,
+// the same through _data — on each path, against data made beforehand.
+func BenchmarkGlobalsEval(b *testing.B) {
+	env := Env{
+		Event: map[string]any{"name": "interaction.routing.done", "data": map[string]any{
+			"interactionid": "00N5", "requestid": "R17",
+		}},
+		System: map[string]any{"InteractionID": "00N5"},
+		Globals: map[string]any{
+			"varInputValue": "1", "varLanguage": "en-US",
+			"App_Target": map[string]any{"requestid": "R17", "targets": []any{"Billing@StatServer.GA"}},
+		},
+	}
+	ctx := context.Background()
+	for _, cond := range []struct{ name, src string }{
+		{"workflow", "varInputValue == '1' && _event.data.interactionid == system.InteractionID"},
+		{"app", "App_Target.requestid == _event.data.requestid"},
+		{"data", "_data.App_Target.requestid == _event.data.requestid && _data.system.context.InteractionID == _event.data.interactionid"},
+	} {
+		for _, path := range []struct {
+			name string
+			opts []Option
+		}{{"compiled", nil}, {"goja", []Option{Interpreted()}}} {
+			c := MustCompile(cond.src, append(path.opts, Timeout(10*time.Second))...)
+			b.Run(cond.name+"/"+path.name, func(b *testing.B) {
+				b.ReportAllocs()
+				for b.Loop() {
+					if r := c.Eval(ctx, env); !r.Value {
+						b.Fatal(r)
+					}
+				}
+			})
+		}
+	}
+}

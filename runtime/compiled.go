@@ -4,12 +4,15 @@ import (
 	"math"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
+	"github.com/condeval/condeval/builtins"
 	"github.com/condeval/condeval/cond"
 )
 
 // The compiled path: a condition within the subset real conditions use —
-// reads of _event and system, literals, the comparison, logical,
+// reads of _event, system and the caller's globals (workflow and App_
+// variables, _data.NAME, _data.system.context), literals, the comparison, logical,
 // arithmetic and typeof operators, ?:, in, In() and the common String
 // methods — is compiled once into Go closures over the caller's values. It
 // calls no goja and allocates nothing on the common path. Wherever goja
@@ -24,10 +27,26 @@ import (
 // to the same answers.
 
 // input is what a compiled condition reads. It is passed by value, so the
-// closures take no pointer to the caller's Env and nothing escapes.
+// closures take no pointer to the caller's Env and nothing escapes. Every
+// closure call copies it, so it is kept to five words: a sixth cost the
+// seed condition 8% (bench/, BenchmarkEval/seed/decoded).
 type input struct {
-	event, system map[string]any
-	states        []string
+	event, system, globals map[string]any
+	states                 stateList
+}
+
+// stateList is Env.States without its capacity, which In() never needs.
+type stateList struct {
+	first *string
+	n     int
+}
+
+func (s stateList) all() []string { return unsafe.Slice(s.first, s.n) }
+
+// inputOf is what a compiled condition reads of env, with the event and the
+// system variables given apart (decoded from JSON text when env has that).
+func inputOf(env *Env, event, system map[string]any) input {
+	return input{event: event, system: system, globals: env.Globals, states: stateList{unsafe.SliceData(env.States), len(env.States)}}
 }
 
 type node func(in input) value
@@ -39,10 +58,19 @@ type compiled struct {
 	event, system *need
 }
 
+// compiler compiles one condition. withGlobals is scopeUse's answer: the
+// condition reads a name only Env.Globals supplies, so goja evaluates it in
+// a with block over the caller's globals, where a global named undefined,
+// NaN or Infinity hides the standard one (the scope names always win).
+type compiler struct {
+	withGlobals bool
+}
+
 // compileFast compiles expr to closures, or returns nil when it is outside
 // the subset.
-func compileFast(expr *cond.Expr) *compiled {
-	root, ok := fastNode(expr.Root)
+func compileFast(expr *cond.Expr, withGlobals bool) *compiled {
+	cp := compiler{withGlobals: withGlobals}
+	root, ok := cp.fastNode(expr.Root)
 	if !ok {
 		return nil
 	}
@@ -53,7 +81,7 @@ func compileFast(expr *cond.Expr) *compiled {
 
 // eval runs the compiled condition; ok is false when goja must answer.
 func (c *compiled) eval(env *Env) (Result, bool) {
-	return c.run(input{event: env.Event, system: env.System, states: env.States})
+	return c.run(inputOf(env, env.Event, env.System))
 }
 
 func (c *compiled) run(in input) (res Result, ok bool) {
@@ -64,7 +92,7 @@ func (c *compiled) run(in input) (res Result, ok bool) {
 	}()
 	v := c.root(in)
 	switch v.k {
-	case kBail, kEvent, kIn:
+	case kBail, kEvent, kIn, kGlobals, kData:
 		return Result{}, false
 	}
 	return Result{Value: toBoolean(v), Raw: exportValue(v, in), Type: typeNames[v.k]}, true
@@ -101,10 +129,10 @@ func exportNumber(f float64) any {
 }
 
 // fastNode compiles one node of the subset.
-func fastNode(n cond.Node) (node, bool) {
+func (cp compiler) fastNode(n cond.Node) (node, bool) {
 	switch n := n.(type) {
 	case *cond.Paren:
-		return fastNode(n.X)
+		return cp.fastNode(n.X)
 	case *cond.String:
 		if !plainLiteral(n) {
 			return nil, false
@@ -120,29 +148,60 @@ func fastNode(n cond.Node) (node, bool) {
 	case *cond.Null:
 		return constant(nullValue), true
 	case *cond.Ident:
-		v, ok := rootValues[n.Name]
-		return constant(v), ok
+		return cp.ident(n.Name)
 	case *cond.Member:
-		return fastMember(n)
+		return cp.fastMember(n)
 	case *cond.Unary:
-		return fastUnary(n)
+		return cp.fastUnary(n)
 	case *cond.Binary:
-		return fastBinary(n)
+		return cp.fastBinary(n)
 	case *cond.Logical:
-		return fastLogical(n)
+		return cp.fastLogical(n)
 	case *cond.Conditional:
-		return fastConditional(n)
+		return cp.fastConditional(n)
 	case *cond.Call:
-		return fastCall(n)
+		return cp.fastCall(n)
 	}
 	return nil, false
 }
 
-// rootValues are the names the compiled path reads; any other name sends
-// the condition to goja. In is here only to be called.
+// rootValues are the scope names and standard globals the compiled path
+// reads; any other of them sends the condition to goja. In is here only to
+// be called.
 var rootValues = map[string]value{
 	"_event": {k: kEvent}, "system": {k: kSystem}, "In": {k: kIn},
 	"undefined": undefinedValue, "NaN": {k: kNumber, n: math.NaN()}, "Infinity": {k: kNumber, n: math.Inf(1)},
+}
+
+// ident compiles a name as goja's wrapper resolves it: a scope name is the
+// scope's; a standard global is the caller's global of that name when the
+// condition reads the caller's globals and one is given; any other name is
+// the caller's global, and when none is given goja answers (a
+// ReferenceError, or whatever its runtime has under that name).
+func (cp compiler) ident(name string) (node, bool) {
+	v, known := rootValues[name]
+	switch {
+	case known && (builtins.IsScopeName(name) || !cp.withGlobals):
+		return constant(v), true
+	case known:
+		return func(in input) value {
+			if x, ok := in.globals[name]; ok {
+				return host(x)
+			}
+			return v
+		}, true
+	case builtins.IsScopeName(name) || isStandardGlobal(name):
+		return nil, false
+	}
+	return func(in input) value { return global(in, name) }, true
+}
+
+// global reads the caller's global name; one not given is goja's to answer.
+func global(in input, name string) value {
+	if x, ok := in.globals[name]; ok {
+		return host(x)
+	}
+	return bailValue
 }
 
 // plainLiteral reports whether a string literal reads the same in goja as

@@ -4,11 +4,11 @@ import "github.com/condeval/condeval/cond"
 
 // Calls on the compiled path: In() and the String methods of compiled_strings.go.
 
-func fastCall(c *cond.Call) (node, bool) {
+func (cp compiler) fastCall(c *cond.Call) (node, bool) {
 	args := make([]node, len(c.Args))
 	for i, a := range c.Args {
 		var ok bool
-		if args[i], ok = fastNode(a); !ok {
+		if args[i], ok = cp.fastNode(a); !ok {
 			return nil, false
 		}
 	}
@@ -24,7 +24,7 @@ func fastCall(c *cond.Call) (node, bool) {
 		if !ok || !known || callee.Computed {
 			return nil, false
 		}
-		receiver, ok := fastNode(callee.Object)
+		receiver, ok := cp.fastNode(callee.Object)
 		if !ok {
 			return nil, false
 		}
@@ -70,7 +70,7 @@ func callIn(in input, args []node) value {
 	if !ok {
 		return bailValue
 	}
-	for _, s := range in.states {
+	for _, s := range in.states.all() {
 		if s == id {
 			return trueValue
 		}

@@ -81,7 +81,7 @@ func corpus(t testing.TB) []string {
 			out = append(out, s)
 		}
 	}
-	for _, s := range cornerConditions {
+	for _, s := range append(cornerConditions, globalConditions...) {
 		add(s)
 	}
 	for _, dir := range []string{conformanceData, examplesDir} {
@@ -161,7 +161,8 @@ func collectConds(doc any, add func(string)) {
 
 // variedEnvs are the events every condition of the corpus meets: missing
 // fields, numbers as strings, null, nested objects, arrays, non-ASCII text
-// and the Go types callers pass.
+// and the Go types callers pass; and globals of every type, missing, or
+// named as scope names and standard globals.
 func variedEnvs() []Env {
 	shared := map[string]any{"k": "v"}
 	empty1, empty2 := []any{}, []any{}
@@ -171,22 +172,26 @@ func variedEnvs() []Env {
 		"name": "Zoë Ångström", "emoji": "😀x😀", "ws": "\u00a0 padded \ufeff", "big": 9007199254740993.0,
 		"i64": int64(7), "num": json.Number("7.5"), "typed": map[string]string{"k": "v"}, "strs": []string{"a"},
 		"bad": "\xff", "list": []any{"a", 1.0, nil, map[string]any{"x": 1.0}}, "empty": empty1, "empty2": empty2,
-		"udata": map[string]any{"customer": map[string]any{"segment": "gold", "language": "en-US"}},
+		"udata":     map[string]any{"customer": map[string]any{"segment": "gold", "language": "en-US"}},
+		"requestid": "R1", "frominteractionid": "000PaG8U4SYB001N",
 	}
 	data["self"] = data
-	system := map[string]any{"InteractionID": "000PaG8U4SYB001N", "TenantID": 101.0, "Type": "Inbound", "shared": shared}
+	system := map[string]any{"InteractionID": "000PaG8U4SYB001N", "TenantID": 101.0, "Type": "consult", "shared": shared, "ANI": "+15559876"}
 	states := []string{"s1", "Routing"}
 	return []Env{
 		{},
-		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states},
+		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states, Globals: composerGlobals()},
 		{Event: map[string]any{"name": "e", "type": "internal", "data": map[string]any{
-			"interactionid": "000PaG8U4SYB001N", "n": "5", "s": "abc", "resultof": "", "list": []any{}, "name": "",
-		}}, System: map[string]any{"InteractionID": 1.0}},
-		{Event: map[string]any{"name": "e", "data": nil}, System: map[string]any{}},
-		{Event: map[string]any{"data": map[string]any{"n": "5e", "s": " 7 ", "name": "x", "resultof": nil, "routetype": 3.0}}},
-		{Event: map[string]any{"data": map[string]any{"n": 0.0, "s": "-0", "upper": "gns", "emoji": "\u00e9", "list": []any{[]any{1.0, 2.0}}}}, States: []string{"1"}},
-		{Event: map[string]any{"data": "text", "name": 1.0}, System: nil},
+			"interactionid": "000PaG8U4SYB001N", "n": "5", "s": "abc", "resultof": "", "list": []any{}, "name": "", "requestid": "R2",
+		}}, System: map[string]any{"InteractionID": 1.0}, Globals: shadowingGlobals()},
+		{Event: map[string]any{"name": "e", "data": nil}, System: map[string]any{}, Globals: map[string]any{}},
+		{Event: map[string]any{"data": map[string]any{"n": "5e", "s": " 7 ", "name": "x", "resultof": nil, "routetype": 3.0, "requestid": nil}},
+			Globals: map[string]any{"App_Target": nil, "varInputValue": "2", "varList": []any{}, "varNumber": "ÉCOLE", "App_RouteToSales": map[string]any{}}},
+		{Event: map[string]any{"data": map[string]any{"n": 0.0, "s": "-0", "upper": "gns", "emoji": "\u00e9", "list": []any{[]any{1.0, 2.0}}}}, States: []string{"1"}, Globals: suiteGlobals(textGlobals())},
+		{Event: map[string]any{"data": "text", "name": 1.0}, System: nil, Globals: suiteGlobals(composerGlobals())},
 		{Event: map[string]any{"data": []any{"x"}, "type": nil}},
+		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states, Globals: suiteGlobals(shadowingGlobals())},
+		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states, Globals: suiteGlobals(textGlobals())},
 	}
 }
 

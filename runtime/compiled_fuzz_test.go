@@ -19,6 +19,7 @@ func FuzzCompiledPath(f *testing.F) {
 		src := g.expr(0)
 		env := envs[g.pick(len(envs))]
 		env.Event = map[string]any{"name": "e", "data": g.object(0)}
+		env.Globals = g.globals()
 		if g.pick(3) == 0 {
 			env = envs[g.pick(len(envs))]
 		}
@@ -29,14 +30,14 @@ func FuzzCompiledPath(f *testing.F) {
 		if !c.Compiled() {
 			t.Fatalf("generated condition %q is outside the compiled subset", src)
 		}
-		c.fast.root(input{event: env.Event, system: env.System, states: env.States}) // a panic here is a bug, whatever run recovers
+		c.fast.root(inputOf(&env, env.Event, env.System)) // a panic here is a bug, whatever run recovers
 		got, ok := c.fast.eval(&env)
 		if !ok {
 			return
 		}
 		want := c.evalGoja(context.Background(), &env)
 		if got.Value != want.Value || got.Type != want.Type || !sameRaw(got.Raw, want.Raw) || want.Err != nil {
-			t.Fatalf("%s on %#v:\ncompiled %#v\ngoja     %#v (%v)", src, env.Event, got, want, want.Err)
+			t.Fatalf("%s on %#v, globals %#v:\ncompiled %#v\ngoja     %#v (%v)", src, env.Event, env.Globals, got, want, want.Err)
 		}
 	})
 }
@@ -66,6 +67,9 @@ var (
 		"'x'", "'ABC'", "'n'", "'s1'", "'length'", "'\\u00e9'", "'10'", "'9'", "'+7'", "'.5'", "'Infinity'"}
 	genNumbers = []string{"0", "1", "5", "2.5", "-1", "1e21", "1e-7", "NaN", "Infinity", "10", "0.1", "3", "255", "4294967296"}
 	genBinary  = []string{"==", "!=", "===", "!==", "<", ">", "<=", ">=", "+", "-", "*", "/", "%", "&&", "||"}
+	// genGlobals are caller globals' names: workflow and App_ variables, and
+	// names that are also scope names or standard globals.
+	genGlobals = []string{"varInputValue", "App_Target", "varX", "undefined", "NaN", "Infinity", "system", "_event", "In", "_data"}
 	genMethods = []string{"toLowerCase", "toUpperCase", "trim", "charAt", "indexOf", "lastIndexOf", "substring", "substr", "slice"}
 	genValues  = []any{"", "5", " 5 ", "abc", "Zoë", "😀x", "ABC", "1e3", "-0", "10", 0.0, 1.0, 5.0, 2.5, -3.0,
 		1e21, true, false, nil, "s1", "ÉCOLE", "\u00a0x\ufeff", "007", "0b1"}
@@ -101,13 +105,18 @@ func (g *gen) expr(depth int) string {
 }
 
 func (g *gen) leaf() string {
-	switch g.pick(4) {
+	switch g.pick(6) {
 	case 0:
 		return g.from(genStrings)
 	case 1:
 		return g.from(genNumbers)
 	case 2:
-		return g.from([]string{"true", "false", "null", "undefined"})
+		return g.from([]string{"true", "false", "null", "undefined", "NaN", "Infinity", "varInputValue", "varX"})
+	case 4:
+		if name := g.from(genGlobals); name != "system" { // _data.system is not a value of the subset
+			return "_data." + name
+		}
+		return "_data.system.context"
 	}
 	return "_event.data" + member(g.from(genNames))
 }
@@ -121,7 +130,8 @@ func member(name string) string {
 }
 
 func (g *gen) path(depth int) string {
-	p := g.from([]string{"_event", "system", "_event.data", "_event.data.list", "_event.data.udata"})
+	p := g.from([]string{"_event", "system", "_event.data", "_event.data.list", "_event.data.udata",
+		"App_Target", "varX", "_data.App_Target", "_data.varX", "_data.system.context"})
 	for range g.pick(3) {
 		if g.pick(3) == 0 && depth < 4 {
 			p += "[" + g.expr(depth+1) + "]"
@@ -136,6 +146,15 @@ func (g *gen) object(depth int) map[string]any {
 	m := map[string]any{}
 	for range g.pick(8) {
 		m[g.from(genNames)] = g.value(depth + 1)
+	}
+	return m
+}
+
+// globals are the caller's globals, each name given or not.
+func (g *gen) globals() map[string]any {
+	m := map[string]any{}
+	for range g.pick(6) {
+		m[g.from(genGlobals)] = g.value(0)
 	}
 	return m
 }

@@ -25,17 +25,17 @@ func memberKey(m *cond.Member) (string, bool) {
 	return "", false
 }
 
-func fastMember(m *cond.Member) (node, bool) {
-	if id, ok := m.Object.(*cond.Ident); ok && id.Name == "In" {
-		return nil, false
-	}
-	object, ok := fastNode(m.Object)
-	if !ok {
-		return nil, false
-	}
+func (cp compiler) fastMember(m *cond.Member) (node, bool) {
 	protos := prototypes()
 	if root, keys, ok := staticChain(m); ok {
 		return chainNode(root, keys, protos), true
+	}
+	if id, ok := m.Object.(*cond.Ident); ok && id.Name == "In" {
+		return nil, false
+	}
+	object, ok := cp.fastNode(m.Object)
+	if !ok {
+		return nil, false
 	}
 	if key, ok := memberKey(m); ok {
 		return func(in input) value { return getMember(in, object(in), key, protos) }, true
@@ -43,7 +43,7 @@ func fastMember(m *cond.Member) (node, bool) {
 	if !m.Computed {
 		return nil, false
 	}
-	property, ok := fastNode(m.Property)
+	property, ok := cp.fastNode(m.Property)
 	if !ok {
 		return nil, false
 	}
@@ -62,24 +62,65 @@ func fastMember(m *cond.Member) (node, bool) {
 }
 
 // staticChain reads a member chain with keys written in the source from
-// _event or system: _event.data.interactionid.
+// _event, system, a caller's global or _data: _event.data.interactionid,
+// App_Target.requestid, _data.App_Target.requestid. _data.system.context is
+// system, as the scope makes it; the rest of _data.system is left to goja.
 func staticChain(m *cond.Member) (root value, keys []string, ok bool) {
+	root, keys, ok = chainFrom(m)
+	if !ok || root.k != kData {
+		return root, keys, ok
+	}
+	canonical, ok := builtins.DataAlias(append([]string{dataName}, keys...))
+	switch {
+	case !ok:
+		return value{}, nil, false
+	case len(canonical) < len(keys): // _data.system.context... is system...
+		return rootValues[canonical[0]], canonical[1:], true
+	}
+	// _data.NAME reads the global NAME, but as a property: undefined when
+	// it is not given, and given even when NAME is a scope name.
+	return root, keys, true
+}
+
+func chainFrom(m *cond.Member) (root value, keys []string, ok bool) {
 	key, ok := memberKey(m)
 	if !ok {
 		return value{}, nil, false
 	}
 	switch object := cond.Unparen(m.Object).(type) {
 	case *cond.Ident:
-		root, ok = rootValues[object.Name]
-		if !ok || root.k != kEvent && root.k != kSystem {
+		root, ok = chainRoot(object.Name)
+		if !ok {
 			return value{}, nil, false
+		}
+		if root.k == kGlobals {
+			return root, []string{object.Name, key}, true
 		}
 		return root, []string{key}, true
 	case *cond.Member:
-		root, keys, ok = staticChain(object)
+		root, keys, ok = chainFrom(object)
 		return root, append(keys, key), ok
 	}
 	return value{}, nil, false
+}
+
+// dataName is _data, the Composer <data> items.
+const dataName = "_data"
+
+// chainRoot is the object a static chain starts from: _event, system,
+// _data, or the caller's globals for any name that is neither a scope name
+// nor a standard global.
+func chainRoot(name string) (value, bool) {
+	if v, ok := rootValues[name]; ok {
+		return v, v.k == kEvent || v.k == kSystem
+	}
+	switch {
+	case name == dataName:
+		return dataValue, true
+	case builtins.IsScopeName(name) || isStandardGlobal(name):
+		return value{}, false
+	}
+	return globalsValue, true
 }
 
 // chainNode reads a static chain in one closure, stepping through host maps
@@ -113,6 +154,10 @@ func getMember(in input, base value, key string, protos *protoNames) value {
 		names map[string]bool
 	)
 	switch base.k {
+	case kGlobals:
+		return global(in, key)
+	case kData: // _data's items are the caller's globals; staticChain reads _data.system
+		m, names = in.globals, protos.object
 	case kEvent:
 		if x, ok := in.event[key]; ok {
 			return host(x)

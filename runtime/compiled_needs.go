@@ -19,25 +19,44 @@ type needWalker struct {
 }
 
 // chain returns the need at the end of a static member chain from _event or
-// system, registering the path; ok is false for anything else.
+// system (_data.system.context included), registering the path; ok is
+// false for anything else. A chain from the caller's globals or _data gets
+// a need of its own that nothing decodes: globals are Go values, not text.
 func (w *needWalker) chain(n cond.Node) (*need, bool) {
-	switch n := cond.Unparen(n).(type) {
-	case *cond.Ident:
-		r, ok := w.roots[n.Name]
-		return r, ok
-	case *cond.Member:
-		key, static := memberKey(n)
-		if !static {
-			return nil, false
+	m, isMember := cond.Unparen(n).(*cond.Member)
+	if !isMember {
+		if id, ok := cond.Unparen(n).(*cond.Ident); ok {
+			return w.rootOf(id.Name)
 		}
-		parent, ok := w.chain(n.Object)
-		if !ok {
-			return nil, false
+		return nil, false
+	}
+	root, keys, ok := staticChain(m)
+	if !ok {
+		return nil, false
+	}
+	end := w.roots["_event"]
+	switch root.k {
+	case kSystem:
+		end = w.roots["system"]
+	case kGlobals, kData:
+		return &need{}, true
+	}
+	for _, key := range keys {
+		if end.whole {
+			break
 		}
-		if parent.whole {
-			return parent, true
-		}
-		return parent.child(key), true
+		end = end.child(key)
+	}
+	return end, true
+}
+
+// rootOf is the need of a name read alone.
+func (w *needWalker) rootOf(name string) (*need, bool) {
+	if r, ok := w.roots[name]; ok {
+		return r, true
+	}
+	if root, ok := chainRoot(name); ok && root.k == kGlobals {
+		return &need{}, true
 	}
 	return nil, false
 }

@@ -9,8 +9,8 @@ import (
 
 // The operators of the compiled path.
 
-func fastUnary(u *cond.Unary) (node, bool) {
-	x, ok := fastNode(u.X)
+func (cp compiler) fastUnary(u *cond.Unary) (node, bool) {
+	x, ok := cp.fastNode(u.X)
 	if !ok {
 		return nil, false
 	}
@@ -63,9 +63,9 @@ var typeofValues = func() []value {
 // defaultEventType is _event.type when the caller gives none.
 var defaultEventType = stringValue(builtins.DefaultEventType)
 
-func fastLogical(l *cond.Logical) (node, bool) {
-	x, okX := fastNode(l.X)
-	y, okY := fastNode(l.Y)
+func (cp compiler) fastLogical(l *cond.Logical) (node, bool) {
+	x, okX := cp.fastNode(l.X)
+	y, okY := cp.fastNode(l.Y)
 	if !okX || !okY {
 		return nil, false
 	}
@@ -79,10 +79,10 @@ func fastLogical(l *cond.Logical) (node, bool) {
 	}, true
 }
 
-func fastConditional(c *cond.Conditional) (node, bool) {
-	test, ok1 := fastNode(c.Test)
-	then, ok2 := fastNode(c.Then)
-	els, ok3 := fastNode(c.Else)
+func (cp compiler) fastConditional(c *cond.Conditional) (node, bool) {
+	test, ok1 := cp.fastNode(c.Test)
+	then, ok2 := cp.fastNode(c.Then)
+	els, ok3 := cp.fastNode(c.Else)
 	if !ok1 || !ok2 || !ok3 {
 		return nil, false
 	}
@@ -168,9 +168,9 @@ func arithmetic(op func(a, b float64) float64) func(x, y value) value {
 	}
 }
 
-func fastBinary(b *cond.Binary) (node, bool) {
-	x, okX := fastNode(b.X)
-	y, okY := fastNode(b.Y)
+func (cp compiler) fastBinary(b *cond.Binary) (node, bool) {
+	x, okX := cp.fastNode(b.X)
+	y, okY := cp.fastNode(b.Y)
 	if !okX || !okY {
 		return nil, false
 	}
@@ -192,7 +192,7 @@ func fastBinary(b *cond.Binary) (node, bool) {
 	if !ok {
 		return nil, false
 	}
-	if fused, ok := stringComparison(b, x, y, op); ok {
+	if fused, ok := cp.stringComparison(b, x, y, op); ok {
 		return fused, true
 	}
 	return func(in input) value {
@@ -207,7 +207,7 @@ func fastBinary(b *cond.Binary) (node, bool) {
 // stringComparison fuses an equality with a string literal, the commonest
 // test of all (_event.data.resultof == 'deletion'): a string compares
 // directly, anything else goes through op.
-func stringComparison(b *cond.Binary, x, y node, op func(x, y value) value) (node, bool) {
+func (cp compiler) stringComparison(b *cond.Binary, x, y node, op func(x, y value) value) (node, bool) {
 	if !b.Op.IsEquality() {
 		return nil, false
 	}
@@ -223,7 +223,7 @@ func stringComparison(b *cond.Binary, x, y node, op func(x, y value) value) (nod
 	}
 	want := b.Op == cond.OpEq || b.Op == cond.OpStrictEq
 	s, litValue := lit.Value, stringValue(lit.Value)
-	if fold, receiver, ok := caseMappedReceiver(b, lit); ok {
+	if fold, receiver, ok := cp.caseMappedReceiver(b, lit); ok {
 		// x.toLowerCase() == 'gns' without making the lower-case string.
 		return func(in input) value {
 			r := receiver(in)
@@ -251,7 +251,7 @@ func stringComparison(b *cond.Binary, x, y node, op func(x, y value) value) (nod
 
 // caseMappedReceiver recognises the other side of b as x.toLowerCase() or
 // x.toUpperCase() and returns the mapping and x's node.
-func caseMappedReceiver(b *cond.Binary, lit *cond.String) (fold func(byte) byte, receiver node, ok bool) {
+func (cp compiler) caseMappedReceiver(b *cond.Binary, lit *cond.String) (fold func(byte) byte, receiver node, ok bool) {
 	other := b.X
 	if other == cond.Node(lit) || cond.Unparen(b.X) == cond.Node(lit) {
 		other = b.Y
@@ -273,7 +273,7 @@ func caseMappedReceiver(b *cond.Binary, lit *cond.String) (fold func(byte) byte,
 	default:
 		return nil, nil, false
 	}
-	receiver, ok = fastNode(m.Object)
+	receiver, ok = cp.fastNode(m.Object)
 	return fold, receiver, ok
 }
 

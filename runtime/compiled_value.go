@@ -29,7 +29,12 @@ const (
 	kEvent  // _event
 	kSystem // system
 	kIn     // the In function
-	kBail   // the compiled path cannot answer: goja must
+	// kGlobals and kData are only ever the start of a member chain: the
+	// caller's globals as names (App_Target.requestid), and _data, whose
+	// items are the same globals (_data.App_Target.requestid).
+	kGlobals
+	kData
+	kBail // the compiled path cannot answer: goja must
 )
 
 // value is 32 bytes: closures return it by value at every step.
@@ -54,6 +59,8 @@ var (
 	bailValue      = value{k: kBail}
 	trueValue      = value{k: kBool, n: 1}
 	falseValue     = value{k: kBool}
+	globalsValue   = value{k: kGlobals}
+	dataValue      = value{k: kData}
 )
 
 func boolValue(b bool) value {

@@ -79,7 +79,7 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
 	c.params, c.withAll = scopeUse(expr)
 	if !cfg.interpreted {
-		c.fast = compileFast(expr)
+		c.fast = compileFast(expr, c.withAll)
 	}
 	wrapper, lines := c.wrapText(src)
 	c.lines = lines
@@ -220,7 +220,7 @@ func (c *Condition) evalJSON(ctx context.Context, env *Env) Result {
 		if err != nil {
 			return failed(err)
 		}
-		r, ok := c.fast.run(input{event: event, system: system, states: env.States})
+		r, ok := c.fast.run(inputOf(env, event, system))
 		if ok && !isHostData(r.Type) {
 			return r
 		}

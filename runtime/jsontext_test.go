@@ -23,6 +23,7 @@ var jsonTexts = []string{
 	`  {"data" : { "a\"b" : "c\\d" , "resultof" : "" } }  `,
 	`{"data":[1,2]}`,
 	`{"data":"text","name":1}`,
+	`{"name":"interaction.routing.done","data":{"requestid":"R1","interactionid":"000PaG8U4SYB001N","n":"1"}}`,
 	`null`,
 	`{}`,
 }
@@ -79,9 +80,11 @@ func TestEvalFromJSONAgreesWithDecodedMaps(t *testing.T) {
 		for _, text := range jsonTexts {
 			event, err := decodeObject([]byte(text), everything)
 			require.NoError(t, err)
-			want := c.Eval(context.Background(), Env{Event: event, System: systemMap, States: []string{"s1"}})
-			got := c.Eval(context.Background(), Env{EventJSON: []byte(text), SystemJSON: system, States: []string{"s1"}})
-			assertSameResult(t, want, got, "%s on %s", src, text)
+			for _, globals := range []map[string]any{nil, composerGlobals(), shadowingGlobals()} {
+				want := c.Eval(context.Background(), Env{Event: event, System: systemMap, States: []string{"s1"}, Globals: globals})
+				got := c.Eval(context.Background(), Env{EventJSON: []byte(text), SystemJSON: system, States: []string{"s1"}, Globals: globals})
+				assertSameResult(t, want, got, "%s on %s", src, text)
+			}
 		}
 	}
 	r := MustCompile(seedCond).Eval(context.Background(), Env{EventJSON: []byte(`{"data":`)})
