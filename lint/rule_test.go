@@ -143,6 +143,15 @@ var ruleCases = []ruleCase{
 	{"expr ending in ;", "new Date();", kind(scxml.Expression), []string{"C214 at ';': makes it a statement"}},
 	{"; inside a string", "x == ';'", document("error"), []string{"C201 at 'x': 'x' is not declared"}},
 
+	// C216 comparison-chain
+	{"a range written as in mathematics", "0 < _event.data.n < 10", document("error"), []string{"C216 at '0 < _event.data.n < 10': the boolean 0 < _event.data.n is compared with 10, not _event.data.n write 0 < _event.data.n && _event.data.n < 10"}},
+	{"mixed operators", "CallerTime >= 1 <= varCustomerTier", document("error"), []string{"C216 at 'CallerTime >= 1 <= varCustomerTier': the boolean CallerTime >= 1 is compared with varCustomerTier, not 1"}},
+	{"inside ||", "_event.name == 'x' || 1 < _event.data.n < 3", document("error"), []string{"C216 at '1 < _event.data.n < 3': write 1 < _event.data.n && _event.data.n < 3"}},
+	{"the middle has a side effect: no fix", "0 < _event.data.s.indexOf('a') < 3", document("error"), []string{"C216 at \"0 < _event.data.s.indexOf('a') < 3\": compare _event.data.s.indexOf('a') twice"}},
+	{"the first comparison in parentheses is meant", "(0 < _event.data.n) < 10", document("error"), nil},
+	{"a range joined by &&", "0 < _event.data.n && _event.data.n < 10", document("error"), nil},
+	{"equality of a comparison", "(_event.data.n < 10) == true", document("error"), nil},
+
 	// C213 uninitialised-interactionid
 	{"added-time comparison", "_event.data.interactionid == system.InteractionID", document("interaction.added"), []string{"C213 at '_event.data.interactionid == system.InteractionID': undefined until the interaction.added handler sets it"}},
 	{"guarded", "typeof system.InteractionID != 'undefined' && _event.data.interactionid == system.InteractionID", document("interaction.added"), nil},

@@ -23,6 +23,7 @@ func Rules() []Rule {
 		{Code: "C213", Name: "uninitialised-interactionid", Severity: cond.SeverityInfo, Kinds: OnConditions, Run: uninitialised, Doc: docUninitialised},
 		{Code: "C214", Name: "trailing-semicolon", Severity: cond.SeverityWarning, Fix: cond.FixSafe, Kinds: OnConditions | OnValues, Run: trailingSemi, Doc: docTrailingSemicolon},
 		{Code: CodeInclude, Name: "missing-include", Severity: cond.SeverityWarning, Doc: docMissingInclude},
+		{Code: "C216", Name: "comparison-chain", Severity: cond.SeverityWarning, Fix: cond.FixUnsafe, Kinds: OnCode, Run: comparisonChain, Doc: docComparisonChain},
 	}
 }
 
