@@ -8,7 +8,7 @@ import (
 
 const docComparisonChain = `Two comparisons chained the way mathematics writes a range: 0 < x < 10.
 
-Why: ECMAScript compares left to right, so 0 < x < 10 compares the boolean 0 < x (true or false, read as 1 or 0) with 10: it is true whatever x is. The range that was meant needs two comparisons joined by &&. (The engine condeval evaluates on, goja, groups such a chain from the right instead, so when it answers for this condition its answer may differ from ORS's; the fix removes the question.)
+Why: ECMAScript compares left to right, so 0 < x < 10 compares the boolean 0 < x (true or false, read as 1 or 0) with 10: it is true whatever x is. The range that was meant needs two comparisons joined by &&.
 
 Example:
 

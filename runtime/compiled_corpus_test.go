@@ -180,10 +180,10 @@ func variedEnvs() []Env {
 	states := []string{"s1", "Routing"}
 	return []Env{
 		{},
-		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states, Globals: composerGlobals()},
+		{Event: map[string]any{"name": "interaction.notcontrolled", "data": data}, System: system, States: states, Globals: suiteGlobals(composerGlobals())},
 		{Event: map[string]any{"name": "e", "type": "internal", "data": map[string]any{
 			"interactionid": "000PaG8U4SYB001N", "n": "5", "s": "abc", "resultof": "", "list": []any{}, "name": "", "requestid": "R2",
-		}}, System: map[string]any{"InteractionID": 1.0}, Globals: shadowingGlobals()},
+		}}, System: map[string]any{"InteractionID": 1.0}, Globals: suiteGlobals(shadowingGlobals())},
 		{Event: map[string]any{"name": "e", "data": nil}, System: map[string]any{}, Globals: map[string]any{}},
 		{Event: map[string]any{"data": map[string]any{"n": "5e", "s": " 7 ", "name": "x", "resultof": nil, "routetype": 3.0, "requestid": nil}},
 			Globals: map[string]any{"App_Target": nil, "varInputValue": "2", "varList": []any{}, "varNumber": "ÉCOLE", "App_RouteToSales": map[string]any{}}},

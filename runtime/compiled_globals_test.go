@@ -130,9 +130,6 @@ func textGlobals() map[string]any {
 }
 
 // suiteGlobals add the names the W3C and SCION suites' data models use.
-// They are kept out of the first environments, which the explanation tests
-// use: goja reads a in b in c as a in (b in c), unlike ES5 and the
-// explained variant.
 func suiteGlobals(g map[string]any) map[string]any {
 	g["a"], g["b"], g["c"], g["d"], g["i"], g["x"] = 1.0, "b", []any{1.0, "2"}, "", 0.0, map[string]any{"a": 1.0, "b": "x"}
 	return g

@@ -24,6 +24,9 @@ type Env = builtins.Env
 type Condition struct {
 	src  string
 	expr *cond.Expr
+	// gojaText is src as goja is given it, its relational chains grouped
+	// as ECMAScript groups them (grouping.go).
+	gojaText grouped
 	// prog is the goja program. A condition on the compiled path compiles
 	// it the first time goja has to answer for it, which many never need:
 	// that saves the time and the memory of a program per condition.
@@ -76,12 +79,12 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 		}
 		return nil, err
 	}
-	c := &Condition{src: src, expr: expr, limits: cfg.limits, env: e, id: e.ids.Add(1)}
+	c := &Condition{src: src, expr: expr, gojaText: group(src, expr), limits: cfg.limits, env: e, id: e.ids.Add(1)}
 	c.params, c.withAll = scopeUse(expr)
 	if !cfg.interpreted {
 		c.fast = compileFast(expr, c.withAll)
 	}
-	wrapper, lines := c.wrapText(src)
+	wrapper, lines := c.wrapText(c.gojaText.text)
 	c.lines = lines
 	if c.fast != nil {
 		c.prog = sync.OnceValues(c.compileProgram)
@@ -100,7 +103,7 @@ func (e *Environment) Compile(src string, opts ...Option) (*Condition, error) {
 // it to refuse one, evaluating it on goja is the EngineError Compile would
 // have returned.
 func (c *Condition) compileProgram() (*goja.Program, error) {
-	wrapper, _ := c.wrapText(c.src)
+	wrapper, _ := c.wrapText(c.gojaText.text)
 	prog, err := compileScript(wrapper)
 	if err != nil {
 		return nil, &EngineError{Source: c.src, Message: err.Error()}

@@ -61,7 +61,7 @@ func describe(e *ExecError, thrown goja.Value) {
 // position points e at the innermost frame that lies in the condition.
 // A position in the traced variant maps back to the condition's text.
 func (c *Condition) position(e *ExecError, stack []goja.StackFrame, traced *instrumented) {
-	text := c.src
+	text := c.gojaText.text
 	if traced != nil {
 		text = traced.text
 	}
@@ -77,6 +77,8 @@ func (c *Condition) position(e *ExecError, stack []goja.StackFrame, traced *inst
 		}
 		if traced != nil {
 			off = traced.original(off)
+		} else {
+			off = c.gojaText.original(off)
 		}
 		e.Span = cond.Span{Start: off, End: off}
 		e.Line, e.Column = cond.LineCol(c.src, off)
