@@ -42,6 +42,9 @@ func TestLimits(t *testing.T) {
 		{"fill a huge array", "new Array(1e9).fill(0)", "RangeError"},
 		{"apply a huge array-like", "String.fromCharCode.apply(null, {length: 1e9})", "RangeError"},
 		{"array growth", "(function(){ var a = []; for (;;) a.push(a.length); })()", ""},
+		{"a huge sparse array as the value", "Array(1e9)", "RangeError"},
+		{"a huge array inside the value", "[1, {a: Array(1e9)}]", "RangeError"},
+		{"a huge array-like object as the value", "(function(){ var o = {}, i = 0; while (i < 5e6) o[i++] = i; return o })()", ""},
 		{"typed array", "new Uint8Array(1e10)", "ReferenceError"},
 		{"Function constructor", "Function('return 1')()", "EvalError"},
 	} {
@@ -67,6 +70,27 @@ func TestLimits(t *testing.T) {
 			assert.Less(t, time.Since(start), 30*time.Second)
 		})
 	}
+}
+
+// Values within the limit are exported whole, cycles included.
+func TestExportedValues(t *testing.T) {
+	for _, tc := range []struct {
+		src  string
+		want any
+	}{
+		{"Array(3)", []any{nil, nil, nil}},
+		{"[1, [2, 'x']]", []any{int64(1), []any{int64(2), "x"}}},
+		{"Array(1e9).length > 0", true},
+	} {
+		t.Run(tc.src, func(t *testing.T) {
+			r := MustCompile(tc.src, testTimeout).Eval(context.Background(), Env{})
+			require.NoError(t, r.Err)
+			assert.Equal(t, tc.want, r.Raw)
+		})
+	}
+	r := MustCompile("(function(){ var a = [1]; a.push(a); return a })()", testTimeout).Eval(context.Background(), Env{})
+	require.NoError(t, r.Err)
+	assert.True(t, r.Value)
 }
 
 func TestDefaultTimeoutAndContext(t *testing.T) {

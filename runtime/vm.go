@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"reflect"
+	"strconv"
 	"time"
 
 	"github.com/dop251/goja"
@@ -137,6 +138,10 @@ func (v *vm) eval(ctx context.Context, c *Condition, env *Env, t *trace) (res Re
 			e.cause = ctx.Err()
 		}
 		return failed(e)
+	}
+	if n, ok := exportable(val, c.limits.maxArrayLength); !ok {
+		return failed(&ExecError{Name: ExecEventName, Type: "RangeError",
+			Message: "the value holds " + strconv.FormatInt(n, 10) + " elements, more than the condition's limit allows"})
 	}
 	raw := v.scope.Export(val)
 	if f, ok := raw.(float64); ok {
