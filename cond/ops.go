@@ -163,6 +163,14 @@ func (op BinaryOp) Precedence() int {
 	return 0
 }
 
+// IsRelational reports whether op is of ECMAScript's relational level
+// (< > <= >= instanceof in), whose chains group from the left:
+// a < b < c is (a < b) < c.
+func (op BinaryOp) IsRelational() bool { return op.Precedence() == relationalPrecedence }
+
+// relationalPrecedence is the level of < in infixTable.
+var relationalPrecedence = binaryByOp[OpLT].prec
+
 // IsEquality reports whether op compares for (in)equality (== != === !==),
 // the comparisons that can test a field against one of its values.
 func (op BinaryOp) IsEquality() bool {

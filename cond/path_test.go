@@ -47,6 +47,15 @@ func TestBinaryOpIsEquality(t *testing.T) {
 	}
 }
 
+func TestBinaryOpIsRelational(t *testing.T) {
+	for _, op := range []BinaryOp{OpLT, OpGT, OpLE, OpGE, OpInstanceof, OpIn} {
+		assert.True(t, op.IsRelational(), op.String())
+	}
+	for _, op := range []BinaryOp{OpEq, OpShl, OpAdd, OpBitAnd} {
+		assert.False(t, op.IsRelational(), op.String())
+	}
+}
+
 // Reads lists each path from a global once per place, as long as written,
 // and nothing the condition declares.
 func TestReads(t *testing.T) {

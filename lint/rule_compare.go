@@ -18,8 +18,11 @@ Fix: compare twice:
 
     0 < _event.data.n && _event.data.n < 10`
 
-// relational are the operators that chain that way.
-var relational = map[cond.BinaryOp]string{cond.OpLT: "<", cond.OpGT: ">", cond.OpLE: "<=", cond.OpGE: ">="}
+// comparison reports whether op compares two values by order: a
+// relational operator other than in and instanceof.
+func comparison(op cond.BinaryOp) bool {
+	return op.IsRelational() && op != cond.OpIn && op != cond.OpInstanceof
+}
 
 // comparisonChain reports a < b < c (any of <, >, <=, >=) written without
 // parentheses around the first comparison. The fix, a < b && b < c, is
@@ -39,19 +42,16 @@ func comparisonChain(p *Pass) {
 			keeps[n.X] = true
 		case *cond.Binary:
 			first, ok := n.X.(*cond.Binary)
-			if _, rel := relational[n.Op]; !ok || !rel {
-				return true
-			}
-			if _, rel := relational[first.Op]; !rel {
+			if !ok || !comparison(n.Op) || !comparison(first.Op) {
 				return true
 			}
 			a, b, c := p.Text(first.X.Span()), p.Text(first.Y.Span()), p.Text(n.Y.Span())
-			msg := fmt.Sprintf("the boolean %s %s %s is compared with %s, not %s", a, relational[first.Op], b, c, b)
+			msg := fmt.Sprintf("the boolean %s %s %s is compared with %s, not %s", a, first.Op, b, c, b)
 			if !keeps[n] || !readTwice(first.Y) {
 				p.Report(n.Span(), msg, fmt.Sprintf("compare %s twice, joined by &&", b))
 				return true
 			}
-			both := fmt.Sprintf("%s %s %s && %s %s %s", a, relational[first.Op], b, b, relational[n.Op], c)
+			both := fmt.Sprintf("%s %s %s && %s %s %s", a, first.Op, b, b, n.Op, c)
 			p.ReportFix(n.Span(), msg, "write "+both, &cond.Fix{Span: n.Span(), NewText: both})
 		}
 		return true

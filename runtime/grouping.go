@@ -14,11 +14,6 @@ import (
 // as the front end's tree groups it; positions in that text map back to
 // the condition's through the inserted offsets.
 
-// relationalOps are the operators of ECMAScript's relational level.
-var relationalOps = map[cond.BinaryOp]bool{
-	cond.OpLT: true, cond.OpGT: true, cond.OpLE: true, cond.OpGE: true, cond.OpIn: true, cond.OpInstanceof: true,
-}
-
 // grouped is the text goja evaluates: the condition with its relational
 // chains in parentheses.
 type grouped struct {
@@ -35,8 +30,8 @@ func group(src string, expr *cond.Expr) grouped {
 	}
 	var ps []paren
 	cond.Inspect(expr.Root, func(n cond.Node) bool {
-		if b, ok := n.(*cond.Binary); ok && relationalOps[b.Op] {
-			if left, ok := b.X.(*cond.Binary); ok && relationalOps[left.Op] {
+		if b, ok := n.(*cond.Binary); ok && b.Op.IsRelational() {
+			if left, ok := b.X.(*cond.Binary); ok && left.Op.IsRelational() {
 				s := left.Span()
 				ps = append(ps, paren{s.Start, "("}, paren{s.End, ")"})
 			}
