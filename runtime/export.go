@@ -17,8 +17,12 @@ import (
 // exportable reports whether exporting v copies at most limit elements;
 // when not, n is the length of the array that goes over.
 func exportable(v goja.Value, limit int) (n int64, ok bool) {
+	if _, isObject := v.(*goja.Object); !isObject {
+		return 0, true // a primitive, as most values are: nothing to walk
+	}
 	w := exportWalk{budget: int64(limit), seen: map[*goja.Object]bool{}}
-	return w.over, w.check(v)
+	ok = w.check(v)
+	return w.over, ok
 }
 
 type exportWalk struct {
